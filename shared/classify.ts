@@ -1,0 +1,121 @@
+/**
+ * The 四个一批 classification suggestion (spec §4, 分类标准（三）–（六）) as a data table.
+ * Evaluated top-down; the first rule with a matching condition wins. Advice only: the county's
+ * leading group decides.
+ */
+import { type Category, type ColumnKey, columnLabel } from './ledger/columns.js';
+import type { LedgerRow } from './ledger/types.js';
+
+/** One observable fact about a row: a field equals a value, includes an item, or is filled. */
+export type Condition =
+  | { field: ColumnKey; equals: string }
+  | { field: ColumnKey; includes: string }
+  | { field: ColumnKey; filled: true };
+
+export interface ClassifyRule {
+  id: string;
+  category: Category;
+  /** Clause of the county notice that justifies it. */
+  clause: string;
+  /** Any one condition suffices. An empty list matches every fully described row. */
+  when: readonly Condition[];
+}
+
+export const CLASSIFY_RULES: readonly ClassifyRule[] = [
+  {
+    id: 'classify.rebuild',
+    category: '重建',
+    clause: '（六）2、3',
+    when: [
+      { field: 'operation', equals: '终止经营' },
+      { field: 'functionStatus', equals: '灭失' },
+    ],
+  },
+  {
+    id: 'classify.revitalize',
+    category: '盘活',
+    clause: '（五）',
+    when: [
+      { field: 'problems', includes: '停产' },
+      { field: 'useStatus', equals: '闲置' },
+      { field: 'problems', includes: '合作主体持续经营存在重大不确定性' },
+      { field: 'problems', includes: '到期未全额返还本金' },
+    ],
+  },
+  {
+    id: 'classify.upgrade',
+    category: '提升',
+    clause: '（四）',
+    when: [
+      { field: 'operation', equals: '经营困难' },
+      { field: 'functionStatus', equals: '损坏' },
+      { field: 'linkage', equals: '不充分' },
+      { field: 'problems', includes: '亏损' },
+      { field: 'problems', includes: '未足额分红' },
+      { field: 'problems', includes: '未落实联农带农' },
+      { field: 'causes', filled: true },
+    ],
+  },
+  { id: 'classify.consolidate', category: '巩固', clause: '（三）', when: [] },
+];
+
+/** Fields without which only a rule matched on known facts can be suggested. */
+export const CLASSIFY_INPUTS: readonly ColumnKey[] = ['functionStatus', 'useStatus', 'operation', 'linkage'];
+
+export interface Suggestion {
+  row: number;
+  entered: Category | null;
+  category: Category | null;
+  ruleId: string;
+  clause: string | null;
+  /** One line of Chinese: the facts that led here. */
+  reason: string;
+}
+
+function holds(row: LedgerRow, c: Condition): boolean {
+  const value = (row as unknown as Record<string, unknown>)[c.field];
+  if ('equals' in c) return value === c.equals;
+  if ('includes' in c) return Array.isArray(value) && value.includes(c.includes);
+  return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
+}
+
+export function describeCondition(c: Condition): string {
+  const label = `「${columnLabel(c.field)}」`;
+  if ('equals' in c) return `${label}为“${c.equals}”`;
+  if ('includes' in c) return `${label}含“${c.includes}”`;
+  return `${label}已填写`;
+}
+
+export function classify(row: LedgerRow, rules: readonly ClassifyRule[] = CLASSIFY_RULES): Suggestion {
+  const base = { row: row.row, entered: row.category };
+  const missing = CLASSIFY_INPUTS.filter((f) => (row as unknown as Record<string, unknown>)[f] === null);
+  for (const rule of rules) {
+    if (rule.when.length === 0) {
+      if (missing.length > 0) break;
+      return {
+        ...base,
+        category: rule.category,
+        ruleId: rule.id,
+        clause: rule.clause,
+        reason: `经营正常、在用、功能正常、无存在问题、联农带农充分，符合分类标准${rule.clause}${rule.category}类条件`,
+      };
+    }
+    const matched = rule.when.filter((c) => holds(row, c));
+    if (matched.length > 0) {
+      return {
+        ...base,
+        category: rule.category,
+        ruleId: rule.id,
+        clause: rule.clause,
+        reason: `${matched.map(describeCondition).join('，')}，属分类标准${rule.clause}${rule.category}类情形`,
+      };
+    }
+  }
+  return {
+    ...base,
+    category: null,
+    ruleId: 'classify.insufficient',
+    clause: null,
+    reason: `${missing.map((f) => `「${columnLabel(f)}」`).join('、')}未填或填写有误，无法给出分类建议`,
+  };
+}

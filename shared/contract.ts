@@ -1,0 +1,92 @@
+/**
+ * Contract schemas (zod) shared over HTTP by the add-in, the CLI and the Worker (spec §7).
+ * A submission carries the ledger as read from the sheet (raw cells by column key), so the
+ * Worker re-validates with exactly the same code the clerk ran.
+ */
+import { z } from 'zod';
+import { CATEGORIES, COLUMN_KEYS, type ColumnKey, LINKAGE_SHORTFALLS } from './ledger/columns.js';
+import { parsePeriod } from './periods.js';
+import { STATS_CAUSE_ORDER } from './stats.js';
+
+export const MAX_SUBMISSION_ROWS = 20000;
+/** Longest text accepted in one cell (Excel's own limit is 32,767). */
+export const MAX_CELL_CHARS = 32767;
+
+const columnKey = z.enum(COLUMN_KEYS as [ColumnKey, ...ColumnKey[]]);
+
+export const PeriodIdSchema = z
+  .string()
+  .refine((id) => parsePeriod(id) !== null, { message: '报送期次格式应为 2026-W47（周）或 2026-11（月）' });
+
+export const RawCellSchema = z.union([z.string().max(MAX_CELL_CHARS), z.number().finite(), z.boolean(), z.null()]);
+
+export const RawRecordSchema = z.strictObject({
+  row: z.number().int().min(1).max(1048576),
+  cells: z.partialRecord(columnKey, RawCellSchema),
+});
+
+export const LedgerMetaSchema = z.strictObject({
+  unit: z.string().max(100).nullable(),
+  reviewer: z.string().max(100).nullable(),
+  filler: z.string().max(200).nullable(),
+  updatedAt: z.iso.date().nullable(),
+});
+
+export const SubmissionSchema = z.strictObject({
+  period: PeriodIdSchema,
+  meta: LedgerMetaSchema,
+  /** Column positions (0-based) in the clerk's sheet, so issues can name cells. */
+  columns: z.partialRecord(columnKey, z.number().int().min(0).max(16383)).optional(),
+  rows: z.array(RawRecordSchema).max(MAX_SUBMISSION_ROWS),
+  totals: z.array(RawRecordSchema).max(100).optional(),
+});
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+export const IssueSchema = z.object({
+  row: z.number().int().nullable(),
+  field: columnKey.nullable(),
+  cell: z.string().nullable(),
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int().min(0)])) as Record<K, z.ZodNumber>);
+
+export const StatsRowSchema = z.object({
+  unit: z.string(),
+  investment: z.number(),
+  investmentYuan: z.number().int(),
+  projects: z.number().int().min(0),
+  categories: counts(CATEGORIES),
+  uncategorized: z.number().int().min(0),
+  idleProjects: z.number().int().min(0),
+  idleCauses: counts(STATS_CAUSE_ORDER),
+  difficultProjects: z.number().int().min(0),
+  difficultCauses: counts(STATS_CAUSE_ORDER),
+  linkageInsufficient: z.number().int().min(0),
+  linkageShortfalls: counts(LINKAGE_SHORTFALLS),
+  rates: z.object({ idle: z.number(), difficult: z.number(), linkage: z.number() }),
+});
+
+export const SubmissionStatusSchema = z.enum(['on-time', 'late', 'missing']);
+
+export const ReceiptSchema = z.object({
+  id: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(['on-time', 'late']),
+  rows: z.number().int(),
+  contentHash: z.string(),
+  warnings: z.number().int(),
+  summary: StatsRowSchema,
+  dryRun: z.boolean().optional(),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), issues: z.array(IssueSchema).optional() }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,12 @@
+/** The domain core: pure TypeScript, no DOM, Office, Workers or Node APIs. */
+export * from './check.js';
+export * from './classify.js';
+export * from './ledger/columns.js';
+export * from './ledger/normalize.js';
+export * from './ledger/read.js';
+export * from './ledger/synonyms.js';
+export * from './ledger/text.js';
+export * from './ledger/types.js';
+export * from './periods.js';
+export * from './rules/types.js';
+export * from './stats.js';

@@ -1,0 +1,280 @@
+/**
+ * Grid → header map, meta line, data records (spec §2). Works on a raw grid as Excel's
+ * `range.values` or ExcelJS give it: rows of unknown cell values. Never throws on odd input.
+ */
+import { COLUMNS, type ColumnKey, columnLabel } from './columns.js';
+import { FOOTER_MARKER, LEVEL1_LABEL_SYNONYMS, LEVEL2_LABEL_SYNONYMS, META_LABELS, TOTAL_MARKERS } from './synonyms.js';
+import { cellText, foldKey } from './text.js';
+import type { Issue, LedgerMeta, RawCell, RawRecord } from './types.js';
+
+/** A merged area in grid coordinates (0-based, inclusive). */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface ReadOptions {
+  merges?: readonly MergeArea[];
+  /** Worksheet position of grid[0][0] (0-based), when the grid is not read from A1. */
+  origin?: { row: number; col: number };
+}
+
+export interface HeaderMap {
+  /** Worksheet row (1-based) of the level-1 labels. */
+  labelRow: number;
+  /** Worksheet row (1-based) of the last header row. */
+  lastRow: number;
+  /** Column → worksheet column index (0-based). */
+  columns: Partial<Record<ColumnKey, number>>;
+}
+
+export interface LedgerRead {
+  header: HeaderMap | null;
+  meta: LedgerMeta;
+  records: RawRecord[];
+  totals: RawRecord[];
+  /** Ledger-level issues: header.not-found, header.missing-column. */
+  issues: Issue[];
+}
+
+const HEADER_SCAN_ROWS = 20;
+const MIN_LEVEL1_LABELS = 5;
+
+const level1Canonical = new Map<string, string>();
+for (const c of COLUMNS) level1Canonical.set(foldKey(c.label), c.label);
+for (const [alias, canonical] of Object.entries(LEVEL1_LABEL_SYNONYMS)) level1Canonical.set(foldKey(alias), canonical);
+
+/** Single-level columns by level-1 label; two-level columns by (level-1, level-2). */
+const singleByLabel = new Map<string, ColumnKey>();
+const nestedByLabel = new Map<string, Map<string, ColumnKey>>();
+for (const c of COLUMNS) {
+  if ('sub' in c) {
+    const subs = nestedByLabel.get(c.label) ?? new Map<string, ColumnKey>();
+    subs.set(foldKey(c.sub), c.key);
+    nestedByLabel.set(c.label, subs);
+  } else singleByLabel.set(c.label, c.key);
+}
+for (const [parent, aliases] of Object.entries(LEVEL2_LABEL_SYNONYMS)) {
+  const subs = nestedByLabel.get(parent);
+  if (!subs) continue;
+  for (const [alias, canonical] of Object.entries(aliases)) {
+    const key = subs.get(foldKey(canonical));
+    if (key) subs.set(foldKey(alias), key);
+  }
+}
+/** Level-2 labels that belong to exactly one parent can be matched even without it. */
+const uniqueSubs = new Map<string, ColumnKey | null>();
+for (const subs of nestedByLabel.values()) {
+  for (const [sub, key] of subs) uniqueSubs.set(sub, uniqueSubs.has(sub) ? null : key);
+}
+
+function level1Of(value: unknown): string | undefined {
+  return level1Canonical.get(foldKey(cellText(value)));
+}
+
+export function readLedger(grid: readonly (readonly unknown[])[], options: ReadOptions = {}): LedgerRead {
+  const rows = Array.isArray(grid) ? grid : [];
+  const origin = options.origin ?? { row: 0, col: 0 };
+  const labelIndex = findLabelRow(rows);
+  const meta = readMeta(rows, labelIndex ?? Math.min(rows.length, HEADER_SCAN_ROWS));
+  if (labelIndex === null) {
+    return {
+      header: null,
+      meta,
+      records: [],
+      totals: [],
+      issues: [
+        {
+          row: null,
+          field: null,
+          cell: null,
+          ruleId: 'header.not-found',
+          severity: 'error',
+          message: `未找到台账表头：前${HEADER_SCAN_ROWS}行中没有一行包含至少${MIN_LEVEL1_LABELS}个管理台账（附件5）的栏目名称（如“项目名称”“项目编号”“实施年度”）。请确认所选工作表是“四个一批”管理台账。`,
+        },
+      ],
+    };
+  }
+  const { columns, hasSubRow } = mapColumns(rows, labelIndex, options.merges ?? [], origin);
+  const firstDataIndex = labelIndex + (hasSubRow ? 2 : 1);
+  const header: HeaderMap = {
+    labelRow: labelIndex + 1 + origin.row,
+    lastRow: firstDataIndex + origin.row,
+    columns: Object.fromEntries(Object.entries(columns).map(([k, i]) => [k, i + origin.col])),
+  };
+  const issues: Issue[] = [];
+  for (const c of COLUMNS) {
+    if (c.required === false || columns[c.key] !== undefined) continue;
+    issues.push({
+      row: null,
+      field: c.key,
+      cell: null,
+      ruleId: 'header.missing-column',
+      severity: 'error',
+      message: `表头缺少必填栏目「${columnLabel(c.key)}」：第${header.labelRow}行起的表头中找不到这一列。请按管理台账（附件5）补上该列。`,
+    });
+  }
+  const { records, totals } = readRecords(rows, firstDataIndex, columns, origin.row);
+  return { header, meta, records, totals, issues };
+}
+
+function findLabelRow(rows: readonly (readonly unknown[])[]): number | null {
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    const seen = new Set<string>();
+    for (const value of row) {
+      const label = level1Of(value);
+      if (label) seen.add(label);
+    }
+    if (seen.size >= MIN_LEVEL1_LABELS) return r;
+  }
+  return null;
+}
+
+function mapColumns(
+  rows: readonly (readonly unknown[])[],
+  labelIndex: number,
+  merges: readonly MergeArea[],
+  origin: { row: number; col: number },
+): { columns: Partial<Record<ColumnKey, number>>; hasSubRow: boolean } {
+  const labels = rows[labelIndex] ?? [];
+  const subs = rows[labelIndex + 1] ?? [];
+  const width = Math.max(labels.length, subs.length);
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const assign = (key: ColumnKey, index: number) => {
+    if (columns[key] === undefined) columns[key] = index;
+  };
+  let hasSubRow = false;
+  let parent: string | undefined;
+  for (let c = 0; c < width; c++) {
+    const own = level1Of(labels[c]);
+    const blank = cellText(labels[c]) === '';
+    if (own) parent = own;
+    else if (!blank && !insideMerge(merges, labelIndex + origin.row, c + origin.col)) parent = undefined;
+    const subKey = foldKey(cellText(subs[c]));
+    const nested = parent ? nestedByLabel.get(parent) : undefined;
+    const nestedKey = nested && subKey ? nested.get(subKey) : undefined;
+    if (nestedKey) {
+      assign(nestedKey, c);
+      hasSubRow = true;
+      continue;
+    }
+    const single = own ? singleByLabel.get(own) : undefined;
+    if (single) {
+      assign(single, c);
+      continue;
+    }
+    const loose = uniqueSubs.get(foldKey(cellText(labels[c]))) ?? (subKey ? uniqueSubs.get(subKey) : undefined);
+    if (loose) {
+      assign(loose, c);
+      if (subKey && uniqueSubs.get(subKey)) hasSubRow = true;
+    }
+  }
+  return { columns, hasSubRow };
+}
+
+function insideMerge(merges: readonly MergeArea[], row: number, col: number): boolean {
+  return merges.some((m) => row >= m.top && row <= m.bottom && col > m.left && col <= m.right);
+}
+
+function readRecords(
+  rows: readonly (readonly unknown[])[],
+  start: number,
+  columns: Partial<Record<ColumnKey, number>>,
+  rowOffset: number,
+): { records: RawRecord[]; totals: RawRecord[] } {
+  const records: RawRecord[] = [];
+  const totals: RawRecord[] = [];
+  const entries = Object.entries(columns) as [ColumnKey, number][];
+  for (let r = start; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    const first = row.map(cellText).find((t) => t !== '') ?? '';
+    if (foldKey(first).startsWith(FOOTER_MARKER)) break;
+    const cells: Partial<Record<ColumnKey, RawCell>> = {};
+    let filled = 0;
+    for (const [key, index] of entries) {
+      const value = toRawCell(row[index]);
+      if (value === null) continue;
+      cells[key] = value;
+      if (key !== 'seq') filled++;
+    }
+    if (filled === 0) continue;
+    const record = { row: r + 1 + rowOffset, cells };
+    const marker = [cells.seq, cells.name].map((v) => foldKey(cellText(v)));
+    if (marker.some((m) => TOTAL_MARKERS.includes(m))) totals.push(record);
+    else records.push(record);
+  }
+  return { records, totals };
+}
+
+/** Raw cell as carried in a submission: text, number or boolean; dates as YYYY-MM-DD; blank = null. */
+export function toRawCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  const text = cellText(value);
+  return text === '' ? null : text;
+}
+
+function readMeta(rows: readonly (readonly unknown[])[], before: number): LedgerMeta {
+  const meta: LedgerMeta = { unit: null, reviewer: null, filler: null, updatedAt: null };
+  for (let r = 0; r < before; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row)) continue;
+    const line = row
+      .map(metaCellText)
+      .filter((t) => t !== '')
+      .join(' ');
+    if (!META_LABELS.some((m) => line.includes(m.label))) continue;
+    Object.assign(meta, parseMetaLine(line));
+    break;
+  }
+  return meta;
+}
+
+/** Dates in the meta line may be real dates or Excel serial numbers next to 更新时间. */
+function metaCellText(value: unknown): string {
+  if (typeof value === 'number' && value > 20000 && value < 80000) return excelSerialToIso(value);
+  return cellText(value);
+}
+
+export function excelSerialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function parseMetaLine(line: string): Partial<LedgerMeta> {
+  const text = line.replace(/[:：]/gu, ':');
+  const found: { at: number; end: number; field: (typeof META_LABELS)[number]['field'] }[] = [];
+  for (const { label, field } of META_LABELS) {
+    const at = text.indexOf(label);
+    if (at < 0 || found.some((f) => at >= f.at && at < f.end)) continue;
+    found.push({ at, end: at + label.length, field });
+  }
+  found.sort((a, b) => a.at - b.at);
+  const meta: Partial<LedgerMeta> = {};
+  found.forEach((f, i) => {
+    const raw = text
+      .slice(f.end, found[i + 1]?.at ?? text.length)
+      .replace(/^\s*:?/u, '')
+      .trim();
+    if (f.field === 'updatedAt') meta.updatedAt = parseDate(raw);
+    else meta[f.field] = raw === '' ? null : raw;
+  });
+  return meta;
+}
+
+/** "2024年5月6日", "2024-05-06", "2024/5/6", "2024.5.6" → "2024-05-06"; anything else → null. */
+export function parseDate(text: string): string | null {
+  const m = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/u.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,64 @@
+/** Text folding shared by header matching and cell normalisation. */
+
+const FULL_WIDTH_START = 0xff01;
+const FULL_WIDTH_END = 0xff5e;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** Full-width ASCII (０-９, （）, ：, Ａ…) → half-width; ideographic space → space. */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - FULL_WIDTH_OFFSET);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Key for comparing labels and enum values: width-folded, all white space removed. */
+export function foldKey(text: string): string {
+  return foldWidth(text).replace(/\s+/gu, '');
+}
+
+/** Cell value as display text (trimmed, width-folded), '' for blanks. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return richText(value);
+  return foldWidth(String(value)).trim();
+}
+
+/** ExcelJS rich text / hyperlink / formula results arrive as objects; take their visible text. */
+function richText(value: object): string {
+  const v = value as { richText?: { text?: unknown }[]; text?: unknown; result?: unknown; error?: unknown };
+  if (Array.isArray(v.richText)) return cellText(v.richText.map((r) => String(r.text ?? '')).join(''));
+  if (v.text !== undefined) return cellText(v.text);
+  if (v.result !== undefined) return cellText(v.result);
+  if (v.error !== undefined) return cellText(v.error);
+  return '';
+}
+
+/** How a value is quoted in a clerk's message: “值”, long values shortened. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : cellText(value);
+  const short = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+  return `“${short}”`;
+}
+
+/** 0-based column index → letters (0 → A, 27 → AB). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Worksheet row (1-based) + 0-based column → "C12". */
+export function a1(row: number, colIndex: number): string {
+  return `${columnLetters(colIndex)}${row}`;
+}
