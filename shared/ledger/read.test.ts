@@ -1,19 +1,84 @@
 import { describe, expect, it } from 'vitest';
+import { ledgerGrid, validCells } from '../test/fixtures.js';
 import { COLUMNS, type ColumnKey } from './columns.js';
 import { parseDate, parseMetaLine, readLedger } from './read.js';
-import { ledgerGrid, validCells } from '../test/fixtures.js';
 
 const ALL_KEYS = COLUMNS.map((c) => c.key);
 
 /** The notice's own header text (附件5), with its spaces, line breaks and typos. */
 const NOTICE_HEADER = [
-  ['序号', '项目  名称', '项目   编号', '实施年度', '四个一分类', '责任单位', '责任  人及  联系  电话', '产业  类型', '投资规模\n\n（万元）', '', '', '建设内容', '项目\n\n地点', '运营\n\n模式', '项目现值', '', '', '', '项目现状', '', '', '', '', '联农带农情况', '', '处置整改措施', '外置整改进展情况', '备注'],
-  ['', '', '', '', '', '', '', '', '小计', '专项资金', '其他资金', '', '', '', '结余资金', '待收待返资金', '资产  估值', '其他', '功能  现状', '使用  现状', '生产\n\n经营\n\n情况', '存在问题', '原因分析', '发挥  联农  带农  作用', '未充\n分发\n挥联农带农作用原因', '', '', ''],
+  [
+    '序号',
+    '项目  名称',
+    '项目   编号',
+    '实施年度',
+    '四个一分类',
+    '责任单位',
+    '责任  人及  联系  电话',
+    '产业  类型',
+    '投资规模\n\n（万元）',
+    '',
+    '',
+    '建设内容',
+    '项目\n\n地点',
+    '运营\n\n模式',
+    '项目现值',
+    '',
+    '',
+    '',
+    '项目现状',
+    '',
+    '',
+    '',
+    '',
+    '联农带农情况',
+    '',
+    '处置整改措施',
+    '外置整改进展情况',
+    '备注',
+  ],
+  [
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '小计',
+    '专项资金',
+    '其他资金',
+    '',
+    '',
+    '',
+    '结余资金',
+    '待收待返资金',
+    '资产  估值',
+    '其他',
+    '功能  现状',
+    '使用  现状',
+    '生产\n\n经营\n\n情况',
+    '存在问题',
+    '原因分析',
+    '发挥  联农  带农  作用',
+    '未充\n分发\n挥联农带农作用原因',
+    '',
+    '',
+    '',
+  ],
 ];
 
 describe('header detection', () => {
   it("maps every column of the notice's own messy header", () => {
-    const grid = [['彭水自治县经营性帮扶产业项目“四个一批”管理台账'], ['   填报单位：'], ...NOTICE_HEADER, [1], [2], ['填表说明：1运营模式。']];
+    const grid = [
+      ['彭水自治县经营性帮扶产业项目“四个一批”管理台账'],
+      ['   填报单位：'],
+      ...NOTICE_HEADER,
+      [1],
+      [2],
+      ['填表说明：1运营模式。'],
+    ];
     const read = readLedger(grid);
     expect(read.issues).toEqual([]);
     expect(read.header?.labelRow).toBe(3);
@@ -107,7 +172,9 @@ describe('data region', () => {
 
 describe('meta line', () => {
   it('reads the fields from one cell', () => {
-    expect(parseMetaLine('填报单位：保家镇  审核人：张三  填报人及联系电话：李四 13800000000  更新时间：2026年 11月 19日')).toEqual({
+    expect(
+      parseMetaLine('填报单位：保家镇  审核人：张三  填报人及联系电话：李四 13800000000  更新时间：2026年 11月 19日'),
+    ).toEqual({
       unit: '保家镇',
       reviewer: '张三',
       filler: '李四 13800000000',
@@ -116,14 +183,20 @@ describe('meta line', () => {
   });
 
   it('reads the fields spread over cells, with a real date and an Excel serial', () => {
-    const grid = ledgerGrid([validCells(1)], { meta: ['填报单位：', '郁山镇', '审核人:', '', '更新时间：', new Date(Date.UTC(2026, 10, 19))] });
+    const grid = ledgerGrid([validCells(1)], {
+      meta: ['填报单位：', '郁山镇', '审核人:', '', '更新时间：', new Date(Date.UTC(2026, 10, 19))],
+    });
     expect(readLedger(grid).meta).toEqual({ unit: '郁山镇', reviewer: null, filler: null, updatedAt: '2026-11-19' });
     const serial = ledgerGrid([validCells(1)], { meta: ['填报单位：郁山镇', '更新时间：', 46345] });
     expect(readLedger(serial).meta.updatedAt).toBe('2026-11-19');
   });
 
   it('leaves a blank template date as null', () => {
-    expect(parseMetaLine('填报单位：  审核人：  更新时间：  年  月  日')).toEqual({ unit: null, reviewer: null, updatedAt: null });
+    expect(parseMetaLine('填报单位：  审核人：  更新时间：  年  月  日')).toEqual({
+      unit: null,
+      reviewer: null,
+      updatedAt: null,
+    });
   });
 
   it('parses dates strictly', () => {

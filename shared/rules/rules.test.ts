@@ -18,11 +18,41 @@ interface Case {
 
 const cases: Case[] = [
   { ruleId: 'required', severity: 'error', field: 'name', trigger: { name: null }, nearMiss: { name: '种植基地' } },
-  { ruleId: 'required', severity: 'error', field: 'industry', trigger: { industry: '  ' }, nearMiss: { industry: '养殖' } },
-  { ruleId: 'required', severity: 'error', field: 'investSpecial', trigger: { investSpecial: null, investTotal: 20 }, nearMiss: { investSpecial: 0, investTotal: 20 } },
-  { ruleId: 'enum', severity: 'error', field: 'industry', trigger: { industry: '渔业' }, nearMiss: { industry: '休闲农业与乡村旅游' } },
-  { ruleId: 'enum', severity: 'error', field: 'mode', trigger: { mode: '承包' }, nearMiss: { mode: '合作发展（入股）' } },
-  { ruleId: 'enum', severity: 'error', field: 'category', trigger: { category: '优秀' }, nearMiss: { category: '巩固一批' } },
+  {
+    ruleId: 'required',
+    severity: 'error',
+    field: 'industry',
+    trigger: { industry: '  ' },
+    nearMiss: { industry: '养殖' },
+  },
+  {
+    ruleId: 'required',
+    severity: 'error',
+    field: 'investSpecial',
+    trigger: { investSpecial: null, investTotal: 20 },
+    nearMiss: { investSpecial: 0, investTotal: 20 },
+  },
+  {
+    ruleId: 'enum',
+    severity: 'error',
+    field: 'industry',
+    trigger: { industry: '渔业' },
+    nearMiss: { industry: '休闲农业与乡村旅游' },
+  },
+  {
+    ruleId: 'enum',
+    severity: 'error',
+    field: 'mode',
+    trigger: { mode: '承包' },
+    nearMiss: { mode: '合作发展（入股）' },
+  },
+  {
+    ruleId: 'enum',
+    severity: 'error',
+    field: 'category',
+    trigger: { category: '优秀' },
+    nearMiss: { category: '巩固一批' },
+  },
   {
     ruleId: 'multi.enum',
     severity: 'error',
@@ -34,20 +64,78 @@ const cases: Case[] = [
     ruleId: 'linkage.multiple-shortfalls',
     severity: 'error',
     field: 'linkageShortfall',
-    trigger: { linkage: '不充分', category: '提升', measures: '签订带农协议', linkageShortfall: '未按约定有效带动农户发展生产、未按约定吸纳农村劳动力稳定就业' },
-    nearMiss: { linkage: '不充分', category: '提升', measures: '签订带农协议', linkageShortfall: '未按约定吸纳农村劳动力稳定就业' },
+    trigger: {
+      linkage: '不充分',
+      category: '提升',
+      measures: '签订带农协议',
+      linkageShortfall: '未按约定有效带动农户发展生产、未按约定吸纳农村劳动力稳定就业',
+    },
+    nearMiss: {
+      linkage: '不充分',
+      category: '提升',
+      measures: '签订带农协议',
+      linkageShortfall: '未按约定吸纳农村劳动力稳定就业',
+    },
   },
-  { ruleId: 'number', severity: 'error', field: 'valueAssets', trigger: { valueAssets: '约九十' }, nearMiss: { valueAssets: '90万元' } },
+  {
+    ruleId: 'number',
+    severity: 'error',
+    field: 'valueAssets',
+    trigger: { valueAssets: '约九十' },
+    nearMiss: { valueAssets: '90万元' },
+  },
   { ruleId: 'number', severity: 'error', field: 'seq', trigger: { seq: '一' }, nearMiss: { seq: '1' } },
-  { ruleId: 'number.negative', severity: 'error', field: 'valueOther', trigger: { valueOther: -1 }, nearMiss: { valueOther: '—' } },
-  { ruleId: 'number.unit', severity: 'warning', field: 'valueAssets', trigger: { valueAssets: '900000元' }, nearMiss: { valueAssets: '90万' } },
-  { ruleId: 'number.unit', severity: 'warning', field: 'valueAssets', trigger: { valueAssets: 900000 }, nearMiss: { valueAssets: 100000 } },
+  {
+    ruleId: 'number.negative',
+    severity: 'error',
+    field: 'valueOther',
+    trigger: { valueOther: -1 },
+    nearMiss: { valueOther: '—' },
+  },
+  {
+    ruleId: 'number.unit',
+    severity: 'warning',
+    field: 'valueAssets',
+    trigger: { valueAssets: '900000元' },
+    nearMiss: { valueAssets: '90万' },
+  },
+  {
+    ruleId: 'number.unit',
+    severity: 'warning',
+    field: 'valueAssets',
+    trigger: { valueAssets: 900000 },
+    nearMiss: { valueAssets: 100000 },
+  },
   { ruleId: 'year.range', severity: 'error', field: 'year', trigger: { year: 2012 }, nearMiss: { year: 2013 } },
   { ruleId: 'year.range', severity: 'error', field: 'year', trigger: { year: 2027 }, nearMiss: { year: '2026年' } },
-  { ruleId: 'code.duplicate', severity: 'error', field: 'code', trigger: { code: 'DUP-1' }, nearMiss: { code: 'UNIQUE-1' } },
-  { ruleId: 'contact.phone', severity: 'error', field: 'contact', trigger: { contact: '王五 1391234567' }, nearMiss: { contact: '王五 023-78441234' } },
-  { ruleId: 'contact.phone', severity: 'error', field: 'contact', trigger: { contact: '王五' }, nearMiss: { contact: '王五（１３９１２３４５６７８）' } },
-  { ruleId: 'invest.sum', severity: 'error', field: 'investTotal', trigger: { investTotal: 100.02 }, nearMiss: { investTotal: 100.01 } },
+  {
+    ruleId: 'code.duplicate',
+    severity: 'error',
+    field: 'code',
+    trigger: { code: 'DUP-1' },
+    nearMiss: { code: 'UNIQUE-1' },
+  },
+  {
+    ruleId: 'contact.phone',
+    severity: 'error',
+    field: 'contact',
+    trigger: { contact: '王五 1391234567' },
+    nearMiss: { contact: '王五 023-78441234' },
+  },
+  {
+    ruleId: 'contact.phone',
+    severity: 'error',
+    field: 'contact',
+    trigger: { contact: '王五' },
+    nearMiss: { contact: '王五（１３９１２３４５６７８）' },
+  },
+  {
+    ruleId: 'invest.sum',
+    severity: 'error',
+    field: 'investTotal',
+    trigger: { investTotal: 100.02 },
+    nearMiss: { investTotal: 100.01 },
+  },
   {
     ruleId: 'status.normal-but-stopped',
     severity: 'error',
@@ -69,7 +157,13 @@ const cases: Case[] = [
     trigger: { problems: '亏损', category: '提升', measures: '拓展销路' },
     nearMiss: { problems: '亏损', category: '提升', measures: '拓展销路', causes: '管理不善' },
   },
-  { ruleId: 'status.causes-unexpected', severity: 'warning', field: 'causes', trigger: { causes: '自然灾害' }, nearMiss: { causes: '无' } },
+  {
+    ruleId: 'status.causes-unexpected',
+    severity: 'warning',
+    field: 'causes',
+    trigger: { causes: '自然灾害' },
+    nearMiss: { causes: '无' },
+  },
   {
     ruleId: 'status.lost-in-use',
     severity: 'error',
@@ -89,7 +183,12 @@ const cases: Case[] = [
     severity: 'error',
     field: 'linkageShortfall',
     trigger: { linkage: '否', category: '提升', measures: '签订带农协议' },
-    nearMiss: { linkage: '否', category: '提升', measures: '签订带农协议', linkageShortfall: '未按约定及时足额分配资产收益' },
+    nearMiss: {
+      linkage: '否',
+      category: '提升',
+      measures: '签订带农协议',
+      linkageShortfall: '未按约定及时足额分配资产收益',
+    },
   },
   {
     ruleId: 'linkage.shortfall-unexpected',
@@ -103,10 +202,30 @@ const cases: Case[] = [
     severity: 'error',
     field: 'linkage',
     trigger: { problems: '未落实联农带农', causes: '管理不善', category: '提升', measures: '整改' },
-    nearMiss: { problems: '未落实联农带农', causes: '管理不善', category: '提升', measures: '整改', linkage: '不充分', linkageShortfall: '未按约定有效带动农户发展生产' },
+    nearMiss: {
+      problems: '未落实联农带农',
+      causes: '管理不善',
+      category: '提升',
+      measures: '整改',
+      linkage: '不充分',
+      linkageShortfall: '未按约定有效带动农户发展生产',
+    },
   },
-  { ruleId: 'category.missing', severity: 'warning', field: 'category', trigger: { category: null }, nearMiss: { category: '巩固类' } },
-  { ruleId: 'category.missing', severity: 'error', field: 'category', mode: 'submission', trigger: { category: null }, nearMiss: { category: '巩固' } },
+  {
+    ruleId: 'category.missing',
+    severity: 'warning',
+    field: 'category',
+    trigger: { category: null },
+    nearMiss: { category: '巩固类' },
+  },
+  {
+    ruleId: 'category.missing',
+    severity: 'error',
+    field: 'category',
+    mode: 'submission',
+    trigger: { category: null },
+    nearMiss: { category: '巩固' },
+  },
   {
     ruleId: 'category.terminated',
     severity: 'error',
@@ -128,8 +247,20 @@ const cases: Case[] = [
     trigger: { problems: '未足额分红', causes: '管理不善' },
     nearMiss: {},
   },
-  { ruleId: 'measures.missing', severity: 'error', field: 'measures', trigger: { category: '盘活', useStatus: '闲置', operation: '经营困难', causes: '资金短缺' }, nearMiss: { category: '盘活', useStatus: '闲置', operation: '经营困难', causes: '资金短缺', measures: '引进业主' } },
-  { ruleId: 'category.mismatch', severity: 'warning', field: 'category', trigger: { category: '提升', measures: '扩建' }, nearMiss: { category: '巩固' } },
+  {
+    ruleId: 'measures.missing',
+    severity: 'error',
+    field: 'measures',
+    trigger: { category: '盘活', useStatus: '闲置', operation: '经营困难', causes: '资金短缺' },
+    nearMiss: { category: '盘活', useStatus: '闲置', operation: '经营困难', causes: '资金短缺', measures: '引进业主' },
+  },
+  {
+    ruleId: 'category.mismatch',
+    severity: 'warning',
+    field: 'category',
+    trigger: { category: '提升', measures: '扩建' },
+    nearMiss: { category: '巩固' },
+  },
   {
     ruleId: 'category.mismatch',
     severity: 'warning',
@@ -143,8 +274,10 @@ function issuesFor(changes: Cells, mode: Mode = 'editing', ruleId?: string) {
   const records = [record(5, { ...validCells(1), ...changes })];
   // code.duplicate needs a second row with the same code.
   if (ruleId === 'code.duplicate') records.push(record(6, { ...validCells(2), code: 'DUP-1' }));
-  return checkRecords(records, { mode, meta: { unit: '保家镇', reviewer: null, filler: null, updatedAt: '2026-11-19' } })
-    .issues;
+  return checkRecords(records, {
+    mode,
+    meta: { unit: '保家镇', reviewer: null, filler: null, updatedAt: '2026-11-19' },
+  }).issues;
 }
 
 describe('every rule id: a trigger and a near miss', () => {
@@ -182,7 +315,9 @@ describe('messages name the row, column, value and what is allowed', () => {
     expect(issue?.message).toContain('为 120，但专项资金 80 + 其他资金 20 = 100');
   });
   it('code.duplicate names every row that shares the code', () => {
-    const found = issuesFor({ code: 'DUP-1' }, 'editing', 'code.duplicate').filter((i) => i.ruleId === 'code.duplicate');
+    const found = issuesFor({ code: 'DUP-1' }, 'editing', 'code.duplicate').filter(
+      (i) => i.ruleId === 'code.duplicate',
+    );
     expect(found.map((i) => i.row)).toEqual([5, 6]);
     expect(found[0]?.message).toContain('见第5行、第6行');
   });

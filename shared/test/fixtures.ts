@@ -40,7 +40,15 @@ export function validCells(n = 1): Cells {
 
 export const record = (row: number, cells: Cells): RawRecord => ({ row, cells });
 
-export const META_LINE = ['填报单位：保家镇', '', '审核人：张三', '', '填报人及联系电话：李四 13800000000', '', '更新时间：2026年11月19日'];
+export const META_LINE = [
+  '填报单位：保家镇',
+  '',
+  '审核人：张三',
+  '',
+  '填报人及联系电话：李四 13800000000',
+  '',
+  '更新时间：2026年11月19日',
+];
 
 /** The official two header rows (level-1 on the first, level-2 on the second). */
 export function headerRows(order: readonly ColumnKey[] = COLUMNS.map((c) => c.key)): string[][] {
@@ -73,7 +81,8 @@ export function ledgerGrid(
     sub as unknown[],
   ];
   for (const cells of rows) grid.push(order.map((k) => cells[k] ?? null));
-  if (options.footer !== false) grid.push(['填表说明：1.运营模式。填写自主经营/委托经营/租赁/合作发展(入股)/股权投资/其他等任选其中一项。']);
+  if (options.footer !== false)
+    grid.push(['填表说明：1.运营模式。填写自主经营/委托经营/租赁/合作发展(入股)/股权投资/其他等任选其中一项。']);
   return grid;
 }
 

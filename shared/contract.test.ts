@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecords } from './check.js';
+import { MAX_SUBMISSION_ROWS, ReceiptSchema, StatsRowSchema, SubmissionSchema } from './contract.js';
+import { readLedger } from './ledger/read.js';
+import { summarize } from './stats.js';
+import { ledgerGrid, validCells } from './test/fixtures.js';
+
+const read = readLedger(ledgerGrid([validCells(1), validCells(2)]));
+const submission = { period: '2026-W47', meta: read.meta, columns: read.header?.columns, rows: read.records };
+
+describe('contract schemas', () => {
+  it('accepts what readLedger produces and round-trips through JSON', () => {
+    const parsed = SubmissionSchema.parse(JSON.parse(JSON.stringify(submission)));
+    expect(checkRecords(parsed.rows, { mode: 'submission', meta: parsed.meta }).issues).toEqual([]);
+  });
+
+  it('refuses unknown fields, unknown columns, bad periods and wrong types', () => {
+    expect(SubmissionSchema.safeParse({ ...submission, extra: 1 }).success).toBe(false);
+    expect(SubmissionSchema.safeParse({ ...submission, period: '2026-W99' }).success).toBe(false);
+    const badColumn = { ...submission, rows: [{ row: 5, cells: { nope: 'x' } }] };
+    expect(SubmissionSchema.safeParse(badColumn).success).toBe(false);
+    const badCell = { ...submission, rows: [{ row: 5, cells: { name: { $gt: 1 } } }] };
+    expect(SubmissionSchema.safeParse(badCell).success).toBe(false);
+    expect(SubmissionSchema.safeParse({ ...submission, rows: [{ row: 0, cells: {} }] }).success).toBe(false);
+  });
+
+  it('caps the number of rows', () => {
+    const rows = Array.from({ length: MAX_SUBMISSION_ROWS + 1 }, (_, i) => ({ row: i + 5, cells: { name: 'x' } }));
+    expect(SubmissionSchema.safeParse({ ...submission, rows }).success).toBe(false);
+    expect(SubmissionSchema.safeParse({ ...submission, rows: rows.slice(1) }).success).toBe(true);
+  });
+
+  it('describes the 统计表 row and the receipt', () => {
+    const summary = summarize('保家镇', checkRecords(read.records).rows);
+    expect(StatsRowSchema.parse(summary)).toEqual(summary);
+    const receipt = {
+      id: 'sub_1',
+      unit: '保家镇',
+      period: '2026-W47',
+      receivedAt: '2026-11-19T07:59:59.000Z',
+      status: 'on-time',
+      rows: 2,
+      contentHash: 'ab',
+      warnings: 0,
+      summary,
+    };
+    expect(ReceiptSchema.parse(receipt)).toEqual(receipt);
+  });
+});

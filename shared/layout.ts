@@ -1,0 +1,385 @@
+/**
+ * Sheet layouts as plain data: the official blank 管理台账 (附件5) and the 分类统计表 (附件4).
+ * Pure TypeScript — the CLI writes these with ExcelJS (cli/workbook.ts), the add-in with Office.js.
+ * Every coordinate is 0-based (row 0 = worksheet row 1, col 0 = column A); merges are inclusive.
+ */
+import {
+  CAUSES,
+  COLUMNS,
+  type ColumnKey,
+  FUNCTION_STATUSES,
+  LINKAGE_SHORTFALLS,
+  MODES,
+  OPERATIONS,
+  PROBLEMS,
+} from './ledger/columns.js';
+import type { MergeArea } from './ledger/read.js';
+import type { RawCell } from './ledger/types.js';
+import { ledgerTitle, STATS_HEADER, type StatsRow, statsCells, statsTitle } from './stats.js';
+
+/** How a row is drawn; each front end maps a role to its own fonts, borders and fills. */
+export type RowRole = 'title' | 'meta' | 'header' | 'data' | 'total' | 'footer' | 'list';
+
+export interface LayoutRow {
+  role: RowRole;
+  /** Cell values from column A; null = empty. */
+  cells: (string | number | null)[];
+  /** Row height in points; omitted = the program's default. */
+  height?: number;
+}
+
+/** A data validation rule over a rectangle. Messages are what Excel shows the clerk. */
+export type LayoutValidation =
+  | {
+      kind: 'list';
+      range: MergeArea;
+      /** Worksheet formula of the list, e.g. `'下拉选项'!$A$1:$A$4` (no leading =). */
+      source: string;
+      values: readonly string[];
+      title: string;
+      prompt: string;
+      error: string;
+    }
+  | {
+      kind: 'decimal' | 'whole';
+      range: MergeArea;
+      min: number;
+      max?: number;
+      title: string;
+      prompt: string;
+      error: string;
+    }
+  /** An input hint only (multi-select columns: several values separated by 、). */
+  | { kind: 'prompt'; range: MergeArea; title: string; prompt: string };
+
+export interface SheetLayout {
+  name: string;
+  /** 'hidden' for helper sheets such as the dropdown lists. */
+  state: 'visible' | 'hidden';
+  rows: LayoutRow[];
+  merges: MergeArea[];
+  /** Column widths in characters, from column A. */
+  widths: number[];
+  /** Number format per column for data/total rows (Excel format code), null = general. */
+  numberFormats: (string | null)[];
+  validations: LayoutValidation[];
+  /** Frozen panes: this many rows on top and columns on the left stay visible. */
+  freeze: { rows: number; cols: number } | null;
+  print: {
+    orientation: 'landscape' | 'portrait';
+    paper: 'A4' | 'A3';
+    fitToWidth: boolean;
+    /** Rows repeated on every printed page, 0-based inclusive. */
+    repeatRows: { top: number; bottom: number } | null;
+  } | null;
+}
+
+export interface WorkbookLayout {
+  sheets: SheetLayout[];
+}
+
+export const LEDGER_SHEET_NAME = '管理台账';
+export const LIST_SHEET_NAME = '下拉选项';
+export const STATS_SHEET_NAME = '分类统计表';
+export const DEFAULT_COUNTY = '彭水自治县';
+/** Data rows of the blank template: placeholder rows holding only a 序号. */
+export const DEFAULT_BLANK_ROWS = 20;
+
+const MONEY_FORMAT = '0.00';
+const BLANK_DATE = '    年  月  日';
+
+/** The 填表说明 footer, corrected (spec §2.1), built from the same value lists the checks use. */
+export function ledgerFooter(): string {
+  return [
+    '填表说明：',
+    `1.运营模式。填写${MODES.join('/')}等任选其中一项。`,
+    `2.功能现状。填写${FUNCTION_STATUSES.join('、')}等任选其中一项。`,
+    `3.生产经营情况。填写${OPERATIONS.join('、')}等任选其中一项。`,
+    `4.存在问题。填写${PROBLEMS.join('/')}等，可以多选。`,
+    `5.原因分析。填写时在${CAUSES.join('、')}等中选择，可以多选。`,
+    `6.未充分发挥联农带农作用原因。在${LINKAGE_SHORTFALLS.join('、')}中任选其中一项。`,
+  ].join('');
+}
+
+/** 2026-11-20 → 2026年11月20日 (the meta line's date); null → blank date to fill by hand. */
+export function chineseDate(iso: string | null | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : BLANK_DATE;
+}
+
+/** Meta line segments, each with its share of the columns (they are merged side by side). */
+function metaSegments(texts: string[], width: number): { cells: (string | null)[]; merges: MergeArea[] } {
+  const cells: (string | null)[] = Array(width).fill(null);
+  const merges: MergeArea[] = [];
+  const span = Math.floor(width / texts.length);
+  texts.forEach((text, i) => {
+    const left = i * span;
+    const right = i === texts.length - 1 ? width - 1 : left + span - 1;
+    cells[left] = text;
+    if (right > left) merges.push({ top: 1, left, bottom: 1, right });
+  });
+  return { cells, merges };
+}
+
+/** Two header rows (level-1 labels merged over their level-2 labels, single labels merged down). */
+function twoLevelHeader(
+  groups: readonly { label: string; subs: readonly string[] }[],
+  top: number,
+): { rows: [(string | null)[], (string | null)[]]; merges: MergeArea[] } {
+  const level1: (string | null)[] = [];
+  const level2: (string | null)[] = [];
+  const merges: MergeArea[] = [];
+  for (const g of groups) {
+    const left = level1.length;
+    if (g.subs.length === 0) {
+      level1.push(g.label);
+      level2.push(null);
+      merges.push({ top, left, bottom: top + 1, right: left });
+      continue;
+    }
+    g.subs.forEach((sub, i) => {
+      level1.push(i === 0 ? g.label : null);
+      level2.push(sub);
+    });
+    if (g.subs.length > 1) merges.push({ top, left, bottom: top, right: left + g.subs.length - 1 });
+  }
+  return { rows: [level1, level2], merges };
+}
+
+/** The level-1 / level-2 structure of the ledger header, from COLUMNS (spec §2.1). */
+export function ledgerHeaderGroups(): { label: string; subs: string[]; keys: ColumnKey[] }[] {
+  const groups: { label: string; subs: string[]; keys: ColumnKey[] }[] = [];
+  for (const c of COLUMNS) {
+    const last = groups[groups.length - 1];
+    const sub = 'sub' in c ? c.sub : undefined;
+    if (last && sub !== undefined && last.label === c.label) {
+      last.subs.push(sub);
+      last.keys.push(c.key);
+    } else groups.push({ label: c.label, subs: sub === undefined ? [] : [sub], keys: [c.key] });
+  }
+  return groups;
+}
+
+function columnName(key: ColumnKey): string {
+  const c = COLUMNS.find((x) => x.key === key);
+  if (!c) return key;
+  return 'sub' in c ? c.sub : c.label;
+}
+
+/** Ledger columns that get a dropdown (single-choice enums), in column order. */
+export const DROPDOWN_COLUMNS: readonly ColumnKey[] = COLUMNS.filter((c) => c.type === 'enum').map((c) => c.key);
+
+export interface LedgerTemplateOptions {
+  county?: string;
+  unit?: string | null;
+  /** YYYY-MM-DD for 更新时间; blank date when absent. */
+  updatedAt?: string | null;
+  /** Filled rows (by column key); when given, they replace the placeholder rows. */
+  records?: readonly Partial<Record<ColumnKey, RawCell>>[];
+  /** Placeholder rows (序号 only) when no records are given. */
+  blankRows?: number;
+}
+
+/**
+ * The 管理台账 workbook: the ledger sheet (title, meta line, two header rows, data rows,
+ * 填表说明) plus a hidden sheet holding the dropdown lists.
+ */
+export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLayout {
+  const county = options.county ?? DEFAULT_COUNTY;
+  const width = COLUMNS.length;
+  const last = width - 1;
+  const rows: LayoutRow[] = [];
+  const merges: MergeArea[] = [];
+
+  rows.push({ role: 'title', cells: [ledgerTitle(county)], height: 32 });
+  merges.push({ top: 0, left: 0, bottom: 0, right: last });
+
+  const meta = metaSegments(
+    [
+      `填报单位：${options.unit ?? ''}`,
+      '审核人：',
+      '填报人及联系电话：',
+      `更新时间：${chineseDate(options.updatedAt)}`,
+    ],
+    width,
+  );
+  rows.push({ role: 'meta', cells: meta.cells, height: 22 });
+  merges.push(...meta.merges);
+
+  const groups = ledgerHeaderGroups();
+  const header = twoLevelHeader(groups, 2);
+  rows.push({ role: 'header', cells: header.rows[0], height: 30 });
+  rows.push({ role: 'header', cells: header.rows[1], height: 45 });
+  merges.push(...header.merges);
+
+  const firstData = rows.length;
+  const records = options.records ?? [];
+  if (records.length > 0) {
+    records.forEach((record, i) => {
+      rows.push({
+        role: 'data',
+        cells: COLUMNS.map((c) => {
+          const v = record[c.key];
+          if (c.key === 'seq' && (v === undefined || v === null)) return i + 1;
+          return typeof v === 'boolean' ? String(v) : (v ?? null);
+        }),
+      });
+    });
+  } else {
+    const blank = Math.max(1, options.blankRows ?? DEFAULT_BLANK_ROWS);
+    for (let i = 0; i < blank; i++) rows.push({ role: 'data', cells: [i + 1, ...Array(last).fill(null)] });
+  }
+  const lastData = rows.length - 1;
+
+  rows.push({ role: 'footer', cells: [ledgerFooter()], height: 60 });
+  merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: last });
+
+  const dataRange = (col: number): MergeArea => ({ top: firstData, left: col, bottom: lastData, right: col });
+  const validations: LayoutValidation[] = [];
+  const lists: string[][] = [];
+  COLUMNS.forEach((c, col) => {
+    const name = columnName(c.key);
+    if (c.type === 'enum' && 'values' in c) {
+      const values = [...c.values];
+      const letter = String.fromCharCode(65 + lists.length);
+      lists.push(values);
+      validations.push({
+        kind: 'list',
+        range: dataRange(col),
+        source: `'${LIST_SHEET_NAME}'!$${letter}$2:$${letter}$${values.length + 1}`,
+        values,
+        title: name,
+        prompt: `请从下拉列表中选择：${values.join('、')}`,
+        error: `「${name}」只能填写：${values.join('、')}`,
+      });
+    } else if (c.type === 'number') {
+      validations.push({
+        kind: 'decimal',
+        range: dataRange(col),
+        min: 0,
+        title: name,
+        prompt: '填写数字，单位万元',
+        error: `「${name}」应填写不小于0的数字（单位万元）`,
+      });
+    } else if (c.key === 'year') {
+      validations.push({
+        kind: 'whole',
+        range: dataRange(col),
+        min: 2013,
+        max: 2100,
+        title: name,
+        prompt: '填写四位年份，如2021',
+        error: '「实施年度」应填写2013年以后的四位年份',
+      });
+    } else if (c.type === 'multi' && 'values' in c) {
+      validations.push({
+        kind: 'prompt',
+        range: dataRange(col),
+        title: name,
+        prompt: `可多选，用“、”分隔：${c.values.join('、')}`.slice(0, 255),
+      });
+    }
+  });
+
+  const ledger: SheetLayout = {
+    name: LEDGER_SHEET_NAME,
+    state: 'visible',
+    rows,
+    merges,
+    widths: COLUMNS.map((c) => c.width),
+    numberFormats: COLUMNS.map((c) => (c.type === 'number' ? MONEY_FORMAT : null)),
+    validations,
+    freeze: { rows: firstData, cols: 3 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 3 } },
+  };
+  return { sheets: [ledger, listSheet(lists)] };
+}
+
+/** The hidden sheet with one dropdown list per column: row 1 names the column, values below. */
+function listSheet(lists: string[][]): SheetLayout {
+  const dropdownNames = DROPDOWN_COLUMNS.map(columnName);
+  const height = Math.max(...lists.map((l) => l.length));
+  const rows: LayoutRow[] = [{ role: 'list', cells: dropdownNames }];
+  for (let r = 0; r < height; r++) rows.push({ role: 'list', cells: lists.map((l) => l[r] ?? null) });
+  return {
+    name: LIST_SHEET_NAME,
+    state: 'hidden',
+    rows,
+    merges: [],
+    widths: lists.map(() => 30),
+    numberFormats: [],
+    validations: [],
+    freeze: null,
+    print: null,
+  };
+}
+
+export interface StatsSheetOptions {
+  county?: string;
+  /** 填报单位 of the table (the county office, or the unit for its own table). */
+  unit?: string | null;
+  updatedAt?: string | null;
+  /** Period shown on the meta line, e.g. “2026年第47周”. */
+  periodLabel?: string | null;
+  rows: readonly StatsRow[];
+  total: StatsRow;
+}
+
+const STATS_WIDTHS: Record<string, number> = { 序号: 5, 地区: 16, '项目实际投入（万元）': 12, 项目数: 7 };
+
+/** The 分类统计表 (附件4): title, meta line, two header rows, one row per unit, 合计. */
+export function statsSheet(options: StatsSheetOptions): SheetLayout {
+  const county = options.county ?? DEFAULT_COUNTY;
+  const groups = STATS_HEADER.map((h) => ({ label: h.label, subs: h.subs ?? [] }));
+  const width = groups.reduce((n, g) => n + Math.max(1, g.subs.length), 0);
+  const last = width - 1;
+  const rows: LayoutRow[] = [];
+  const merges: MergeArea[] = [];
+
+  rows.push({ role: 'title', cells: [statsTitle(county)], height: 32 });
+  merges.push({ top: 0, left: 0, bottom: 0, right: last });
+  const segments = [
+    `填报单位：${options.unit ?? ''}`,
+    '审核人：',
+    '填报人：',
+    `更新时间：${chineseDate(options.updatedAt)}`,
+  ];
+  if (options.periodLabel) segments.push(`报送期次：${options.periodLabel}`);
+  const meta = metaSegments(segments, width);
+  rows.push({ role: 'meta', cells: meta.cells, height: 22 });
+  merges.push(...meta.merges);
+
+  const header = twoLevelHeader(groups, 2);
+  rows.push({ role: 'header', cells: header.rows[0], height: 30 });
+  rows.push({ role: 'header', cells: header.rows[1], height: 80 });
+  merges.push(...header.merges);
+
+  options.rows.forEach((row, i) => {
+    rows.push({ role: 'data', cells: statsCells(row, i + 1) });
+  });
+  rows.push({ role: 'total', cells: statsCells(options.total, null) });
+
+  const widths: number[] = [];
+  const numberFormats: (string | null)[] = [];
+  for (const g of groups) {
+    if (g.subs.length === 0) {
+      widths.push(STATS_WIDTHS[g.label] ?? 9);
+      numberFormats.push(g.label === '项目实际投入（万元）' ? MONEY_FORMAT : null);
+    } else
+      for (const _ of g.subs) {
+        widths.push(6);
+        numberFormats.push(null);
+      }
+  }
+  return {
+    name: STATS_SHEET_NAME,
+    state: 'visible',
+    rows,
+    merges,
+    widths,
+    numberFormats,
+    validations: [],
+    freeze: { rows: 4, cols: 2 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 3 } },
+  };
+}
