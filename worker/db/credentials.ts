@@ -1,0 +1,48 @@
+/** Credentials: hashed bearer tokens with a role, optionally tied to a unit. */
+import type { Role } from '../env.js';
+import { newToken } from '../tokens.js';
+
+export interface CredentialRecord {
+  id: string;
+  token_hash: string;
+  role: Role;
+  label: string | null;
+  revoked_at: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  unit_type: string | null;
+}
+
+export async function findCredential(db: D1Database, id: string): Promise<CredentialRecord | null> {
+  return db
+    .prepare(
+      `SELECT c.id, c.token_hash, c.role, c.label, c.revoked_at, c.unit_id, u.name AS unit_name, u.type AS unit_type
+       FROM credentials c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?`,
+    )
+    .bind(id)
+    .first<CredentialRecord>();
+}
+
+/** Creates a credential and returns the token (the only time it exists in clear). */
+export async function issueCredential(
+  db: D1Database,
+  role: Role,
+  unitId: number | null,
+  label: string | null = null,
+  now = new Date(),
+): Promise<{ id: string; token: string }> {
+  const t = await newToken();
+  await db
+    .prepare('INSERT INTO credentials (id, token_hash, role, unit_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .bind(t.id, t.hash, role, unitId, label, now.toISOString())
+    .run();
+  return { id: t.id, token: t.token };
+}
+
+export async function revokeCredential(db: D1Database, id: string, now = new Date()): Promise<boolean> {
+  const r = await db
+    .prepare('UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+    .bind(now.toISOString(), id)
+    .run();
+  return r.meta.changes > 0;
+}

@@ -1,0 +1,266 @@
+/**
+ * Submissions (immutable), their rows and the Idempotency-Key claims. The latest submission per
+ * (unit, period) is the one the county's table counts; received_at then rowid break ties.
+ */
+import type { Issue, LedgerMeta, LedgerRow, StatsRow } from '../../shared/index.js';
+import { type RowStrategy, rowInsertStatements } from './rows.js';
+
+export interface SubmissionRecord {
+  id: string;
+  unit_id: number;
+  unit_name: string;
+  period: string;
+  received_at: string;
+  idempotency_key: string;
+  content_hash: string;
+  row_count: number;
+  warning_count: number;
+  stats: string;
+}
+
+const SELECT = `SELECT s.id, s.unit_id, u.name AS unit_name, s.period, s.received_at, s.idempotency_key,
+  s.content_hash, s.row_count, s.warning_count, s.stats FROM submissions s JOIN units u ON u.id = s.unit_id`;
+
+export interface Claim {
+  content_hash: string;
+  state: 'pending' | 'done';
+  submission_id: string | null;
+  created_at: string;
+}
+
+/** Takes the Idempotency-Key for a unit; false when it is already taken (pending or done). */
+export async function claimKey(
+  db: D1Database,
+  unitId: number,
+  key: string,
+  contentHash: string,
+  now: Date,
+): Promise<boolean> {
+  const r = await db
+    .prepare(
+      `INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at) VALUES (?, ?, ?, 'pending', ?)
+       ON CONFLICT (unit_id, key) DO NOTHING`,
+    )
+    .bind(unitId, key, contentHash, now.toISOString())
+    .run();
+  return r.meta.changes === 1;
+}
+
+export async function findClaim(db: D1Database, unitId: number, key: string): Promise<Claim | null> {
+  return db
+    .prepare(
+      'SELECT content_hash, state, submission_id, created_at FROM idempotency_keys WHERE unit_id = ? AND key = ?',
+    )
+    .bind(unitId, key)
+    .first<Claim>();
+}
+
+/** Frees a pending claim (the request failed, nothing was stored). */
+export async function releaseKey(db: D1Database, unitId: number, key: string): Promise<void> {
+  await db
+    .prepare("DELETE FROM idempotency_keys WHERE unit_id = ? AND key = ? AND state = 'pending'")
+    .bind(unitId, key)
+    .run();
+}
+
+export interface NewSubmission {
+  id: string;
+  unitId: number;
+  period: string;
+  receivedAt: Date;
+  idempotencyKey: string;
+  contentHash: string;
+  rows: readonly LedgerRow[];
+  warnings: readonly Issue[];
+  meta: LedgerMeta;
+  stats: StatsRow;
+}
+
+/** Stores the submission, its rows and completes the claim in one transaction. */
+export async function storeSubmission(db: D1Database, s: NewSubmission, strategy: RowStrategy = 'json'): Promise<void> {
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO submissions (id, unit_id, period, received_at, idempotency_key, content_hash, row_count,
+           warning_count, warnings, meta, stats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        s.id,
+        s.unitId,
+        s.period,
+        s.receivedAt.toISOString(),
+        s.idempotencyKey,
+        s.contentHash,
+        s.rows.length,
+        s.warnings.length,
+        JSON.stringify(s.warnings),
+        JSON.stringify(s.meta),
+        JSON.stringify(s.stats),
+      ),
+    ...rowInsertStatements(db, s.id, s.rows, strategy),
+    db
+      .prepare("UPDATE idempotency_keys SET state = 'done', submission_id = ? WHERE unit_id = ? AND key = ?")
+      .bind(s.id, s.unitId, s.idempotencyKey),
+  ]);
+}
+
+export async function findSubmission(db: D1Database, id: string): Promise<SubmissionRecord | null> {
+  return db.prepare(`${SELECT} WHERE s.id = ?`).bind(id).first<SubmissionRecord>();
+}
+
+export async function submissionDetail(
+  db: D1Database,
+  id: string,
+): Promise<{ warnings: Issue[]; meta: LedgerMeta; rows: LedgerRow[] }> {
+  const [head, rows] = await db.batch<{ warnings?: string; meta?: string; data?: string }>([
+    db.prepare('SELECT warnings, meta FROM submissions WHERE id = ?').bind(id),
+    db.prepare('SELECT data FROM submission_rows WHERE submission_id = ? ORDER BY idx').bind(id),
+  ]);
+  const h = head?.results[0];
+  return {
+    warnings: JSON.parse(h?.warnings ?? '[]') as Issue[],
+    meta: JSON.parse(h?.meta ?? 'null') as LedgerMeta,
+    rows: (rows?.results ?? []).map((r) => JSON.parse(r.data ?? 'null') as LedgerRow),
+  };
+}
+
+export async function listSubmissions(
+  db: D1Database,
+  filter: { period?: string; unitId?: number },
+): Promise<SubmissionRecord[]> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.period !== undefined) {
+    where.push('s.period = ?');
+    params.push(filter.period);
+  }
+  if (filter.unitId !== undefined) {
+    where.push('s.unit_id = ?');
+    params.push(filter.unitId);
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const { results } = await db
+    .prepare(`${SELECT} ${clause} ORDER BY s.received_at, s.rowid LIMIT 10000`)
+    .bind(...params)
+    .all<SubmissionRecord>();
+  return results;
+}
+
+export interface UnitPeriodRecord {
+  unit_id: number;
+  unit_name: string;
+  unit_type: string;
+  submission_id: string | null;
+  received_at: string | null;
+  first_received_at: string | null;
+  submissions: number;
+  stats: string | null;
+}
+
+/** Every unit with its latest submission for the period (O(units) rows, no project rows read). */
+export async function latestPerUnit(db: D1Database, period: string): Promise<UnitPeriodRecord[]> {
+  const { results } = await db
+    .prepare(
+      `WITH ranked AS (
+         SELECT unit_id, id, received_at, stats,
+           ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn,
+           COUNT(*) OVER (PARTITION BY unit_id) AS n,
+           MIN(received_at) OVER (PARTITION BY unit_id) AS first_at
+         FROM submissions WHERE period = ?)
+       SELECT u.id AS unit_id, u.name AS unit_name, u.type AS unit_type, r.id AS submission_id,
+         r.received_at, r.first_at AS first_received_at, COALESCE(r.n, 0) AS submissions, r.stats
+       FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1
+       ORDER BY u.id`,
+    )
+    .bind(period)
+    .all<UnitPeriodRecord>();
+  return results;
+}
+
+/** The unit's latest submission before `before` (by receipt), optionally restricted to a period. */
+export async function latestOfUnit(
+  db: D1Database,
+  unitId: number,
+  opts: { period?: string; periodBefore?: string; periodLike?: string },
+): Promise<SubmissionRecord | null> {
+  const where = ['s.unit_id = ?'];
+  const params: (string | number)[] = [unitId];
+  if (opts.period !== undefined) {
+    where.push('s.period = ?');
+    params.push(opts.period);
+  }
+  if (opts.periodBefore !== undefined) {
+    where.push('s.period < ?');
+    params.push(opts.periodBefore);
+  }
+  if (opts.periodLike !== undefined) {
+    where.push('s.period GLOB ?');
+    params.push(opts.periodLike);
+  }
+  return db
+    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY s.period DESC, s.received_at DESC, s.rowid DESC LIMIT 1`)
+    .bind(...params)
+    .first<SubmissionRecord>();
+}
+
+/** Project rows of a submission (code, name, category only), for change lists. */
+export async function projectRefs(
+  db: D1Database,
+  submissionId: string,
+): Promise<{ code: string; name: string; category: string | null }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT code, data ->> '$.name' AS name, category FROM submission_rows WHERE submission_id = ? ORDER BY idx`,
+    )
+    .bind(submissionId)
+    .all<{ code: string; name: string; category: string | null }>();
+  return results;
+}
+
+export interface ProjectFilter {
+  period: string;
+  category?: string;
+  cause?: string;
+  unitId?: number;
+  limit: number;
+  offset: number;
+}
+
+/** Drill-down: project rows of each unit's latest submission for the period. */
+export async function findProjects(
+  db: D1Database,
+  f: ProjectFilter,
+): Promise<{ total: number; rows: { unit_name: string; submission_id: string; data: string }[] }> {
+  const where = ['1 = 1'];
+  const params: (string | number)[] = [f.period];
+  if (f.unitId !== undefined) {
+    where.push('l.unit_id = ?');
+    params.push(f.unitId);
+  }
+  if (f.category !== undefined) {
+    where.push('r.category = ?');
+    params.push(f.category);
+  }
+  if (f.cause !== undefined) {
+    where.push("EXISTS (SELECT 1 FROM json_each(r.data, '$.causes') c WHERE c.value = ?)");
+    params.push(f.cause);
+  }
+  const cte = `WITH latest AS (
+      SELECT id, unit_id FROM (
+        SELECT id, unit_id, ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn
+        FROM submissions WHERE period = ?) WHERE rn = 1)`;
+  const from = `FROM latest l JOIN submission_rows r ON r.submission_id = l.id JOIN units u ON u.id = l.unit_id
+    WHERE ${where.join(' AND ')}`;
+  const [count, page] = await db.batch<{ n?: number; unit_name?: string; submission_id?: string; data?: string }>([
+    db.prepare(`${cte} SELECT COUNT(*) AS n ${from}`).bind(...params),
+    db
+      .prepare(
+        `${cte} SELECT u.name AS unit_name, l.id AS submission_id, r.data ${from} ORDER BY u.id, r.idx LIMIT ? OFFSET ?`,
+      )
+      .bind(...params, f.limit, f.offset),
+  ]);
+  return {
+    total: count?.results[0]?.n ?? 0,
+    rows: (page?.results ?? []) as { unit_name: string; submission_id: string; data: string }[],
+  };
+}

@@ -1,0 +1,29 @@
+/** Bindings and variables of the Worker (wrangler.toml). */
+export interface Env {
+  DB: D1Database;
+  ASSETS?: Fetcher;
+  /** Comma-separated origins allowed by CORS. */
+  CORS_ORIGINS?: string;
+  /** Largest accepted request body, in bytes. */
+  MAX_BODY_BYTES?: string;
+  /** "on" → one JSON log line per request. */
+  REQUEST_LOG?: string;
+  /** How project rows are inserted: "json" (json_each, default) or "values" (bench/worker.ts compares both). */
+  ROW_INSERT?: string;
+}
+
+export type Role = 'unit' | 'county';
+
+/** Who a bearer token belongs to. */
+export interface Principal {
+  credentialId: string;
+  role: Role;
+  /** Set for role `unit`. */
+  unit: { id: number; name: string; type: string } | null;
+  label: string | null;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { principal: Principal; requestId: string; errorCode: string };
+}

@@ -1,0 +1,48 @@
+/**
+ * The county service: API under /api/v1 (hono) and, for every other path, the add-in task pane
+ * served from static assets (wrangler.toml [assets], run_worker_first for /api/*).
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { authenticate } from './auth.js';
+import type { AppEnv } from './env.js';
+import { ApiFailure, errorBody } from './errors.js';
+import { corsForConfiguredOrigins, limitBody, requestLog } from './middleware.js';
+import { changes } from './routes/changes.js';
+import { me } from './routes/me.js';
+import { projects } from './routes/projects.js';
+import { submissions } from './routes/submissions.js';
+import { summary } from './routes/summary.js';
+
+const app = new Hono<AppEnv>();
+
+app.use('*', requestLog);
+app.use('/api/*', corsForConfiguredOrigins);
+app.use('/api/*', limitBody);
+app.use('/api/v1/*', authenticate);
+
+app.route('/api/v1/submissions', submissions);
+app.route('/api/v1/summary', summary);
+app.route('/api/v1/projects', projects);
+app.route('/api/v1/changes', changes);
+app.route('/api/v1/me', me);
+
+app.notFound((c) => c.json(errorBody('not-found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
+
+app.onError((err, c) => {
+  if (err instanceof ApiFailure) {
+    c.set('errorCode', err.code);
+    return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  }
+  if (err instanceof HTTPException) {
+    c.set('errorCode', 'http');
+    return c.json(errorBody('bad-request', '请求无法处理，请检查请求格式'), err.status);
+  }
+  c.set('errorCode', 'internal');
+  console.error(
+    JSON.stringify({ requestId: c.get('requestId'), error: err.name, message: err.message, stack: err.stack }),
+  );
+  return c.json(errorBody('internal', '服务器内部错误，请稍后重试；如持续出现请联系县乡村振兴局'), 500);
+});
+
+export default app;

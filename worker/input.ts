@@ -1,0 +1,63 @@
+/**
+ * Input parsing with zod (Chinese messages): request bodies and query strings. Schema problems
+ * become issues the clerk can read (row and column named where the path allows).
+ */
+import type { Context } from 'hono';
+import { type ZodType, z } from 'zod';
+import { COLUMN_KEYS, type ColumnKey, columnLabel, type Issue } from '../shared/index.js';
+import { ApiFailure } from './errors.js';
+
+z.config(z.locales.zhCN());
+
+const labels = new Map<string, string>(COLUMN_KEYS.map((k) => [k, columnLabel(k)]));
+
+/** One zod issue as a ledger issue: `rows.3.cells.year` → row of rows[3], column 实施年度. */
+export function schemaIssue(issue: z.core.$ZodIssue, body: unknown): Issue {
+  const path = issue.path.map(String);
+  let row: number | null = null;
+  let field: ColumnKey | null = null;
+  let where = path.length > 0 ? `字段 ${path.join('.')}` : '请求体';
+  if ((path[0] === 'rows' || path[0] === 'totals') && path[1] !== undefined) {
+    const record = (body as Record<string, unknown[]>)[path[0]]?.[Number(path[1])] as { row?: unknown } | undefined;
+    if (typeof record?.row === 'number' && Number.isInteger(record.row)) row = record.row;
+    const key = path[2] === 'cells' ? path[3] : undefined;
+    if (key !== undefined && labels.has(key)) field = key as ColumnKey;
+    const rowText = row !== null ? `第${row}行` : `第${Number(path[1]) + 1}条记录`;
+    where = field ? `${rowText}“${labels.get(field)}”` : `${rowText}（${path.slice(2).join('.') || '整行'}）`;
+  }
+  return { row, field, cell: null, ruleId: 'schema', severity: 'error', message: `${where}：${issue.message}` };
+}
+
+const MAX_LISTED = 200;
+
+export function schemaFailure(error: z.ZodError, body: unknown, what: string): ApiFailure {
+  const issues = error.issues.slice(0, MAX_LISTED).map((i) => schemaIssue(i, body));
+  const more = error.issues.length > MAX_LISTED ? `（仅列出前 ${MAX_LISTED} 条，共 ${error.issues.length} 条）` : '';
+  return new ApiFailure(422, 'invalid-body', `${what}格式不符合接口约定：${issues[0]?.message ?? ''}${more}`, issues);
+}
+
+/** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. */
+export async function readBody<T>(c: Context, schema: ZodType<T>, what: string): Promise<{ value: T; raw: unknown }> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/iu.test(type)) {
+    throw new ApiFailure(415, 'unsupported-media-type', '请求体须为 JSON（Content-Type: application/json）');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiFailure(400, 'invalid-json', '请求体不是有效的 JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw schemaFailure(parsed.error, raw, what);
+  return { value: parsed.data, raw };
+}
+
+/** Query string → schema; 400 naming the parameter. */
+export function readQuery<T>(c: Context, schema: ZodType<T>): T {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const name = first?.path.map(String).join('.') || '查询参数';
+  throw new ApiFailure(400, 'invalid-query', `查询参数 ${name} 无效：${first?.message ?? ''}`);
+}

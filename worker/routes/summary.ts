@@ -1,0 +1,47 @@
+/** GET /api/v1/summary?period= (county): the consolidated 统计表 and who has reported. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Summary } from '../../shared/api.js';
+import { PeriodIdSchema } from '../../shared/contract.js';
+import { describePeriod, mergeStats, parsePeriod, type StatsRow, submissionStatus } from '../../shared/index.js';
+import { requireCounty } from '../auth.js';
+import { latestPerUnit } from '../db/submissions.js';
+import type { AppEnv } from '../env.js';
+import { readQuery } from '../input.js';
+
+const Query = z.strictObject({ period: PeriodIdSchema });
+
+export const summary = new Hono<AppEnv>().get('/', async (c) => {
+  requireCounty(c.get('principal'));
+  const { period: id } = readQuery(c, Query);
+  const period = parsePeriod(id);
+  if (!period) throw new Error('period passed the schema but does not parse');
+  const units = await latestPerUnit(c.env.DB, id);
+  const rows: StatsRow[] = [];
+  const counts = { onTime: 0, late: 0, missing: 0 };
+  const statuses = units.map((u) => {
+    // The first submission decides whether the unit reported on time; the latest one is counted.
+    const status = submissionStatus(period, u.first_received_at ? new Date(u.first_received_at) : null);
+    counts[status === 'on-time' ? 'onTime' : status]++;
+    if (u.stats) rows.push({ ...(JSON.parse(u.stats) as StatsRow), unit: u.unit_name });
+    return {
+      unit: u.unit_name,
+      type: u.unit_type,
+      status,
+      receivedAt: u.received_at,
+      firstReceivedAt: u.first_received_at,
+      submissions: u.submissions,
+      submissionId: u.submission_id,
+    };
+  });
+  const body: Summary = {
+    period: id,
+    periodLabel: describePeriod(period),
+    due: period.due.toISOString(),
+    units: statuses,
+    rows,
+    total: mergeStats(rows),
+    counts,
+  };
+  return c.json(body);
+});

@@ -1,0 +1,71 @@
+/** Test helpers: units and tokens straight into D1, requests through the Worker's own fetch. */
+import { env, exports } from 'cloudflare:workers';
+import { demoSubmission } from '../../scripts/demo-ledger.js';
+import type { Submission } from '../../shared/contract.js';
+import { issueCredential } from '../db/credentials.js';
+import { insertUnit } from '../db/units.js';
+
+export const BASE = 'https://county.example.org/api/v1';
+
+let counter = 0;
+/** A fresh unit name for each call, so tests do not see each other's data. */
+export function uniqueName(base = '测试镇'): string {
+  counter++;
+  return `${base}${Date.now().toString(36)}${counter}`;
+}
+
+export async function makeUnit(
+  name = uniqueName(),
+  type = '乡镇',
+): Promise<{ name: string; token: string; tokenId: string }> {
+  const unit = await insertUnit(env.DB, name, type);
+  const cred = await issueCredential(env.DB, 'unit', unit.id, `${name} 测试`);
+  return { name, token: cred.token, tokenId: cred.id };
+}
+
+export async function makeCounty(): Promise<string> {
+  return (await issueCredential(env.DB, 'county', null, '县乡村振兴局 测试')).token;
+}
+
+export interface Call {
+  method?: string;
+  token?: string | null;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export async function api(path: string, call: Call = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...call.headers };
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+  let body: string | undefined = call.rawBody;
+  if (call.body !== undefined) {
+    body = JSON.stringify(call.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  return exports.default.fetch(
+    new Request(`${BASE}${path}`, { method: call.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body }),
+  );
+}
+
+export function submit(token: string, submission: Submission, key: string = crypto.randomUUID(), query = '') {
+  return api(`/submissions${query}`, { token, body: submission, headers: { 'idempotency-key': key } });
+}
+
+export function ledger(unit: string, rows = 5, period = '2026-W47', seed = 0): Submission {
+  return demoSubmission(unit, { period, rows, seed });
+}
+
+export async function count(table: string): Promise<number> {
+  const r = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>();
+  return r?.n ?? 0;
+}
+
+export async function storedCounts() {
+  return {
+    submissions: await count('submissions'),
+    rows: await count('submission_rows'),
+    keys: await count('idempotency_keys'),
+  };
+}
