@@ -72,6 +72,10 @@ export interface SheetLayout {
     /** Rows repeated on every printed page, 0-based inclusive. */
     repeatRows: { top: number; bottom: number } | null;
   } | null;
+  /** Cells that link to another cell of the workbook (e.g. an issue list pointing at its cells). */
+  links?: { row: number; col: number; sheet: string; cell: string }[];
+  /** Autofilter over a header row and the rows below it, 0-based. */
+  autoFilter?: MergeArea | null;
 }
 
 export interface WorkbookLayout {

@@ -1,0 +1,155 @@
+/**
+ * aggregate: many unit workbooks → the county 分类统计表 (附件4). Each file is read on its own;
+ * a file that cannot be read is reported and skipped, the others still count.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { mergeStats, type StatsRow } from '../shared/index.js';
+import { type AggregateFileJson, type AggregateJson, statsJson } from './json.js';
+import { validateFile } from './validate.js';
+
+export interface FileResult {
+  file: string;
+  unit: string | null;
+  errors: number;
+  warnings: number;
+  included: boolean;
+  problem: string | null;
+  summary: StatsRow | null;
+}
+
+export interface Aggregate {
+  files: FileResult[];
+  /** One row per unit, in the order units first appear; rows of one unit from several files are merged. */
+  units: StatsRow[];
+  total: StatsRow;
+}
+
+const isWorkbook = (name: string) =>
+  extname(name).toLowerCase() === '.xlsx' && !name.startsWith('~$') && !name.startsWith('.');
+
+/** Files and folders → workbook paths (folders: their .xlsx files, recursively, sorted by name). */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let isDir = false;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch {
+      out.push(input); // reported as unreadable by the reader
+      continue;
+    }
+    if (!isDir) {
+      out.push(input);
+      continue;
+    }
+    const entries = await readdir(input, { recursive: true, withFileTypes: true });
+    const found = entries
+      .filter((e) => e.isFile() && isWorkbook(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    out.push(...found);
+  }
+  return [...new Set(out)];
+}
+
+export interface AggregateOptions {
+  strict?: boolean;
+  now?: Date;
+  /** Called after each file (progress bar). */
+  onFile?: (done: number, total: number, file: string) => void;
+}
+
+export async function aggregateFiles(files: readonly string[], options: AggregateOptions = {}): Promise<Aggregate> {
+  const results: FileResult[] = [];
+  for (const [index, file] of files.entries()) {
+    results.push(await readOne(file, options));
+    options.onFile?.(index + 1, files.length, file);
+  }
+  const byUnit = new Map<string, StatsRow[]>();
+  for (const r of results) {
+    if (!r.included || !r.summary) continue;
+    const list = byUnit.get(r.summary.unit) ?? [];
+    list.push(r.summary);
+    byUnit.set(r.summary.unit, list);
+  }
+  const units = [...byUnit].map(([unit, rows]) => (rows.length === 1 ? (rows[0] as StatsRow) : mergeStats(rows, unit)));
+  return { files: results, units, total: mergeStats(units) };
+}
+
+async function readOne(file: string, options: AggregateOptions): Promise<FileResult> {
+  try {
+    const v = await validateFile(file, { mode: 'editing', now: options.now });
+    const { errors, warnings, summary } = v.report;
+    const excluded = errors > 0 && options.strict === true;
+    return {
+      file,
+      unit: summary.unit,
+      errors,
+      warnings,
+      included: !excluded,
+      problem:
+        errors === 0
+          ? null
+          : excluded
+            ? `有 ${errors} 个错误，按 --strict 未计入统计表`
+            : `有 ${errors} 个错误，已计入统计表，请核实`,
+      summary,
+    };
+  } catch (error) {
+    return {
+      file,
+      unit: null,
+      errors: 0,
+      warnings: 0,
+      included: false,
+      problem: error instanceof Error ? error.message : String(error),
+      summary: null,
+    };
+  }
+}
+
+export function aggregateJson(a: Aggregate): AggregateJson {
+  const files: AggregateFileJson[] = a.files.map((f) => ({
+    file: f.file,
+    unit: f.unit,
+    errors: f.errors,
+    warnings: f.warnings,
+    included: f.included,
+    problem: f.problem,
+  }));
+  return { units: a.units.map(statsJson), total: statsJson(a.total), files };
+}
+
+/** A short readable table for the terminal. */
+export function formatAggregate(a: Aggregate): string {
+  const lines: string[] = [];
+  lines.push('地区\t项目数\t投资（万元）\t巩固\t提升\t盘活\t重建\t停产闲置率\t经营困难率\t联农带农不充分率');
+  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+  for (const u of [...a.units, a.total]) {
+    lines.push(
+      [
+        u.unit,
+        u.projects,
+        u.investment.toFixed(2),
+        u.categories.巩固,
+        u.categories.提升,
+        u.categories.盘活,
+        u.categories.重建,
+        pct(u.rates.idle),
+        pct(u.rates.difficult),
+        pct(u.rates.linkage),
+      ].join('\t'),
+    );
+  }
+  const problems = a.files.filter((f) => f.problem !== null);
+  lines.push('');
+  lines.push(
+    `共读取 ${a.files.length} 个文件，计入 ${a.files.filter((f) => f.included).length} 个，单位 ${a.units.length} 个。`,
+  );
+  if (problems.length > 0) {
+    lines.push('需要注意的文件：');
+    for (const f of problems) lines.push(`  ${f.file}${f.unit ? `（${f.unit}）` : ''}：${f.problem}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,105 @@
+/** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
+import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
+import type { LayoutRow, SheetLayout } from '../shared/layout.js';
+import type { Validation } from './validate.js';
+import type { CellMark } from './workbook.js';
+
+export const RESULT_SHEET_NAME = '校验结果';
+
+const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
+
+/** The column an issue belongs to: its field's column, else the row's 序号 or first column. */
+function issueColumn(report: LedgerReport, issue: Issue): number | null {
+  const columns = report.header?.columns ?? {};
+  if (issue.field && columns[issue.field] !== undefined) return columns[issue.field] as number;
+  if (issue.row === null) return null;
+  return columns.seq ?? Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
+}
+
+export function annotationMarks(report: LedgerReport): CellMark[] {
+  const marks = new Map<string, { row: number; col: number; severity: CellMark['severity']; lines: string[] }>();
+  const at = (row: number, col: number) => {
+    const key = `${row}:${col}`;
+    let mark = marks.get(key);
+    if (!mark) {
+      mark = { row, col, severity: null, lines: [] };
+      marks.set(key, mark);
+    }
+    return mark;
+  };
+  for (const issue of report.issues) {
+    const col = issueColumn(report, issue);
+    if (issue.row === null || col === null || !Number.isFinite(col)) continue;
+    const mark = at(issue.row, col);
+    if (issue.severity === 'error' || mark.severity === null) mark.severity = issue.severity;
+    mark.lines.push(`【${SEVERITY_LABEL[issue.severity]}】${issue.message}`);
+  }
+  const categoryCol = report.header?.columns.category;
+  if (categoryCol !== undefined) {
+    for (const s of report.suggestions) {
+      const mark = at(s.row, categoryCol);
+      if (s.category === null) mark.lines.push(`【分类建议】无法给出建议：${s.reason}`);
+      else
+        mark.lines.push(
+          `【分类建议】${s.category}（分类标准${s.clause}）${s.entered === s.category ? '，与所填一致' : ''}：${s.reason}`,
+        );
+    }
+  }
+  return [...marks.values()].map((m) => ({ row: m.row, col: m.col, severity: m.severity, note: m.lines.join('\n') }));
+}
+
+const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规则', '说明'];
+
+/** The 校验结果 sheet: a summary line and one row per issue, each linked to its cell. */
+export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetLayout {
+  const { report } = v;
+  const width = RESULT_HEADER.length;
+  const rows: LayoutRow[] = [
+    { role: 'title', cells: [`校验结果：${v.sheet.name}`], height: 28 },
+    {
+      role: 'meta',
+      cells: [
+        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${checkedAt.toISOString().slice(0, 16).replace('T', ' ')}（UTC）。点“单元格”一栏可跳到对应位置。`,
+      ],
+      height: 22,
+    },
+    { role: 'header', cells: RESULT_HEADER },
+  ];
+  const links: NonNullable<SheetLayout['links']> = [];
+  report.issues.forEach((issue, i) => {
+    const col = issueColumn(report, issue);
+    const cell = issue.cell ?? (issue.row !== null && col !== null && Number.isFinite(col) ? a1(issue.row, col) : null);
+    const r = rows.length;
+    rows.push({
+      role: 'data',
+      cells: [
+        i + 1,
+        SEVERITY_LABEL[issue.severity],
+        issue.row,
+        cell,
+        issue.field ? columnLabel(issue.field) : null,
+        issue.ruleId,
+        issue.message,
+      ],
+    });
+    if (cell) links.push({ row: r, col: 3, sheet: v.sheet.name, cell });
+  });
+  if (report.issues.length === 0)
+    rows.push({ role: 'data', cells: [null, null, null, null, null, null, '没有发现问题。'] });
+  return {
+    name: RESULT_SHEET_NAME,
+    state: 'visible',
+    rows,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: width - 1 },
+      { top: 1, left: 0, bottom: 1, right: width - 1 },
+    ],
+    widths: [6, 6, 7, 9, 24, 30, 90],
+    numberFormats: [],
+    validations: [],
+    freeze: { rows: 3, cols: 0 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 2 } },
+    links,
+    autoFilter: { top: 2, left: 0, bottom: rows.length - 1, right: width - 1 },
+  };
+}

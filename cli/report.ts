@@ -1,0 +1,70 @@
+/** The readable Chinese report of `validate`: grouped by row, errors before warnings, counts last. */
+import type { Issue } from '../shared/index.js';
+import type { Validation } from './validate.js';
+
+const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
+
+function issueLine(i: Issue): string {
+  const where = i.cell ? `[${i.cell}] ` : '';
+  return `  ${i.severity === 'error' ? '✗' : '!'} ${SEVERITY_LABEL[i.severity]} ${where}${i.message}（${i.ruleId}）`;
+}
+
+export function formatReport(v: Validation, mode: 'editing' | 'submission' = 'editing'): string {
+  const { report } = v;
+  const lines: string[] = [];
+  const meta = report.meta;
+  lines.push(`文件：${v.file}　工作表：${v.sheet.name}`);
+  lines.push(
+    `填报单位：${meta.unit ?? '（未填）'}　更新时间：${meta.updatedAt ?? '（未填）'}　项目：${report.rows.length} 个${
+      mode === 'submission' ? '　（按上报要求校验）' : ''
+    }`,
+  );
+  lines.push('');
+
+  const ledgerLevel = report.issues.filter((i) => i.row === null);
+  if (ledgerLevel.length > 0) {
+    lines.push('【整表】');
+    for (const i of ledgerLevel) lines.push(issueLine(i));
+    lines.push('');
+  }
+  const byRow = new Map<number, Issue[]>();
+  for (const i of report.issues) {
+    if (i.row === null) continue;
+    const list = byRow.get(i.row) ?? [];
+    list.push(i);
+    byRow.set(i.row, list);
+  }
+  const names = new Map(report.rows.map((r) => [r.row, r.name]));
+  for (const [row, issues] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const name = names.get(row);
+    lines.push(`第${row}行${name ? `（${name}）` : ''}`);
+    const ordered = [
+      ...issues.filter((i) => i.severity === 'error'),
+      ...issues.filter((i) => i.severity === 'warning'),
+    ];
+    for (const i of ordered) lines.push(issueLine(i));
+  }
+  if (byRow.size > 0) lines.push('');
+
+  const advice = report.suggestions.filter((s) => s.category !== s.entered);
+  if (advice.length > 0) {
+    lines.push('【分类建议】（与所填分类不同或未填分类的项目；建议仅供参考，由领导小组审定）');
+    for (const s of advice) {
+      const entered = s.entered ? `已填“${s.entered}”` : '未填分类';
+      const suggested = s.category ? `建议“${s.category}”（分类标准${s.clause}）` : '无法给出建议';
+      lines.push(`  第${s.row}行：${entered}，${suggested}：${s.reason}`);
+    }
+    lines.push('');
+  }
+
+  const verdict =
+    report.errors > 0
+      ? mode === 'submission'
+        ? '有错误，改正后才能上报。'
+        : '有错误，请按上面的说明修改。'
+      : mode === 'submission'
+        ? '没有错误，可以上报。'
+        : '没有错误。';
+  lines.push(`共 ${report.rows.length} 个项目；错误 ${report.errors} 个，提示 ${report.warnings} 个。${verdict}`);
+  return lines.join('\n');
+}
