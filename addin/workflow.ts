@@ -1,0 +1,123 @@
+/**
+ * The pane's operations on a ledger, written against the adapter interface only (no DOM, no
+ * Office.js): validate + mark, dropdowns, adopting suggested categories, the submission payload.
+ */
+import {
+  COLUMNS,
+  type ColumnKey,
+  checkLedger,
+  type LedgerReport,
+  type Mode,
+  type RawRecord,
+  readLedger,
+  type Suggestion,
+} from '../shared/index.js';
+import type { CellWrite, DropdownColumn, LedgerGrid, LedgerWorkbook, MarkPlan, Progress } from './excel.js';
+import { planMarks } from './marks.js';
+
+export function isLedgerHeader(rows: unknown[][]): boolean {
+  return readLedger(rows).header !== null;
+}
+
+export interface CheckSession {
+  ledger: LedgerGrid;
+  report: LedgerReport;
+  plan: MarkPlan | null;
+  /** Worksheet rows (1-based) of 合计/小计 rows. */
+  totalRows: number[];
+}
+
+export interface CheckOptions {
+  sheet?: string;
+  mode?: Mode;
+  mark?: boolean;
+  progress?: Progress;
+  now?: Date;
+}
+
+/** Read → check with the shared engine → (optionally) mark. */
+export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): Promise<CheckSession> {
+  const ledger = await wb.readLedger(options.sheet, options.progress);
+  options.progress?.(1, 1, '正在校验…');
+  const readOptions = { merges: ledger.merges, origin: ledger.origin };
+  const report = checkLedger(ledger.grid, {
+    ...readOptions,
+    mode: options.mode ?? 'editing',
+    now: options.now,
+    fallbackUnit: ledger.sheet,
+  });
+  const totalRows = readLedger(ledger.grid, readOptions).totals.map((t) => t.row);
+  const plan = planMarks({
+    header: report.header,
+    issues: report.issues,
+    dataRows: [...report.rows.map((r) => r.row), ...totalRows],
+  });
+  if (options.mark !== false) {
+    options.progress?.(1, 1, '正在标记…');
+    await wb.writeMarks(ledger.sheet, plan);
+  }
+  return { ledger, report, plan, totalRows };
+}
+
+/** The 8 single-choice columns, in ledger order: one list each on the hidden options sheet. */
+export const ENUM_COLUMNS = COLUMNS.filter((c) => c.type === 'enum') as readonly (typeof COLUMNS)[number][];
+
+export function enumLists(): { key: ColumnKey; values: readonly string[] }[] {
+  return ENUM_COLUMNS.map((c) => ({ key: c.key, values: (c as { values?: readonly string[] }).values ?? [] }));
+}
+
+/** Where the dropdowns go: the enum columns of the header, from the first data row to the last (at least 200 rows). */
+export function dropdownPlan(session: CheckSession): { firstRow: number; lastRow: number; columns: DropdownColumn[] } {
+  const header = session.report.header;
+  if (!header) return { firstRow: 0, lastRow: -1, columns: [] };
+  const firstRow = header.lastRow;
+  const used = session.ledger.origin.row + session.ledger.grid.length - 1;
+  const footer = footerRow(session);
+  const lastRow = footer !== null ? footer - 1 : Math.max(used, firstRow + 199);
+  const columns: DropdownColumn[] = [];
+  for (const list of enumLists()) {
+    const col = header.columns[list.key];
+    if (col !== undefined) columns.push({ col, values: list.values });
+  }
+  return { firstRow, lastRow, columns };
+}
+
+/** 0-based worksheet row of the 填表说明 footer, if any. */
+export function footerRow(session: CheckSession): number | null {
+  const { grid, origin } = session.ledger;
+  const start = (session.report.header?.lastRow ?? 0) - origin.row;
+  for (let r = Math.max(0, start); r < grid.length; r++) {
+    const first = (grid[r] ?? []).find((v) => v !== '' && v !== null && v !== undefined);
+    if (typeof first === 'string' && first.replace(/\s+/gu, '').startsWith('填表说明')) return r + origin.row;
+  }
+  return null;
+}
+
+/** Suggestions that differ from (or fill) the entered category. */
+export function differingSuggestions(report: LedgerReport): Suggestion[] {
+  return report.suggestions.filter((s) => s.category !== null && s.category !== s.entered);
+}
+
+/** Cell writes for the chosen suggestions (category column). */
+export function categoryWrites(session: CheckSession, chosen: readonly Suggestion[]): CellWrite[] {
+  const col = session.report.header?.columns.category;
+  if (col === undefined) return [];
+  return chosen.filter((s) => s.category !== null).map((s) => ({ row: s.row - 1, col, value: s.category }));
+}
+
+export interface SubmissionPayload {
+  period: string;
+  meta: LedgerReport['meta'];
+  columns?: Partial<Record<ColumnKey, number>>;
+  rows: RawRecord[];
+  totals?: RawRecord[];
+}
+
+/** The submission body (contract SubmissionSchema), from readLedger of the same grid. */
+export function buildSubmission(session: CheckSession, period: string): SubmissionPayload {
+  const read = readLedger(session.ledger.grid, { merges: session.ledger.merges, origin: session.ledger.origin });
+  const payload: SubmissionPayload = { period, meta: read.meta, rows: read.records };
+  if (read.header) payload.columns = read.header.columns;
+  if (read.totals.length > 0) payload.totals = read.totals;
+  return payload;
+}
