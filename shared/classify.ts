@@ -87,35 +87,39 @@ export function describeCondition(c: Condition): string {
 }
 
 export function classify(row: LedgerRow, rules: readonly ClassifyRule[] = CLASSIFY_RULES): Suggestion {
-  const base = { row: row.row, entered: row.category };
+  const suggest = (category: Category | null, ruleId: string, clause: string | null, reason: string): Suggestion => ({
+    row: row.row,
+    entered: row.category,
+    category,
+    ruleId,
+    clause,
+    reason,
+  });
   const missing = CLASSIFY_INPUTS.filter((f) => (row as unknown as Record<string, unknown>)[f] === null);
   for (const rule of rules) {
     if (rule.when.length === 0) {
       if (missing.length > 0) break;
-      return {
-        ...base,
-        category: rule.category,
-        ruleId: rule.id,
-        clause: rule.clause,
-        reason: `经营正常、在用、功能正常、无存在问题、联农带农充分，符合分类标准${rule.clause}${rule.category}类条件`,
-      };
+      return suggest(
+        rule.category,
+        rule.id,
+        rule.clause,
+        `经营正常、在用、功能正常、无存在问题、联农带农充分，符合分类标准${rule.clause}${rule.category}类条件`,
+      );
     }
     const matched = rule.when.filter((c) => holds(row, c));
     if (matched.length > 0) {
-      return {
-        ...base,
-        category: rule.category,
-        ruleId: rule.id,
-        clause: rule.clause,
-        reason: `${matched.map(describeCondition).join('，')}，属分类标准${rule.clause}${rule.category}类情形`,
-      };
+      return suggest(
+        rule.category,
+        rule.id,
+        rule.clause,
+        `${matched.map(describeCondition).join('，')}，属分类标准${rule.clause}${rule.category}类情形`,
+      );
     }
   }
-  return {
-    ...base,
-    category: null,
-    ruleId: 'classify.insufficient',
-    clause: null,
-    reason: `${missing.map((f) => `「${columnLabel(f)}」`).join('、')}未填或填写有误，无法给出分类建议`,
-  };
+  return suggest(
+    null,
+    'classify.insufficient',
+    null,
+    `${missing.map((f) => `「${columnLabel(f)}」`).join('、')}未填或填写有误，无法给出分类建议`,
+  );
 }

@@ -48,28 +48,63 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
   return lookups.get(key)?.get(foldKey(text));
 }
 
-type Parsed = { value: unknown; ok: boolean };
+const COLUMN_DEFS = COLUMNS as readonly ColumnDef[];
 
 export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow {
-  const out: Record<string, unknown> = { row: record.row };
-  for (const c of COLUMNS as readonly ColumnDef[]) {
-    const key = c.key as ColumnKey;
-    const raw = record.cells[key] ?? null;
-    const text = cellText(raw);
-    const say = (ruleId: string, severity: Severity, message: string) =>
-      report(ruleId, severity, record.row, key, `第${record.row}行「${columnLabel(key)}」${message}`);
-    out[key] = normalizeCell(c, raw, text, say).value;
+  const out = blankRow(record.row) as unknown as Record<ColumnKey, unknown>;
+  let current: ColumnKey = 'seq';
+  const say: Say = (ruleId, severity, message) =>
+    report(ruleId, severity, record.row, current, `第${record.row}行「${columnLabel(current)}」${message}`);
+  for (const c of COLUMN_DEFS) {
+    current = c.key as ColumnKey;
+    const raw = record.cells[current] ?? null;
+    out[current] = normalizeCell(c, raw, cellText(raw), say);
   }
   return out as unknown as LedgerRow;
 }
 
+/** Every field present from the start, so all rows share one object shape (fast field access). */
+function blankRow(row: number): LedgerRow {
+  return {
+    row,
+    seq: null,
+    name: '',
+    code: '',
+    year: null,
+    category: null,
+    unit: '',
+    contact: '',
+    industry: null,
+    investTotal: null,
+    investSpecial: null,
+    investOther: null,
+    content: '',
+    location: '',
+    mode: null,
+    valueBalance: null,
+    valueReceivable: null,
+    valueAssets: null,
+    valueOther: null,
+    functionStatus: null,
+    useStatus: null,
+    operation: null,
+    problems: [],
+    causes: [],
+    linkage: null,
+    linkageShortfall: null,
+    measures: '',
+    progress: '',
+    remarks: '',
+  };
+}
+
 type Say = (ruleId: string, severity: Severity, message: string) => void;
 
-function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): Parsed {
+function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
   switch (c.type) {
     case 'text':
       if (text === '' && c.required === true) say('required', 'error', '为空：该栏为必填项，请填写。');
-      return { value: text, ok: true };
+      return text;
     case 'integer':
       return parseInteger(c, raw, text, say);
     case 'number':
@@ -85,7 +120,7 @@ function allowedList(c: ColumnDef): string {
   return (c.values ?? []).join('、');
 }
 
-function parseEnum(c: ColumnDef, text: string, say: Say): Parsed {
+function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
   const key = c.key as ColumnKey;
   const canonical = text === '' ? '' : canonicalValue(key, text);
   if (canonical === undefined) {
@@ -96,23 +131,23 @@ function parseEnum(c: ColumnDef, text: string, say: Say): Parsed {
         'error',
         `填写了${items.length}个原因（${items.join('、')}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
       );
-      return { value: null, ok: false };
+      return null;
     }
     say('enum', 'error', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
-    return { value: null, ok: false };
+    return null;
   }
   if (canonical === '') {
     if (c.required === true) say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
-    return { value: null, ok: true };
+    return null;
   }
-  return { value: canonical, ok: true };
+  return canonical;
 }
 
 function splitItems(text: string): string[] {
   return text.split(MULTI_SEPARATORS).filter((t) => t !== '');
 }
 
-function parseMulti(c: ColumnDef, text: string, say: Say): Parsed {
+function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
   const key = c.key as ColumnKey;
   const values: string[] = [];
   const bad: string[] = [];
@@ -127,30 +162,30 @@ function parseMulti(c: ColumnDef, text: string, say: Say): Parsed {
   if (bad.length > 0) {
     say('multi.enum', 'error', `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔。`);
   }
-  return { value: values, ok: bad.length === 0 };
+  return values;
 }
 
-function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): Parsed {
+function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
   if (text === '') {
     if (c.required === true) say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
-    return { value: null, ok: c.required !== true };
+    return null;
   }
   const n = typeof raw === 'number' ? raw : Number(text.replace(/年$/u, ''));
   if (!Number.isInteger(n)) {
     say('number', 'error', `填写的${quote(text)}不是整数：请填写整数${c.key === 'year' ? '年份，如 2021' : ''}。`);
-    return { value: null, ok: false };
+    return null;
   }
-  return { value: n, ok: true };
+  return n;
 }
 
 /** Money cells: numbers in 万元, possibly typed as text with 万/万元/元 or thousands separators. */
-function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): Parsed {
+function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
   if (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text))) {
     if (text === '' && c.required === true) {
       say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');
-      return { value: null, ok: false };
+      return null;
     }
-    return { value: c.blankIsZero ? 0 : null, ok: true };
+    return c.blankIsZero ? 0 : null;
   }
   let n: number;
   let fromYuan = false;
@@ -159,7 +194,7 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): Parsed 
     const m = /^([-+]?[\d,]*\.?\d+)\s*(万元|万|元)?$/u.exec(text.replace(/\s+/gu, ''));
     if (!m) {
       say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
-      return { value: null, ok: false };
+      return null;
     }
     n = Number((m[1] ?? '').replace(/,/gu, ''));
     if (m[2] === '元') {
@@ -169,12 +204,12 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): Parsed 
   }
   if (!Number.isFinite(n)) {
     say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
-    return { value: null, ok: false };
+    return null;
   }
   const wan = roundWan(n);
   if (wan < 0) {
     say('number.negative', 'error', `填写的${quote(text)}小于 0：金额不能为负数。`);
-    return { value: null, ok: false };
+    return null;
   }
   if (fromYuan) {
     say(
@@ -189,7 +224,7 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): Parsed 
       `为 ${wan} 万元，超过 ${MAX_PLAUSIBLE_WAN} 万元（10亿元），可能误按“元”填写：本栏单位为万元，请核实。`,
     );
   }
-  return { value: wan, ok: true };
+  return wan;
 }
 
 /** 万元 kept to 元 precision (4 decimals), so sums in integer 元 are exact. */

@@ -193,8 +193,7 @@ function readRecords(
   for (let r = start; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row)) continue;
-    const first = row.map(cellText).find((t) => t !== '') ?? '';
-    if (foldKey(first).startsWith(FOOTER_MARKER)) break;
+    if (isFooter(row)) break;
     const cells: Partial<Record<ColumnKey, RawCell>> = {};
     let filled = 0;
     for (const [key, index] of entries) {
@@ -205,11 +204,23 @@ function readRecords(
     }
     if (filled === 0) continue;
     const record = { row: r + 1 + rowOffset, cells };
-    const marker = [cells.seq, cells.name].map((v) => foldKey(cellText(v)));
-    if (marker.some((m) => TOTAL_MARKERS.includes(m))) totals.push(record);
+    if (isTotalMarker(cells.seq) || isTotalMarker(cells.name)) totals.push(record);
     else records.push(record);
   }
   return { records, totals };
+}
+
+function isTotalMarker(value: RawCell | undefined): boolean {
+  return typeof value === 'string' && value.includes('计') && TOTAL_MARKERS.includes(foldKey(value));
+}
+
+/** The 填表说明 row: its first non-blank cell starts with the marker. */
+function isFooter(row: readonly unknown[]): boolean {
+  for (const value of row) {
+    if (value === null || value === undefined || value === '') continue;
+    return typeof value === 'string' && foldKey(value).startsWith(FOOTER_MARKER);
+  }
+  return false;
 }
 
 /** Raw cell as carried in a submission: text, number or boolean; dates as YYYY-MM-DD; blank = null. */

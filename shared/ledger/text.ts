@@ -5,7 +5,10 @@ const FULL_WIDTH_END = 0xff5e;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 /** Full-width ASCII (０-９, （）, ：, Ａ…) → half-width; ideographic space → space. */
+const NEEDS_FOLDING = /[\uff01-\uff5e\u3000]/u;
+
 export function foldWidth(text: string): string {
+  if (!NEEDS_FOLDING.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;
@@ -17,13 +20,18 @@ export function foldWidth(text: string): string {
 }
 
 /** Key for comparing labels and enum values: width-folded, all white space removed. */
+const WHITE_SPACE = /\s/u;
+
 export function foldKey(text: string): string {
-  return foldWidth(text).replace(/\s+/gu, '');
+  const folded = foldWidth(text);
+  return WHITE_SPACE.test(folded) ? folded.replace(/\s+/gu, '') : folded;
 }
 
 /** Cell value as display text (trimmed, width-folded), '' for blanks. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return foldWidth(value).trim();
+  if (typeof value === 'number') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') return richText(value);
   return foldWidth(String(value)).trim();

@@ -22,7 +22,9 @@ export function checkDuplicateCodes(rows: readonly LedgerRow[], report: IssueSin
   for (const r of rows) {
     if (r.code === '') continue;
     const key = foldKey(r.code);
-    byCode.set(key, [...(byCode.get(key) ?? []), r]);
+    const group = byCode.get(key);
+    if (group) group.push(r);
+    else byCode.set(key, [r]);
   }
   for (const group of byCode.values()) {
     if (group.length < 2) continue;
