@@ -59,6 +59,8 @@ export const UnitStatusSchema = z.object({
   firstReceivedAt: z.string().nullable(),
   submissions: z.number().int().min(0),
   submissionId: z.string().nullable(),
+  /** The unit's 统计表 row from the counted submission (null when missing). */
+  summary: StatsRowSchema.nullable(),
 });
 
 export const SummarySchema = z.object({

@@ -3,6 +3,7 @@
  * multi.enum / number / number.negative / number.unit / linkage.multiple-shortfalls).
  */
 import { COLUMNS, type ColumnDef, type ColumnKey, columnLabel } from './columns.js';
+import { ledgerRowOf, rawValuesOf } from './shape.js';
 import { MULTI_SEPARATORS, ZERO_MARKERS } from './synonyms.js';
 import { a1, cellText, foldKey, quote } from './text.js';
 import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
@@ -45,57 +46,27 @@ for (const c of COLUMNS as readonly ColumnDef[]) {
 }
 
 export function canonicalValue(key: ColumnKey, text: string): string | undefined {
-  return lookups.get(key)?.get(foldKey(text));
+  const map = lookups.get(key);
+  if (!map) return undefined;
+  // Most cells are already spelled canonically: try them as they are before folding.
+  return map.get(text) ?? map.get(foldKey(text));
 }
 
 const COLUMN_DEFS = COLUMNS as readonly ColumnDef[];
 
 export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow {
-  const out = blankRow(record.row) as unknown as Record<ColumnKey, unknown>;
+  const raws = rawValuesOf(record.cells);
+  const values: unknown[] = new Array(COLUMN_DEFS.length);
   let current: ColumnKey = 'seq';
   const say: Say = (ruleId, severity, message) =>
     report(ruleId, severity, record.row, current, `第${record.row}行「${columnLabel(current)}」${message}`);
-  for (const c of COLUMN_DEFS) {
+  for (let i = 0; i < COLUMN_DEFS.length; i++) {
+    const c = COLUMN_DEFS[i] as ColumnDef;
     current = c.key as ColumnKey;
-    const raw = record.cells[current] ?? null;
-    out[current] = normalizeCell(c, raw, cellText(raw), say);
+    const raw = raws[i] ?? null;
+    values[i] = normalizeCell(c, raw, cellText(raw), say);
   }
-  return out as unknown as LedgerRow;
-}
-
-/** Every field present from the start, so all rows share one object shape (fast field access). */
-function blankRow(row: number): LedgerRow {
-  return {
-    row,
-    seq: null,
-    name: '',
-    code: '',
-    year: null,
-    category: null,
-    unit: '',
-    contact: '',
-    industry: null,
-    investTotal: null,
-    investSpecial: null,
-    investOther: null,
-    content: '',
-    location: '',
-    mode: null,
-    valueBalance: null,
-    valueReceivable: null,
-    valueAssets: null,
-    valueOther: null,
-    functionStatus: null,
-    useStatus: null,
-    operation: null,
-    problems: [],
-    causes: [],
-    linkage: null,
-    linkageShortfall: null,
-    measures: '',
-    progress: '',
-    remarks: '',
-  };
+  return ledgerRowOf(record.row, values);
 }
 
 type Say = (ruleId: string, severity: Severity, message: string) => void;
@@ -148,6 +119,7 @@ function splitItems(text: string): string[] {
 }
 
 function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
+  if (text === '') return [];
   const key = c.key as ColumnKey;
   const values: string[] = [];
   const bad: string[] = [];

@@ -3,6 +3,7 @@
  * `range.values` or ExcelJS give it: rows of unknown cell values. Never throws on odd input.
  */
 import { COLUMNS, type ColumnKey, columnLabel } from './columns.js';
+import { rawCellsOf } from './shape.js';
 import { FOOTER_MARKER, LEVEL1_LABEL_SYNONYMS, LEVEL2_LABEL_SYNONYMS, META_LABELS, TOTAL_MARKERS } from './synonyms.js';
 import { cellText, foldKey } from './text.js';
 import type { Issue, LedgerMeta, RawCell, RawRecord } from './types.js';
@@ -189,20 +190,22 @@ function readRecords(
 ): { records: RawRecord[]; totals: RawRecord[] } {
   const records: RawRecord[] = [];
   const totals: RawRecord[] = [];
-  const entries = Object.entries(columns) as [ColumnKey, number][];
+  const positions = COLUMNS.map((c) => columns[c.key]);
   for (let r = start; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row)) continue;
     if (isFooter(row)) break;
-    const cells: Partial<Record<ColumnKey, RawCell>> = {};
+    const values: (RawCell | undefined)[] = new Array(positions.length);
     let filled = 0;
-    for (const [key, index] of entries) {
-      const value = toRawCell(row[index]);
+    for (let i = 0; i < positions.length; i++) {
+      const index = positions[i];
+      const value = index === undefined ? null : toRawCell(row[index]);
       if (value === null) continue;
-      cells[key] = value;
-      if (key !== 'seq') filled++;
+      values[i] = value;
+      if (i > 0) filled++; // a 序号 alone does not make a project
     }
     if (filled === 0) continue;
+    const cells = rawCellsOf(values);
     const record = { row: r + 1 + rowOffset, cells };
     if (isTotalMarker(cells.seq) || isTotalMarker(cells.name)) totals.push(record);
     else records.push(record);
