@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecords } from './check.js';
-import { MAX_SUBMISSION_ROWS, ReceiptSchema, StatsRowSchema, SubmissionSchema } from './contract.js';
+import { LedgerRowSchema, MAX_SUBMISSION_ROWS, ReceiptSchema, StatsRowSchema, SubmissionSchema } from './contract.js';
 import { readLedger } from './ledger/read.js';
 import { summarize } from './stats.js';
 import { ledgerGrid, validCells } from './test/fixtures.js';
@@ -22,6 +22,12 @@ describe('contract schemas', () => {
     const badCell = { ...submission, rows: [{ row: 5, cells: { name: { $gt: 1 } } }] };
     expect(SubmissionSchema.safeParse(badCell).success).toBe(false);
     expect(SubmissionSchema.safeParse({ ...submission, rows: [{ row: 0, cells: {} }] }).success).toBe(false);
+  });
+
+  it('describes the normalised row exactly as the engine makes it', () => {
+    const { rows } = checkRecords(read.records);
+    for (const row of rows) expect(LedgerRowSchema.parse(row)).toEqual(row);
+    expect(LedgerRowSchema.safeParse({ ...rows[0], causes: ['天气'] }).success).toBe(false);
   });
 
   it('caps the number of rows', () => {

@@ -4,7 +4,20 @@
  * Worker re-validates with exactly the same code the clerk ran.
  */
 import { z } from 'zod';
-import { CATEGORIES, COLUMN_KEYS, type ColumnKey, LINKAGE_SHORTFALLS } from './ledger/columns.js';
+import {
+  CATEGORIES,
+  CAUSES,
+  COLUMN_KEYS,
+  type ColumnKey,
+  FUNCTION_STATUSES,
+  INDUSTRIES,
+  LINKAGE_SHORTFALLS,
+  LINKAGES,
+  MODES,
+  OPERATIONS,
+  PROBLEMS,
+  USE_STATUSES,
+} from './ledger/columns.js';
 import { parsePeriod } from './periods.js';
 import { STATS_CAUSE_ORDER } from './stats.js';
 
@@ -30,6 +43,42 @@ export const LedgerMetaSchema = z.strictObject({
   reviewer: z.string().max(100).nullable(),
   filler: z.string().max(200).nullable(),
   updatedAt: z.iso.date().nullable(),
+});
+
+const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+const money = z.number().min(0).nullable();
+
+/** A project as the engine normalised it (LedgerRow): what the Worker stores and drill-downs return. */
+export const LedgerRowSchema = z.strictObject({
+  row: z.number().int().min(1),
+  seq: z.number().int().nullable(),
+  name: z.string(),
+  code: z.string(),
+  year: z.number().int().nullable(),
+  category: z.enum(CATEGORIES).nullable(),
+  unit: z.string(),
+  contact: z.string(),
+  industry: enumOf(INDUSTRIES).nullable(),
+  investTotal: money,
+  investSpecial: money,
+  investOther: money,
+  content: z.string(),
+  location: z.string(),
+  mode: enumOf(MODES).nullable(),
+  valueBalance: money,
+  valueReceivable: money,
+  valueAssets: money,
+  valueOther: money,
+  functionStatus: enumOf(FUNCTION_STATUSES).nullable(),
+  useStatus: enumOf(USE_STATUSES).nullable(),
+  operation: enumOf(OPERATIONS).nullable(),
+  problems: z.array(enumOf(PROBLEMS)),
+  causes: z.array(enumOf(CAUSES)),
+  linkage: enumOf(LINKAGES).nullable(),
+  linkageShortfall: enumOf(LINKAGE_SHORTFALLS).nullable(),
+  measures: z.string(),
+  progress: z.string(),
+  remarks: z.string(),
 });
 
 export const SubmissionSchema = z.strictObject({
