@@ -57,6 +57,7 @@ export interface HostConditionalFormat {
   type: string;
   custom: HostCustomConditionalFormat;
   customOrNullObject: HostCustomConditionalFormat & { isNullObject: boolean };
+  load(props: string): unknown;
   delete(): void;
 }
 export interface HostConditionalFormatCollection {
@@ -67,7 +68,8 @@ export interface HostConditionalFormatCollection {
 }
 export interface HostListRule {
   inCellDropDown: boolean;
-  source: string;
+  /** A formula such as ='Sheet'!$A$1:$A$4 (Office.js also accepts a Range). */
+  source: unknown;
 }
 export interface HostDataValidation {
   rule: { list?: HostListRule };

@@ -765,10 +765,10 @@ class DataValidationProxy implements HostDataValidation {
     const s = this.range.ws.target();
     for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) fn(`${r.top + i},${r.left + j}`, s);
   }
-  get rule(): { list?: { inCellDropDown: boolean; source: string } } {
+  get rule(): { list?: { inCellDropDown: boolean; source: unknown } } {
     throw new FakeHostError('PropertyNotLoaded', 'dataValidation.rule');
   }
-  set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+  set rule(rule: { list?: { inCellDropDown: boolean; source: unknown } }) {
     this.range.ctx.enqueue('dv.rule', `${this.range.ws.nameOf()}!dataValidation`, rule, () => {
       const json = JSON.stringify(rule);
       this.each((key, s) => {

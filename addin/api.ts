@@ -1,0 +1,157 @@
+/**
+ * The only module that talks HTTP. Relative `/api/v1/...` by default (the pane is served by the
+ * same Worker); a server URL and the token live in the browser's (partitioned) localStorage —
+ * never in the workbook, which travels by e-mail.
+ */
+import type { Issue, StatsRow } from '../shared/index.js';
+import type { SubmissionPayload } from './workflow.js';
+
+export interface ApiSettings {
+  /** Empty = same origin as the pane. */
+  server: string;
+  token: string;
+}
+
+const SETTINGS_KEY = 'sige-yipi.api';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function loadSettings(store: Storage | null = storage()): ApiSettings {
+  try {
+    const raw = store?.getItem(SETTINGS_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<ApiSettings>) : {};
+    return { server: String(parsed.server ?? ''), token: String(parsed.token ?? '') };
+  } catch {
+    return { server: '', token: '' };
+  }
+}
+
+export function saveSettings(settings: ApiSettings, store: Storage | null = storage()): void {
+  store?.setItem(SETTINGS_KEY, JSON.stringify({ server: settings.server.trim(), token: settings.token.trim() }));
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+  /** Nothing reached the server or no answer came back: the same request may be retried. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 409;
+  }
+}
+
+export interface Receipt {
+  id: string;
+  unit: string;
+  period: string;
+  receivedAt: string;
+  status: 'on-time' | 'late';
+  rows: number;
+  contentHash: string;
+  warnings: number;
+  summary: StatsRow;
+  dryRun?: boolean;
+  /** Dry run: what changed against the unit's previous submission (shape decided by the server). */
+  diff?: unknown;
+}
+
+export type UnitStatus = 'on-time' | 'late' | 'missing';
+
+export interface SummaryUnit {
+  unit: string;
+  status: UnitStatus;
+  receivedAt: string | null;
+  submissions: number;
+  summary: StatsRow | null;
+}
+
+export interface Summary {
+  period: string;
+  units: SummaryUnit[];
+  total: StatsRow;
+}
+
+export interface Me {
+  role: 'unit' | 'county';
+  unit: string | null;
+  name?: string;
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export function apiUrl(server: string, path: string): string {
+  const base = server.trim().replace(/\/+$/u, '');
+  return `${base}/api/v1${path}`;
+}
+
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function createApi(settings: () => ApiSettings, fetchImpl: Fetch = (i, init) => globalThis.fetch(i, init)) {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const { server, token } = settings();
+    if (!token) throw new ApiError(401, 'no-token', '尚未填写令牌：请在“上报”页填写县里发放的令牌并保存。');
+    let response: Response;
+    try {
+      response = await fetchImpl(apiUrl(server, path), {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', '无法连接服务器：请检查网络或服务器地址后重试（已保留本次数据）。');
+    }
+    const text = await response.text();
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (!response.ok) {
+      const error = (data as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | null)?.error;
+      throw new ApiError(
+        response.status,
+        typeof error?.code === 'string' ? error.code : `http-${response.status}`,
+        typeof error?.message === 'string' ? error.message : `服务器返回错误（HTTP ${response.status}）。`,
+        Array.isArray(error?.issues) ? (error.issues as Issue[]) : [],
+      );
+    }
+    if (data === null || typeof data !== 'object')
+      throw new ApiError(response.status, 'bad-response', '服务器返回的内容无法识别：请确认服务器地址指向本系统。');
+    return data as T;
+  }
+
+  return {
+    me: () => request<Me>('GET', '/me'),
+    submit: (payload: SubmissionPayload, options: { dryRun: boolean; key: string }) =>
+      request<Receipt>('POST', `/submissions${options.dryRun ? '?dryRun=1' : ''}`, payload, {
+        'idempotency-key': options.key,
+      }),
+    summary: (period: string) => request<Summary>('GET', `/summary?period=${encodeURIComponent(period)}`),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,69 @@
+/**
+ * Builds the task pane into addin/dist (served as static assets by the Worker, same origin):
+ * main.js (esbuild bundle), taskpane.html/.css, icons, and Office.js copied from the
+ * @microsoft/office-js package (the Excel host files and locale strings only) — never a CDN.
+ * ADDIN_ORIGIN (default https://localhost:8787) is written into dist/manifest.xml.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dist = join(here, 'dist');
+const officeSrc = join(root, 'node_modules/@microsoft/office-js/dist');
+export const DEV_ORIGIN = 'https://localhost:8787';
+
+/** Office.js files the pane needs: the loader, Excel host scripts, shared runtime and locale folders. */
+export function officeFile(rel: string): boolean {
+  if (rel.endsWith('.debug.js') || rel.endsWith('.d.ts') || rel.includes('vsdoc')) return false;
+  const top = rel.split('/')[0] as string;
+  if (rel.includes('/')) return !/outlook/u.test(rel); // locale strings, telemetry, error UI
+  return /^(office|excel|excelwebapp|excelios|o15apptofilemappingtable|es6-promise|html2canvas)\b.*\.js$/u.test(top);
+}
+
+function walk(dir: string, base = ''): string[] {
+  return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(dir, join(base, e.name)) : [join(base, e.name)],
+  );
+}
+
+export async function buildAddin(options: { origin?: string; minify?: boolean } = {}): Promise<void> {
+  const origin = (options.origin ?? process.env.ADDIN_ORIGIN ?? DEV_ORIGIN).replace(/\/+$/u, '');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  await build({
+    entryPoints: [join(here, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: ['chrome100', 'edge100', 'safari15'],
+    minify: options.minify ?? true,
+    sourcemap: 'linked',
+    outfile: join(dist, 'main.js'),
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  await build({
+    entryPoints: [join(here, 'taskpane.css')],
+    bundle: true,
+    minify: true,
+    outfile: join(dist, 'taskpane.css'),
+    logLevel: 'warning',
+  });
+  for (const page of ['taskpane.html', 'help.html']) cpSync(join(here, page), join(dist, page));
+  cpSync(join(here, 'assets'), join(dist, 'assets'), { recursive: true, filter: (src) => !src.endsWith('.ts') });
+  if (!existsSync(officeSrc)) throw new Error(`找不到 @microsoft/office-js：${officeSrc}（先运行 npm install）`);
+  for (const rel of walk(officeSrc).filter(officeFile)) {
+    mkdirSync(dirname(join(dist, 'office-js', rel)), { recursive: true });
+    cpSync(join(officeSrc, rel), join(dist, 'office-js', rel));
+  }
+  const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll(DEV_ORIGIN, origin);
+  writeFileSync(join(dist, 'manifest.xml'), manifest);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildAddin();
+  console.log(`addin/dist 已生成（${walk(dist).length} 个文件）`);
+}

@@ -1,0 +1,96 @@
+/** 汇总 (county token): status board and the consolidated 统计表 + weekly rates with a chart. */
+import { describePeriod, mergeStats, parsePeriod, type StatsRow, weekOf } from '../../shared/index.js';
+import type { Summary } from '../api.js';
+import type { App } from '../app.js';
+import { ratesSheet, statsSheet } from '../sheets.js';
+import { action, append, clear, h } from '../ui.js';
+
+const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
+
+export function mountCounty(root: HTMLElement, app: App): void {
+  const period = h('input', { type: 'text', id: 'county-period', value: weekOf(new Date()) }) as HTMLInputElement;
+  const board = h('div', { class: 'board', id: 'status-board' });
+
+  function readPeriod(): string | null {
+    const p = parsePeriod(period.value.trim());
+    if (!p) app.ui.notify('报送期次格式不对：应为 2026-W47（周）或 2026-11（月）。', 'error');
+    return p ? p.id : null;
+  }
+
+  function render(summary: Summary): void {
+    clear(board);
+    const p = parsePeriod(summary.period);
+    const tally = (s: string) => summary.units.filter((u) => u.status === s).length;
+    append(
+      board,
+      h(
+        'p',
+        {},
+        `${p ? describePeriod(p) : summary.period}：按时 ${tally('on-time')}，逾期 ${tally('late')}，未报 ${tally('missing')}`,
+      ),
+      h(
+        'table',
+        {},
+        h('thead', {}, h('tr', {}, ...['单位', '状态', '报送时间', '次数'].map((t) => h('th', {}, t)))),
+        h(
+          'tbody',
+          {},
+          ...summary.units.map((u) =>
+            h(
+              'tr',
+              { class: u.status },
+              h('td', {}, u.unit),
+              h('td', {}, STATUS[u.status] ?? u.status),
+              h(
+                'td',
+                {},
+                u.receivedAt ? new Date(u.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—',
+              ),
+              h('td', {}, String(u.submissions)),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function status(): Promise<void> {
+    const id = readPeriod();
+    if (!id) return;
+    const summary = await app.task('正在获取报送情况…', () => app.api.summary(id));
+    if (summary) render(summary);
+  }
+
+  async function pull(): Promise<void> {
+    const id = readPeriod();
+    if (!id) return;
+    const summary = await app.task('正在拉取汇总…', () => app.api.summary(id));
+    if (!summary) return;
+    render(summary);
+    const rows: StatsRow[] = summary.units.filter((u) => u.summary).map((u) => u.summary as StatsRow);
+    const check = mergeStats(rows);
+    if (check.projects !== summary.total.projects || check.investmentYuan !== summary.total.investmentYuan)
+      app.ui.notify('注意：服务器的合计与各单位相加不一致，已按服务器数据写入，请联系管理员。', 'error');
+    const names = await app.task('正在写入汇总表…', async () => [
+      await app.wb.writeSheet(
+        statsSheet(rows, { name: `汇总统计表-${id}`, total: summary.total, note: `报送期次：${id}` }),
+      ),
+      await app.wb.writeSheet(ratesSheet(rows, { name: `周调度比率-${id}`, period: id, total: summary.total })),
+    ]);
+    if (names) app.ui.notify(`已新建工作表「${names.join('」「')}」。`, 'ok');
+  }
+
+  append(
+    root,
+    h('h2', {}, '全县汇总（县级令牌）'),
+    h('label', { class: 'field' }, h('span', {}, '报送期次'), period),
+    action('查看报送情况', '列出各单位本期按时、逾期、未报的情况；不改动工作簿。', () => void status()),
+    action(
+      '拉取汇总',
+      '新建两张工作表：全县汇总统计表（附件4，每单位一行＋合计）和各单位周调度比率（含分类构成图）；现有工作表不变。',
+      () => void pull(),
+      'primary',
+    ),
+    board,
+  );
+}

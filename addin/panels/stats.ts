@@ -1,0 +1,65 @@
+/** 统计: the unit's own 附件4 sheet, from the ledger, without any server. */
+import type { App } from '../app.js';
+import { statsSheet } from '../sheets.js';
+import { action, append, clear, h } from '../ui.js';
+import { type CheckSession, runCheck } from '../workflow.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function mountStats(root: HTMLElement, app: App): void {
+  const preview = h('div', { class: 'preview', id: 'stats-preview' });
+
+  function render(session: CheckSession | null): void {
+    clear(preview);
+    if (!session) return;
+    const s = session.report.summary;
+    const rows: [string, string][] = [
+      ['单位', s.unit],
+      ['项目数', String(s.projects)],
+      ['项目实际投入（万元）', s.investment.toFixed(2)],
+      [
+        '巩固 / 提升 / 盘活 / 重建',
+        `${s.categories.巩固} / ${s.categories.提升} / ${s.categories.盘活} / ${s.categories.重建}`,
+      ],
+      ['未分类', String(s.uncategorized)],
+      ['停产闲置率', pct(s.rates.idle)],
+      ['经营困难率', pct(s.rates.difficult)],
+      ['未按约定联农带农率', pct(s.rates.linkage)],
+    ];
+    append(
+      preview,
+      h('table', {}, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v))))),
+    );
+  }
+
+  async function write(): Promise<void> {
+    const session =
+      (await app.task('正在读取工作表…', (progress) =>
+        runCheck(app.wb, { sheet: app.sheet, progress, mark: app.marked }),
+      )) ?? null;
+    if (!session) return;
+    app.setSession(session);
+    const s = session.report.summary;
+    const name = await app.task('正在写入统计表…', () =>
+      app.wb.writeSheet(statsSheet([s], { name: `统计表-${s.unit}`, note: `填报单位：${s.unit}` })),
+    );
+    if (name)
+      app.ui.notify(
+        `已新建工作表「${name}」（附件4 格式）。${s.uncategorized > 0 ? `有 ${s.uncategorized} 个项目未分类，未计入分类列。` : ''}`,
+        'ok',
+      );
+  }
+
+  app.onSession(render);
+  append(
+    root,
+    h('h2', {}, '本单位统计表'),
+    action(
+      '生成本单位统计表',
+      '读取台账，新建一张「统计表-单位名」工作表（附件4 格式）；台账本身不改动，无需联网。',
+      () => void write(),
+      'primary',
+    ),
+    preview,
+  );
+}

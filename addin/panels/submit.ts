@@ -1,0 +1,218 @@
+/** 上报: server settings (browser storage only), dry run with diff, submission with an idempotency key, receipt. */
+import { describePeriod, parsePeriod, weekOf } from '../../shared/index.js';
+import { ApiError, loadSettings, newIdempotencyKey, type Receipt, saveSettings } from '../api.js';
+import type { App } from '../app.js';
+import { action, append, clear, field, h } from '../ui.js';
+import { buildSubmission, runCheck, type SubmissionPayload } from '../workflow.js';
+
+const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
+const DIFF_LABELS: Record<string, string> = {
+  added: '新增项目',
+  removed: '减少项目',
+  changed: '内容变化',
+  reclassified: '分类变化',
+  unchanged: '未变化',
+};
+
+export function receiptTable(r: Receipt): HTMLElement {
+  const rows: [string, string][] = [
+    ['回执编号', r.id],
+    ['单位', r.unit],
+    [
+      '期次',
+      parsePeriod(r.period)
+        ? describePeriod(parsePeriod(r.period) as NonNullable<ReturnType<typeof parsePeriod>>)
+        : r.period,
+    ],
+    ['接收时间', new Date(r.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })],
+    ['状态', STATUS[r.status] ?? r.status],
+    ['项目数', String(r.rows)],
+    ['提示数', String(r.warnings)],
+    ['项目实际投入（万元）', r.summary.investment.toFixed(2)],
+    ['内容校验码', r.contentHash],
+  ];
+  return h(
+    'table',
+    { class: 'receipt-table' },
+    h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v)))),
+  );
+}
+
+export function describeDiff(diff: unknown): string[] {
+  if (diff === null || diff === undefined) return ['（这是本单位本期的第一次上报，没有可比较的上次数据）'];
+  if (typeof diff !== 'object') return [String(diff)];
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(diff as Record<string, unknown>)) {
+    const label = DIFF_LABELS[key] ?? key;
+    if (Array.isArray(value)) lines.push(`${label}：${value.length} 个`);
+    else if (typeof value === 'number' || typeof value === 'string') lines.push(`${label}：${value}`);
+  }
+  return lines.length > 0 ? lines : ['与上次上报相比没有变化'];
+}
+
+export function mountSubmit(root: HTMLElement, app: App): void {
+  const settings = loadSettings();
+  const server = h('input', {
+    type: 'url',
+    id: 'server',
+    placeholder: '留空＝与本加载项同一服务器',
+    value: settings.server,
+  }) as HTMLInputElement;
+  const token = h('input', {
+    type: 'password',
+    id: 'token',
+    autocomplete: 'off',
+    value: settings.token,
+  }) as HTMLInputElement;
+  const period = h('input', { type: 'text', id: 'period', value: weekOf(new Date()) }) as HTMLInputElement;
+  const periodHint = h('small', { id: 'period-hint' });
+  const who = h('p', { class: 'who', id: 'who' });
+  const result = h('div', { class: 'result', id: 'submit-result' });
+  let pending: { payload: SubmissionPayload; key: string } | null = null;
+
+  const showPeriod = () => {
+    const p = parsePeriod(period.value.trim());
+    periodHint.textContent = p ? describePeriod(p) : '格式：2026-W47（周）或 2026-11（月）';
+    periodHint.className = p ? '' : 'bad';
+  };
+  period.addEventListener('input', showPeriod);
+  showPeriod();
+
+  function save(): void {
+    saveSettings({ server: server.value, token: token.value });
+    app.ui.notify('已保存在本机浏览器中（不会写入工作簿）。', 'ok');
+  }
+
+  async function checkConnection(): Promise<void> {
+    save();
+    const me = await app.task('正在连接服务器…', () => app.api.me());
+    if (!me) return;
+    who.textContent = me.role === 'county' ? '当前令牌：县级（可查看汇总）' : `当前令牌：${me.unit ?? me.name ?? ''}`;
+    app.ui.notify('连接正常。', 'ok');
+  }
+
+  function showIssues(error: ApiError): void {
+    append(
+      result,
+      h('p', { class: 'bad' }, error.message),
+      ...(error.issues.length > 0
+        ? [h('ul', { class: 'server-issues' }, ...error.issues.slice(0, 50).map((i) => h('li', {}, i.message)))]
+        : []),
+    );
+  }
+
+  async function dryRun(): Promise<void> {
+    clear(result);
+    pending = null;
+    const p = parsePeriod(period.value.trim());
+    if (!p) {
+      app.ui.notify('报送期次格式不对：应为 2026-W47（周）或 2026-11（月）。', 'error');
+      return;
+    }
+    save();
+    const session = await app.task('正在校验台账…', (progress) =>
+      runCheck(app.wb, { sheet: app.sheet, progress, mode: 'submission', mark: app.marked }),
+    );
+    if (!session) return;
+    app.setSession(session);
+    if (session.report.errors > 0) {
+      app.ui.notify(
+        `台账还有 ${session.report.errors} 个错误（上报时分类为必填），请在“校验”页改正后再上报。`,
+        'error',
+      );
+      return;
+    }
+    const payload = buildSubmission(session, p.id);
+    const receipt = await app.task('正在试报送（不保存）…', () =>
+      app.api.submit(payload, { dryRun: true, key: newIdempotencyKey() }).catch((e: unknown) => {
+        if (e instanceof ApiError) showIssues(e);
+        throw e;
+      }),
+    );
+    if (!receipt) return;
+    pending = { payload, key: newIdempotencyKey() };
+    append(
+      result,
+      h('h3', {}, '试报送结果（未保存）'),
+      h('ul', { class: 'diff' }, ...describeDiff(receipt.diff).map((l) => h('li', {}, l))),
+      receiptTable(receipt),
+      h(
+        'p',
+        { class: 'effect' },
+        `确认无误后点“正式上报”：将把 ${payload.rows.length} 个项目报送到县里，作为 ${describePeriod(p)} 的数据。`,
+      ),
+      h('button', { type: 'button', class: 'primary', id: 'submit-now', onclick: () => void submit() }, '正式上报'),
+    );
+  }
+
+  async function submit(): Promise<void> {
+    if (!pending) return;
+    const { payload, key } = pending;
+    let failure: ApiError | null = null;
+    const receipt = await app.task('正在上报…', () =>
+      app.api.submit(payload, { dryRun: false, key }).catch((e: unknown) => {
+        if (e instanceof ApiError) failure = e;
+        throw e;
+      }),
+    );
+    clear(result);
+    if (!receipt) {
+      const f = failure as ApiError | null;
+      if (f?.retryable) {
+        append(
+          result,
+          h('p', { class: 'bad' }, '上报没有完成，数据已保留。重试时使用同一幂等键，不会重复报送。'),
+          h(
+            'button',
+            { type: 'button', class: 'primary', id: 'retry', onclick: () => void submit() },
+            '重试（同一幂等键）',
+          ),
+        );
+      } else if (f) {
+        pending = null;
+        showIssues(f);
+      }
+      return;
+    }
+    pending = null;
+    append(
+      result,
+      h('section', { class: 'receipt', id: 'receipt' }, h('h3', {}, '上报回执'), receiptTable(receipt)),
+      h('button', { type: 'button', onclick: () => printReceipt() }, '打印回执'),
+    );
+    app.ui.notify(`已上报，状态：${STATUS[receipt.status] ?? receipt.status}。`, 'ok');
+  }
+
+  append(
+    root,
+    h('h2', {}, '上报'),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, '服务器与令牌（只保存在本机浏览器中，不写入工作簿）'),
+      field('服务器地址', server),
+      field('令牌', token, '由县乡村振兴局发放；请勿写在表格里。'),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { type: 'button', onclick: save }, '保存'),
+        h('button', { type: 'button', onclick: () => void checkConnection() }, '检查连接'),
+      ),
+      who,
+    ),
+    h('label', { class: 'field' }, h('span', {}, '报送期次'), period, periodHint),
+    action(
+      '试报送',
+      '按上报规则再校验一遍，发给服务器核对并显示与上次上报的差异；不保存任何数据。',
+      () => void dryRun(),
+      'primary',
+    ),
+    result,
+  );
+}
+
+function printReceipt(): void {
+  document.body.classList.add('printing');
+  globalThis.print();
+  document.body.classList.remove('printing');
+}

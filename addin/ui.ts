@@ -1,0 +1,108 @@
+/** Small DOM helpers for the pane: element builder, progress, messages, in-pane confirmation. */
+
+type Child = Node | string | number | null | undefined | false;
+type Props = Record<string, string | number | boolean | ((event: Event) => void) | undefined>;
+
+/** h('button', { class: 'primary', onclick: fn }, '一键校验') — text always goes in as text, never HTML. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(key.replace(/^on/u, ''), value);
+    else if (key === 'class') el.className = String(value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(el: Element, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'object' ? c : String(c));
+  }
+}
+
+export function clear(el: Element): void {
+  el.replaceChildren();
+}
+
+/** A button with the sentence saying what it will change, as the pane shows every action. */
+export function action(label: string, effect: string, onclick: () => void, kind = ''): HTMLElement {
+  return h(
+    'div',
+    { class: 'action' },
+    h('button', { class: kind, type: 'button', onclick }, label),
+    h('p', { class: 'effect' }, effect),
+  );
+}
+
+export function field(label: string, input: HTMLElement, hint?: string): HTMLElement {
+  return h('label', { class: 'field' }, h('span', {}, label), input, hint ? h('small', {}, hint) : null);
+}
+
+export interface Ui {
+  progress(done: number, total: number, label: string): void;
+  done(): void;
+  notify(text: string, kind?: 'info' | 'error' | 'ok'): void;
+  confirm(title: string, body: string, ok?: string): Promise<boolean>;
+}
+
+export function createUi(root: HTMLElement): Ui {
+  const bar = root.querySelector<HTMLElement>('#progress');
+  const fill = bar?.querySelector<HTMLElement>('.fill');
+  const label = bar?.querySelector<HTMLElement>('.label');
+  const message = root.querySelector<HTMLElement>('#message');
+  const dialog = root.querySelector<HTMLElement>('#confirm');
+  return {
+    progress(done, total, text) {
+      if (!bar || !fill || !label) return;
+      bar.hidden = false;
+      fill.style.width = `${Math.round((100 * done) / Math.max(1, total))}%`;
+      label.textContent = text;
+      root.classList.add('busy');
+    },
+    done() {
+      if (bar) bar.hidden = true;
+      root.classList.remove('busy');
+    },
+    notify(text, kind = 'info') {
+      if (!message) return;
+      message.textContent = text;
+      message.className = `message ${kind}`;
+      message.hidden = text === '';
+    },
+    confirm(title, body, ok = '确定') {
+      if (!dialog) return Promise.resolve(false);
+      return new Promise((resolve) => {
+        const finish = (answer: boolean) => {
+          dialog.hidden = true;
+          clear(dialog);
+          resolve(answer);
+        };
+        clear(dialog);
+        append(
+          dialog,
+          h(
+            'div',
+            { class: 'dialog', role: 'dialog', 'aria-modal': 'true' },
+            h('h3', {}, title),
+            h('p', {}, body),
+            h(
+              'div',
+              { class: 'buttons' },
+              h('button', { type: 'button', onclick: () => finish(false) }, '取消'),
+              h('button', { type: 'button', class: 'primary', onclick: () => finish(true) }, ok),
+            ),
+          ),
+        );
+        dialog.hidden = false;
+      });
+    },
+  };
+}
