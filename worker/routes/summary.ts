@@ -23,7 +23,8 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
     // The first submission decides whether the unit reported on time; the latest one is counted.
     const status = submissionStatus(period, u.first_received_at ? new Date(u.first_received_at) : null);
     counts[status === 'on-time' ? 'onTime' : status]++;
-    if (u.stats) rows.push({ ...(JSON.parse(u.stats) as StatsRow), unit: u.unit_name });
+    const stats = u.stats ? { ...(JSON.parse(u.stats) as StatsRow), unit: u.unit_name } : null;
+    if (stats) rows.push(stats);
     return {
       unit: u.unit_name,
       type: u.unit_type,
@@ -32,6 +33,7 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
       firstReceivedAt: u.first_received_at,
       submissions: u.submissions,
       submissionId: u.submission_id,
+      summary: stats,
     };
   });
   const body: Summary = {

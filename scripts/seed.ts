@@ -1,0 +1,33 @@
+/**
+ * The demo county for `npm start`: 彭水's townships/streets and two departments as reporting units,
+ * one token each plus a county token — inserted in one SQL file through wrangler. Tokens exist in
+ * clear only in the returned value (the database keeps their SHA-256).
+ */
+import { newToken } from '../worker/tokens.js';
+import { addUnitSql, issueTokenSql } from './admin-sql.js';
+import { DEMO_DEPARTMENTS, DEMO_TOWNSHIPS } from './demo-ledger.js';
+import { executeSql, type Target } from './wrangler.js';
+
+export const DEMO_COUNTY = '彭水自治县';
+
+export interface SeededCounty {
+  county: string;
+  units: { name: string; type: string; token: string }[];
+}
+
+/** Seeds the demo county into an empty database; null when units already exist. */
+export async function seedDemo(t: Target, now = new Date()): Promise<SeededCounty | null> {
+  const existing = executeSql('SELECT COUNT(*) AS n FROM units;', t)[0]?.[0]?.n;
+  if (Number(existing) > 0) return null;
+  const statements: string[] = [];
+  const units: SeededCounty['units'] = [];
+  for (const u of [...DEMO_TOWNSHIPS, ...DEMO_DEPARTMENTS]) {
+    const token = await newToken();
+    statements.push(addUnitSql(u.name, u.type, now), issueTokenSql(token, u.name, '演示', now));
+    units.push({ name: u.name, type: u.type, token: token.token });
+  }
+  const county = await newToken();
+  statements.push(issueTokenSql(county, null, '演示 县乡村振兴局', now));
+  executeSql(statements.join('\n'), t);
+  return { county: county.token, units };
+}

@@ -1,0 +1,148 @@
+/**
+ * Running the pinned wrangler from Node scripts: never reaching out (no metrics, no cf fetch), the
+ * add-in assets folder present, local D1 by default. Used by admin.ts, start.ts and bench/worker.ts.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+export const QUIET_ENV = {
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  // No prompts (e.g. migrations apply asks for confirmation on a TTY).
+  CI: 'true',
+};
+
+/** Where local D1 lives: wrangler's default (.wrangler/state) or a given directory. */
+export interface Target {
+  remote?: boolean;
+  persistTo?: string;
+}
+
+function targetArgs(t: Target): string[] {
+  if (t.remote) return ['--remote'];
+  return t.persistTo ? ['--local', '--persist-to', t.persistTo] : ['--local'];
+}
+
+/** wrangler.toml serves addin/dist; wrangler refuses to start when the folder is missing. */
+export function ensureAssetsDir(): void {
+  mkdirSync(join(ROOT, 'addin', 'dist'), { recursive: true });
+}
+
+export class WranglerError extends Error {}
+
+function run(args: string[]): string {
+  ensureAssetsDir();
+  const r = spawnSync(WRANGLER, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...QUIET_ENV },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw new WranglerError(`无法运行 wrangler：${r.error.message}`);
+  if (r.status !== 0) {
+    const detail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new WranglerError(`wrangler ${args.slice(0, 3).join(' ')} 失败（退出码 ${r.status}）：\n${detail}`);
+  }
+  return r.stdout;
+}
+
+export function applyMigrations(t: Target = {}): void {
+  run(['d1', 'migrations', 'apply', 'DB', ...targetArgs(t)]);
+}
+
+/** Executes SQL (one or more statements, no parameters) and returns each statement's rows. */
+export function executeSql(sql: string, t: Target = {}): Record<string, unknown>[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'sgyp-sql-'));
+  const file = join(dir, 'statements.sql');
+  try {
+    writeFileSync(file, sql);
+    const out = run(['d1', 'execute', 'DB', ...targetArgs(t), '--json', '--file', file]);
+    const parsed = JSON.parse(out.slice(out.indexOf('['))) as { results?: Record<string, unknown>[] }[];
+    return parsed.map((p) => p.results ?? []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface DevOptions {
+  port: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  /** Inherit stdio (npm start) instead of capturing it (bench, e2e). */
+  interactive?: boolean;
+}
+
+/** Starts `wrangler dev` on 127.0.0.1 (local only). */
+export function startDev(o: DevOptions): ChildProcess {
+  ensureAssetsDir();
+  const args = [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--local',
+    '--show-interactive-dev-session=false',
+  ];
+  if (o.persistTo) args.push('--persist-to', o.persistTo);
+  for (const [k, v] of Object.entries(o.vars ?? {})) args.push('--var', `${k}:${v}`);
+  return spawn(WRANGLER, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...QUIET_ENV },
+    stdio: o.interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    detached: !o.interactive,
+  });
+}
+
+/** Waits until the dev server answers (any HTTP status) or throws after `timeoutMs`. */
+export async function waitForServer(url: string, timeoutMs = 60000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} 在 ${timeoutMs / 1000} 秒内没有响应`);
+}
+
+/** Stops a dev server started with startDev (its whole process group). */
+export async function stopDev(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
