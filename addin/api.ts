@@ -3,7 +3,9 @@
  * same Worker); a server URL and the token live in the browser's (partitioned) localStorage —
  * never in the workbook, which travels by e-mail.
  */
-import type { Issue, StatsRow } from '../shared/index.js';
+import type { Diff, Me, Summary } from '../shared/api.js';
+import type { Receipt as ContractReceipt } from '../shared/contract.js';
+import type { Issue } from '../shared/index.js';
 import type { SubmissionPayload } from './workflow.js';
 
 export interface ApiSettings {
@@ -51,42 +53,10 @@ export class ApiError extends Error {
   }
 }
 
-export interface Receipt {
-  id: string;
-  unit: string;
-  period: string;
-  receivedAt: string;
-  status: 'on-time' | 'late';
-  rows: number;
-  contentHash: string;
-  warnings: number;
-  summary: StatsRow;
-  dryRun?: boolean;
-  /** Dry run: what changed against the unit's previous submission (shape decided by the server). */
-  diff?: unknown;
-}
+export type { Diff, Me, Summary } from '../shared/api.js';
 
-export type UnitStatus = 'on-time' | 'late' | 'missing';
-
-export interface SummaryUnit {
-  unit: string;
-  status: UnitStatus;
-  receivedAt: string | null;
-  submissions: number;
-  summary: StatsRow | null;
-}
-
-export interface Summary {
-  period: string;
-  units: SummaryUnit[];
-  total: StatsRow;
-}
-
-export interface Me {
-  role: 'unit' | 'county';
-  unit: string | null;
-  name?: string;
-}
+/** A receipt (contract ReceiptSchema); a dry run adds the diff against the unit's previous submission. */
+export type Receipt = ContractReceipt & { diff?: Diff };
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 

@@ -71,8 +71,14 @@ export interface HostListRule {
   /** A formula such as ='Sheet'!$A$1:$A$4 (Office.js also accepts a Range). */
   source: unknown;
 }
+export interface HostBasicRule {
+  formula1: unknown;
+  formula2?: unknown;
+  operator: string;
+}
 export interface HostDataValidation {
-  rule: { list?: HostListRule };
+  rule: { list?: HostListRule; decimal?: HostBasicRule; wholeNumber?: HostBasicRule };
+  prompt: { showPrompt?: boolean; title?: string; message?: string };
   errorAlert: { showAlert?: boolean; style?: string; title?: string; message?: string };
   clear(): void;
 }
@@ -111,7 +117,7 @@ export interface HostWorksheet {
   visibility: string;
   isNullObject: boolean;
   charts: { add(type: string, sourceData: HostRange, seriesBy?: string): HostChart };
-  freezePanes: { freezeRows(count?: number): void };
+  freezePanes: { freezeAt(frozenRange: HostRange | string): void; freezeRows(count?: number): void };
   load(props: string): unknown;
   activate(): void;
   delete(): void;
@@ -190,6 +196,8 @@ export interface MarkPlan {
 export interface DropdownColumn {
   /** Worksheet column (0-based). */
   col: number;
+  /** Column name (first row of its list on the hidden list sheet). */
+  title: string;
   values: readonly string[];
 }
 
@@ -199,8 +207,15 @@ export interface CellWrite {
   value: CellValue;
 }
 
+export type ValidationSpec =
+  | { kind: 'list'; rect: Rect; source: string; title: string; prompt: string; error: string }
+  | { kind: 'decimal' | 'whole'; rect: Rect; min: number; max?: number; title: string; prompt: string; error: string }
+  | { kind: 'prompt'; rect: Rect; title: string; prompt: string };
+
 export interface SheetSpec {
   name: string;
+  /** Helper sheets (dropdown lists): hidden, and rewritten in place when they exist. */
+  hidden?: boolean;
   /** Written from A1 in one assignment; strings starting with = + - @ are written as text. */
   values: CellValue[][];
   merges?: Rect[];
@@ -213,8 +228,8 @@ export interface SheetSpec {
   borders?: Rect[];
   fontSize?: { rect: Rect; size: number }[];
   numberFormats?: { rect: Rect; format: string }[];
-  freezeRows?: number;
-  validations?: { rect: Rect; list: readonly string[] }[];
+  freeze?: { rows: number; cols: number };
+  validations?: ValidationSpec[];
   chart?: { type: string; data: Rect; title: string; anchor: Rect };
 }
 
@@ -248,7 +263,8 @@ export interface LedgerWorkbook {
 // ---------------------------------------------------------------------------------------------
 
 export const MARKS_PREFIX = '四个一批标记_';
-export const OPTIONS_SHEET = '四个一批选项';
+/** The hidden dropdown-list sheet, shared with the CLI's template (shared/layout.ts LIST_SHEET_NAME). */
+export const OPTIONS_SHEET = '下拉选项';
 /** Requests are kept below this many bytes (Excel on the web refuses 5 MB). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Rows read in the first sync, before the used range's width is known. */
@@ -580,29 +596,31 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
       columns.forEach((c, i) => {
         const range = sheet.getRangeByIndexes(firstRow, c.col, lastRow - firstRow + 1, 1);
         range.dataValidation.clear();
+        const letter = columnLetters(i);
         range.dataValidation.rule = {
           list: {
             inCellDropDown: true,
-            source: `=${quoteSheet(OPTIONS_SHEET)}!$${columnLetters(i)}$1:$${columnLetters(i)}$${c.values.length}`,
+            source: `=${quoteSheet(OPTIONS_SHEET)}!$${letter}$2:$${letter}$${c.values.length + 1}`,
           },
         };
         range.dataValidation.errorAlert = {
           showAlert: true,
           style: 'Warning',
-          title: '不在可选范围内',
-          message: `可选：${c.values.join('、')}`.slice(0, 225),
+          title: c.title.slice(0, 32),
+          message: `「${c.title}」只能填写：${c.values.join('、')}`.slice(0, 225),
         };
       });
       await ctx.sync();
     });
   }
 
+  /** The list sheet as shared/layout.ts draws it: row 1 names the column, its values below. */
   function writeOptions(options: HostWorksheet, columns: DropdownColumn[]): void {
     options.visibility = 'Hidden';
     const height = Math.max(...columns.map((c) => c.values.length));
-    const grid: CellValue[][] = [];
+    const grid: CellValue[][] = [columns.map((c) => c.title)];
     for (let r = 0; r < height; r++) grid.push(columns.map((c) => asCellValue(c.values[r] ?? null)));
-    options.getRangeByIndexes(0, 0, height, columns.length).values = grid;
+    options.getRangeByIndexes(0, 0, height + 1, columns.length).values = grid;
   }
 
   async function writeCells(name: string, cells: CellWrite[]): Promise<void> {
@@ -624,8 +642,10 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
       sheets.load('items/name');
       await ctx.sync();
       const taken = new Set(sheets.items.map((s) => s.name));
-      const name = freeName(spec.name, taken);
-      const sheet = sheets.add(name);
+      const reuse = spec.hidden === true && taken.has(spec.name);
+      const name = reuse ? spec.name : freeName(spec.name, taken);
+      const sheet = reuse ? sheets.getItem(name) : sheets.add(name);
+      if (spec.hidden) sheet.visibility = 'Hidden';
       const height = spec.values.length;
       const width = Math.max(1, ...spec.values.map((r) => r.length));
       const at = (r: Rect) => sheet.getRangeByIndexes(r.top, r.left, r.rows, r.cols);
@@ -656,20 +676,30 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
           borders.getItem(edge).style = 'Continuous';
         }
       }
-      if (spec.validations && spec.validations.length > 0) {
-        const lists = spec.validations.map((v, i) => ({ col: i, values: v.list }));
-        const existing = sheets.items.find((s) => s.name === OPTIONS_SHEET);
-        writeOptions(existing ?? sheets.add(OPTIONS_SHEET), lists);
-        spec.validations.forEach((v, i) => {
-          at(v.rect).dataValidation.rule = {
-            list: {
-              inCellDropDown: true,
-              source: `=${quoteSheet(OPTIONS_SHEET)}!$${columnLetters(i)}$1:$${columnLetters(i)}$${v.list.length}`,
-            },
+      for (const v of spec.validations ?? []) {
+        const dv = at(v.rect).dataValidation;
+        if (v.kind === 'list') dv.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
+        else if (v.kind !== 'prompt') {
+          const rule = {
+            formula1: v.min,
+            ...(v.max === undefined ? {} : { formula2: v.max }),
+            operator: v.max === undefined ? 'GreaterThanOrEqualTo' : 'Between',
           };
-        });
+          if (v.kind === 'decimal') dv.rule = { decimal: rule };
+          else if (v.kind === 'whole') dv.rule = { wholeNumber: rule };
+        }
+        dv.prompt = { showPrompt: true, title: v.title.slice(0, 32), message: v.prompt.slice(0, 255) };
+        if (v.kind !== 'prompt')
+          dv.errorAlert = {
+            showAlert: true,
+            style: 'Stop',
+            title: v.title.slice(0, 32),
+            message: v.error.slice(0, 225),
+          };
       }
-      if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
+      if (spec.freeze && spec.freeze.cols > 0)
+        sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, Math.max(1, spec.freeze.rows), spec.freeze.cols));
+      else if (spec.freeze && spec.freeze.rows > 0) sheet.freezePanes.freezeRows(spec.freeze.rows);
       if (spec.chart) {
         const chart = sheet.charts.add(spec.chart.type, at(spec.chart.data), 'Columns');
         chart.title.text = spec.chart.title;
@@ -679,7 +709,7 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
           sheet.getRangeByIndexes(a.top + a.rows - 1, a.left + a.cols - 1, 1, 1),
         );
       }
-      sheet.activate();
+      if (!spec.hidden) sheet.activate();
       await ctx.sync();
       return name;
     });

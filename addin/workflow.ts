@@ -12,6 +12,7 @@ import {
   readLedger,
   type Suggestion,
 } from '../shared/index.js';
+import { DROPDOWN_COLUMNS } from '../shared/layout.js';
 import type { CellWrite, DropdownColumn, LedgerGrid, LedgerWorkbook, MarkPlan, Progress } from './excel.js';
 import { planMarks } from './marks.js';
 
@@ -59,11 +60,12 @@ export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): 
   return { ledger, report, plan, totalRows };
 }
 
-/** The 8 single-choice columns, in ledger order: one list each on the hidden options sheet. */
-export const ENUM_COLUMNS = COLUMNS.filter((c) => c.type === 'enum') as readonly (typeof COLUMNS)[number][];
-
-export function enumLists(): { key: ColumnKey; values: readonly string[] }[] {
-  return ENUM_COLUMNS.map((c) => ({ key: c.key, values: (c as { values?: readonly string[] }).values ?? [] }));
+/** The 8 single-choice columns in ledger order (shared/layout.ts DROPDOWN_COLUMNS): one list each on the hidden sheet. */
+export function enumLists(): { key: ColumnKey; title: string; values: readonly string[] }[] {
+  return DROPDOWN_COLUMNS.map((key) => {
+    const c = COLUMNS.find((x) => x.key === key) as { sub?: string; label: string; values?: readonly string[] };
+    return { key, title: c.sub ?? c.label, values: c.values ?? [] };
+  });
 }
 
 /** Where the dropdowns go: the enum columns of the header, from the first data row to the last (at least 200 rows). */
@@ -77,7 +79,7 @@ export function dropdownPlan(session: CheckSession): { firstRow: number; lastRow
   const columns: DropdownColumn[] = [];
   for (const list of enumLists()) {
     const col = header.columns[list.key];
-    if (col !== undefined) columns.push({ col, values: list.values });
+    if (col !== undefined) columns.push({ col, title: list.title, values: list.values });
   }
   return { firstRow, lastRow, columns };
 }

@@ -1,7 +1,7 @@
 /** 校验: one-click validation, the grouped issue list, marks, dropdowns, the blank 附件5 sheet. */
 import { columnLetters, type Issue } from '../../shared/index.js';
 import type { App } from '../app.js';
-import { ledgerTemplateSheet } from '../sheets.js';
+import { ledgerTemplateSheets } from '../sheets.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { type CheckSession, dropdownPlan, runCheck } from '../workflow.js';
 
@@ -175,13 +175,16 @@ export function mountCheck(root: HTMLElement, app: App): void {
     const done = await app.task('正在添加下拉选项…', () =>
       app.wb.addDropdowns(session.ledger.sheet, plan.firstRow, plan.lastRow, plan.columns).then(() => true),
     );
-    if (done) app.ui.notify('已添加下拉选项（选项在隐藏工作表「四个一批选项」中）。', 'ok');
+    if (done) app.ui.notify('已添加下拉选项（选项在隐藏工作表「下拉选项」中）。', 'ok');
   }
 
   async function insertTemplate(): Promise<void> {
-    const name = await app.task('正在插入标准台账…', () =>
-      app.wb.writeSheet(ledgerTemplateSheet({ name: '管理台账' })),
-    );
+    const names = await app.task('正在插入标准台账…', async () => {
+      const written: string[] = [];
+      for (const spec of ledgerTemplateSheets()) written.push(await app.wb.writeSheet(spec));
+      return written;
+    });
+    const name = names?.[names.length - 1];
     if (name) {
       app.ui.notify(`已新建工作表「${name}」（附件5 格式）。`, 'ok');
       await refreshSheets();

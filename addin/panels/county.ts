@@ -67,13 +67,18 @@ export function mountCounty(root: HTMLElement, app: App): void {
     const summary = await app.task('正在拉取汇总…', () => app.api.summary(id));
     if (!summary) return;
     render(summary);
-    const rows: StatsRow[] = summary.units.filter((u) => u.summary).map((u) => u.summary as StatsRow);
+    const rows: StatsRow[] = summary.rows;
     const check = mergeStats(rows);
     if (check.projects !== summary.total.projects || check.investmentYuan !== summary.total.investmentYuan)
       app.ui.notify('注意：服务器的合计与各单位相加不一致，已按服务器数据写入，请联系管理员。', 'error');
     const names = await app.task('正在写入汇总表…', async () => [
       await app.wb.writeSheet(
-        statsSheet(rows, { name: `汇总统计表-${id}`, total: summary.total, note: `报送期次：${id}` }),
+        statsSheet(rows, {
+          name: `汇总统计表-${id}`,
+          total: summary.total,
+          unit: '县乡村振兴局',
+          periodLabel: summary.periodLabel,
+        }),
       ),
       await app.wb.writeSheet(ratesSheet(rows, { name: `周调度比率-${id}`, period: id, total: summary.total })),
     ]);

@@ -41,7 +41,9 @@ export function mountStats(root: HTMLElement, app: App): void {
     app.setSession(session);
     const s = session.report.summary;
     const name = await app.task('正在写入统计表…', () =>
-      app.wb.writeSheet(statsSheet([s], { name: `统计表-${s.unit}`, note: `填报单位：${s.unit}` })),
+      app.wb.writeSheet(
+        statsSheet([s], { name: `统计表-${s.unit}`, unit: s.unit, updatedAt: session.report.meta.updatedAt }),
+      ),
     );
     if (name)
       app.ui.notify(

@@ -1,18 +1,11 @@
 /** 上报: server settings (browser storage only), dry run with diff, submission with an idempotency key, receipt. */
 import { describePeriod, parsePeriod, weekOf } from '../../shared/index.js';
-import { ApiError, loadSettings, newIdempotencyKey, type Receipt, saveSettings } from '../api.js';
+import { ApiError, type Diff, loadSettings, newIdempotencyKey, type Receipt, saveSettings } from '../api.js';
 import type { App } from '../app.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { buildSubmission, runCheck, type SubmissionPayload } from '../workflow.js';
 
 const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
-const DIFF_LABELS: Record<string, string> = {
-  added: '新增项目',
-  removed: '减少项目',
-  changed: '内容变化',
-  reclassified: '分类变化',
-  unchanged: '未变化',
-};
 
 export function receiptTable(r: Receipt): HTMLElement {
   const rows: [string, string][] = [
@@ -38,16 +31,25 @@ export function receiptTable(r: Receipt): HTMLElement {
   );
 }
 
-export function describeDiff(diff: unknown): string[] {
-  if (diff === null || diff === undefined) return ['（这是本单位本期的第一次上报，没有可比较的上次数据）'];
-  if (typeof diff !== 'object') return [String(diff)];
-  const lines: string[] = [];
-  for (const [key, value] of Object.entries(diff as Record<string, unknown>)) {
-    const label = DIFF_LABELS[key] ?? key;
-    if (Array.isArray(value)) lines.push(`${label}：${value.length} 个`);
-    else if (typeof value === 'number' || typeof value === 'string') lines.push(`${label}：${value}`);
-  }
-  return lines.length > 0 ? lines : ['与上次上报相比没有变化'];
+export function describeDiff(diff: Diff | undefined): string[] {
+  if (!diff) return ['服务器未返回差异。'];
+  if (!diff.previous) return ['这是本单位的第一次上报，没有可比较的上次数据。'];
+  const list = (items: { name: string; code: string }[]) =>
+    items.length === 0
+      ? ''
+      : `：${items
+          .slice(0, 5)
+          .map((i) => `${i.name}（${i.code}）`)
+          .join('、')}${items.length > 5 ? '…' : ''}`;
+  return [
+    `对比上次上报（${diff.previous.period}，${new Date(diff.previous.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）：`,
+    `新增项目 ${diff.added.length} 个${list(diff.added)}`,
+    `减少项目 ${diff.removed.length} 个${list(diff.removed)}`,
+    `分类变化 ${diff.reclassified.length} 个${diff.reclassified
+      .slice(0, 5)
+      .map((r, i) => `${i === 0 ? '：' : '、'}${r.name} ${r.from ?? '未填'}→${r.to ?? '未填'}`)
+      .join('')}`,
+  ];
 }
 
 export function mountSubmit(root: HTMLElement, app: App): void {
@@ -87,7 +89,8 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     save();
     const me = await app.task('正在连接服务器…', () => app.api.me());
     if (!me) return;
-    who.textContent = me.role === 'county' ? '当前令牌：县级（可查看汇总）' : `当前令牌：${me.unit ?? me.name ?? ''}`;
+    who.textContent =
+      me.role === 'county' ? '当前令牌：县级（可查看汇总）' : `当前令牌：${me.unit?.name ?? me.label ?? ''}`;
     app.ui.notify('连接正常。', 'ok');
   }
 

@@ -141,13 +141,14 @@ describe('dropdowns', () => {
     expect(f.stats.syncs).toBe(2);
     const options = f.workbook.sheets.find((s) => s.name === OPTIONS_SHEET);
     expect(options?.visibility).toBe('Hidden');
-    expect(cellValue(options as never, 0, 0)).toBe('巩固');
+    expect(cellValue(options as never, 0, 0)).toBe('四个一批分类');
+    expect(cellValue(options as never, 1, 0)).toBe('巩固');
     expect(ledger.validations.get('4,1')).toBe(JSON.stringify({ custom: 'mine' }));
     const cols = new Set([...ledger.validations.keys()].map((k) => Number(k.split(',')[1])));
     const enumCols = COLUMNS.map((c, i) => (c.type === 'enum' ? i : -1)).filter((i) => i >= 0);
     expect([...cols].sort((a, b) => a - b)).toEqual([1, ...enumCols]);
     const category = JSON.parse(ledger.validations.get('4,4') ?? '{}');
-    expect(category.list.source).toBe(`='${OPTIONS_SHEET}'!$A$1:$A$4`);
+    expect(category.list.source).toBe(`='${OPTIONS_SHEET}'!$A$2:$A$5`);
     expect(formatOps(f).length).toBe(3 * 8);
   });
 });

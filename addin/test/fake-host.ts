@@ -53,7 +53,7 @@ export interface FakeSheet {
   /** Every direct format write, in order: rect, property, value. */
   formats: { rect: Rect; prop: string; value: unknown }[];
   charts: { type: string; rect: Rect; seriesBy: string | undefined; title: string; position: string[] }[];
-  frozenRows: number;
+  frozen: { rows: number; cols: number };
 }
 
 export interface FakeOp {
@@ -98,7 +98,7 @@ export function newSheet(name: string, cells: unknown[][] = []): FakeSheet {
     merges: [],
     formats: [],
     charts: [],
-    frozenRows: 0,
+    frozen: { rows: 0, cols: 0 },
   };
 }
 
@@ -118,7 +118,7 @@ export function formatSnapshot(wb: FakeWorkbook): string {
       merges: s.merges,
       formats: s.formats,
       charts: s.charts,
-      frozenRows: s.frozenRows,
+      frozen: s.frozen,
     })),
   );
 }
@@ -337,7 +337,13 @@ class WorksheetProxy extends Loadable implements HostWorksheet {
     return {
       freezeRows: (count = 1) => {
         this.ctx.enqueue('format.freezeRows', this.nameOf(), count, () => {
-          this.target().frozenRows = count;
+          this.target().frozen = { rows: count, cols: 0 };
+        });
+      },
+      freezeAt: (range: HostRange | string) => {
+        this.ctx.enqueue('format.freezeAt', this.nameOf(), null, () => {
+          const r = typeof range === 'string' ? parseAddress(range) : (range as RangeProxy).rect();
+          this.target().frozen = { rows: r.top + r.rows, cols: r.left + r.cols };
         });
       },
     };
@@ -765,10 +771,21 @@ class DataValidationProxy implements HostDataValidation {
     const s = this.range.ws.target();
     for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) fn(`${r.top + i},${r.left + j}`, s);
   }
-  get rule(): { list?: { inCellDropDown: boolean; source: unknown } } {
+  get prompt(): { showPrompt?: boolean; title?: string; message?: string } {
+    throw new FakeHostError('PropertyNotLoaded', 'dataValidation.prompt');
+  }
+  set prompt(prompt: { showPrompt?: boolean; title?: string; message?: string }) {
+    this.range.ctx.enqueue('dv.prompt', `${this.range.ws.nameOf()}!dataValidation`, prompt, () => {
+      this.each((key, s) => {
+        const old = s.validations.get(key);
+        s.validations.set(key, JSON.stringify({ ...(old ? JSON.parse(old) : {}), prompt }));
+      });
+    });
+  }
+  get rule(): HostDataValidation['rule'] {
     throw new FakeHostError('PropertyNotLoaded', 'dataValidation.rule');
   }
-  set rule(rule: { list?: { inCellDropDown: boolean; source: unknown } }) {
+  set rule(rule: HostDataValidation['rule']) {
     this.range.ctx.enqueue('dv.rule', `${this.range.ws.nameOf()}!dataValidation`, rule, () => {
       const json = JSON.stringify(rule);
       this.each((key, s) => {
