@@ -3,18 +3,17 @@
  * returns and what the CLI and the add-in parse. Request bodies and the receipt are in contract.ts.
  */
 import { z } from 'zod';
-import { IssueSchema, LedgerMetaSchema, ReceiptSchema, StatsRowSchema, SubmissionStatusSchema } from './contract.js';
+import {
+  IssueSchema,
+  LedgerMetaSchema,
+  LedgerRowSchema,
+  ReceiptSchema,
+  StatsRowSchema,
+  SubmissionStatusSchema,
+} from './contract.js';
 
 export const UNIT_TYPES = ['乡镇', '街道', '部门'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
-
-/** A normalised project row (LedgerRow) as stored; only the fields clients rely on are checked. */
-export const LedgerRowSchema = z.looseObject({
-  row: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  category: z.string().nullable(),
-});
 
 export const MeSchema = z.object({
   role: z.enum(['unit', 'county']),

@@ -37,20 +37,21 @@ export function schemaFailure(error: z.ZodError, body: unknown, what: string): A
 }
 
 /** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. */
-export async function readBody<T>(c: Context, schema: ZodType<T>, what: string): Promise<{ value: T; raw: unknown }> {
+export async function readBody<T>(c: Context, schema: ZodType<T>, what: string): Promise<{ value: T; text: string }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/iu.test(type)) {
     throw new ApiFailure(415, 'unsupported-media-type', '请求体须为 JSON（Content-Type: application/json）');
   }
+  const text = await c.req.text();
   let raw: unknown;
   try {
-    raw = JSON.parse(await c.req.text());
+    raw = JSON.parse(text);
   } catch {
     throw new ApiFailure(400, 'invalid-json', '请求体不是有效的 JSON');
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw schemaFailure(parsed.error, raw, what);
-  return { value: parsed.data, raw };
+  return { value: parsed.data, text };
 }
 
 /** Query string → schema; 400 naming the parameter. */

@@ -15,7 +15,6 @@ import {
   submissionStatus,
   summarize,
 } from '../shared/index.js';
-import { canonicalJson } from './canonical.js';
 import { ApiFailure } from './errors.js';
 import { sha256Hex } from './tokens.js';
 
@@ -26,8 +25,13 @@ export interface Checked {
   contentHash: string;
 }
 
-export async function contentHash(submission: Submission): Promise<string> {
-  return sha256Hex(canonicalJson(submission));
+/**
+ * SHA-256 of the request body as sent. A retry resends the same bytes, so “same key, same body”
+ * is a byte comparison; hashing the text costs ~5 ms for 2,000 rows where canonicalising the
+ * parsed object cost ~55 ms.
+ */
+export async function contentHash(body: string): Promise<string> {
+  return sha256Hex(body);
 }
 
 /** 填报单位 on the sheet must be the token's unit (when filled in). */

@@ -29,7 +29,7 @@ CREATE TABLE submissions (
   period TEXT NOT NULL,
   received_at TEXT NOT NULL,
   idempotency_key TEXT NOT NULL,
-  -- SHA-256 (hex) of the submission body in canonical JSON (sorted keys).
+  -- SHA-256 (hex) of the request body as received (a retry resends the same bytes).
   content_hash TEXT NOT NULL,
   row_count INTEGER NOT NULL,
   warning_count INTEGER NOT NULL,

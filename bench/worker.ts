@@ -1,0 +1,229 @@
+/**
+ * `npm run bench:worker`: the county service under a Thursday-afternoon load, against `wrangler dev`
+ * on 127.0.0.1 with a fresh local D1 (temporary directory, removed afterwards).
+ * 40 units × 2,000-row ledgers submitted 10 at a time → p50/p95 latency, errors (must be 0), rows
+ * stored (must equal rows sent); then the 40-unit summary, 200 requests one after another.
+ * Before that, SERIAL more units submit one at a time: the latency of one request alone (in
+ * production concurrent requests run in separate isolates; wrangler dev runs one isolate, so at
+ * concurrency 10 the CPU-bound validation of ten requests queues up behind each other).
+ * Runs once per row-insert strategy: `values` (multi-row VALUES, ≤ 100 parameters per statement —
+ * the baseline) and `json` (json_each over JSON parameters — what the Worker uses).
+ * Targets (issue 4): submission p95 ≤ 150 ms, summary p95 ≤ 20 ms.
+ * Options: --units N --rows N --concurrency N --summaries N --strategy json|values
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
+import { demoSubmission } from '../scripts/demo-ledger.js';
+import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
+import { SummarySchema } from '../shared/api.js';
+import { ReceiptSchema, type Submission } from '../shared/contract.js';
+import { newToken } from '../worker/tokens.js';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+const UNITS = option('units', 40);
+const ROWS = option('rows', 2000);
+const CONCURRENCY = option('concurrency', 10);
+const SUMMARIES = option('summaries', 200);
+const SERIAL = option('serial', 5);
+const strategyArg = process.argv[process.argv.indexOf('--strategy') + 1];
+const STRATEGIES = strategyArg === 'json' || strategyArg === 'values' ? [strategyArg] : (['values', 'json'] as const);
+const PERIOD = '2026-W47';
+const TARGET_SUBMIT_P95 = 150;
+const TARGET_SUMMARY_P95 = 20;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? Number.NaN, n: s.length };
+}
+
+interface Result {
+  strategy: string;
+  serial: ReturnType<typeof stats>;
+  submit: ReturnType<typeof stats>;
+  summary: ReturnType<typeof stats>;
+  errors: number;
+  rowsSent: number;
+  rowsStored: number;
+  bodyBytes: number;
+  wallMs: number;
+}
+
+async function seed(persistTo: string, names: string[]): Promise<{ county: string; tokens: string[] }> {
+  const now = new Date();
+  const statements: string[] = [];
+  const tokens: string[] = [];
+  for (const name of names) {
+    const t = await newToken();
+    statements.push(addUnitSql(name, '乡镇', now), issueTokenSql(t, name, 'bench', now));
+    tokens.push(t.token);
+  }
+  const county = await newToken();
+  statements.push(issueTokenSql(county, null, 'bench', now));
+  executeSql(statements.join('\n'), { persistTo });
+  return { county: county.token, tokens };
+}
+
+async function post(base: string, token: string, body: string, key: string): Promise<{ ms: number; ok: boolean }> {
+  const started = performance.now();
+  const res = await fetch(`${base}/api/v1/submissions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body,
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  const ok = res.status === 201 && ReceiptSchema.safeParse(JSON.parse(text)).success;
+  if (!ok) console.error(`  提交失败：HTTP ${res.status} ${text.slice(0, 300)}`);
+  return { ms, ok };
+}
+
+async function run(
+  strategy: string,
+  ledgers: Submission[],
+  names: string[],
+  serialLedgers: Submission[],
+): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'sgyp-bench-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  applyMigrations({ persistTo: dir });
+  const serialNames = serialLedgers.map((l) => l.meta.unit ?? '');
+  const { county, tokens } = await seed(dir, [...names, '预热镇', ...serialNames]);
+  const dev = startDev({ port, persistTo: dir, vars: { ROW_INSERT: strategy, REQUEST_LOG: 'off' } });
+  let stderr = '';
+  dev.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  try {
+    await waitForServer(`${base}/api/v1/me`);
+    // Warm-up (not measured): one small submission and one summary, so module load is not timed.
+    const warm = demoSubmission('预热镇', { period: '2026-W46', rows: 50 });
+    await post(base, tokens[names.length] ?? '', JSON.stringify(warm), 'bench-warm-up');
+    await fetch(`${base}/api/v1/summary?period=2026-W46`, { headers: { authorization: `Bearer ${county}` } });
+
+    const serialMs: number[] = [];
+    let errors = 0;
+    for (const [i, l] of serialLedgers.entries()) {
+      const r = await post(base, tokens[names.length + 1 + i] ?? '', JSON.stringify(l), `bench-serial-${i}`);
+      serialMs.push(r.ms);
+      if (!r.ok) errors++;
+    }
+
+    const bodies = ledgers.map((l) => JSON.stringify(l));
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < bodies.length) {
+          const i = next++;
+          const r = await post(base, tokens[i] ?? '', bodies[i] ?? '', `bench-${strategy}-${i}`);
+          latencies.push(r.ms);
+          if (!r.ok) errors++;
+        }
+      }),
+    );
+    const wallMs = performance.now() - started;
+
+    const summaryMs: number[] = [];
+    let rowsStored = Number.NaN;
+    for (let i = 0; i < SUMMARIES; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/summary?period=${PERIOD}`, {
+        headers: { authorization: `Bearer ${county}` },
+      });
+      const body = SummarySchema.parse(await res.json());
+      summaryMs.push(performance.now() - t0);
+      rowsStored = body.total.projects;
+    }
+    // Rows in D1 (not the precomputed counts): the drill-down counts submission_rows.
+    const projects = (await (
+      await fetch(`${base}/api/v1/projects?period=${PERIOD}&limit=1`, {
+        headers: { authorization: `Bearer ${county}` },
+      })
+    ).json()) as { total: number };
+    if (projects.total !== rowsStored) {
+      console.error(`  统计表项目数 ${rowsStored} 与存储的项目行 ${projects.total} 不一致`);
+      rowsStored = projects.total;
+    }
+    return {
+      strategy,
+      serial: stats(serialMs),
+      submit: stats(latencies),
+      summary: stats(summaryMs),
+      errors,
+      rowsSent: [...ledgers, ...serialLedgers].reduce((n, l) => n + l.rows.length, 0),
+      rowsStored,
+      bodyBytes: bodies.reduce((n, b) => n + Buffer.byteLength(b), 0) / bodies.length,
+      wallMs,
+    };
+  } catch (error) {
+    console.error(stderr);
+    throw error;
+  } finally {
+    await stopDev(dev);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const f = (n: number) => n.toFixed(1).padStart(7);
+
+async function main(): Promise<void> {
+  const names = Array.from({ length: UNITS }, (_, i) => `测试单位${String(i + 1).padStart(2, '0')}`);
+  const ledgers = names.map((name) => demoSubmission(name, { period: PERIOD, rows: ROWS }));
+  const serialLedgers = Array.from({ length: SERIAL }, (_, i) =>
+    demoSubmission(`单独单位${i + 1}`, { period: PERIOD, rows: ROWS }),
+  );
+  console.log(
+    `bench:worker — ${UNITS} 个单位 × ${ROWS} 行，并发 ${CONCURRENCY}；汇总 ${SUMMARIES} 次（wrangler dev，127.0.0.1，本地 D1）`,
+  );
+  const results: Result[] = [];
+  for (const strategy of STRATEGIES) results.push(await run(strategy, ledgers, names, serialLedgers));
+
+  console.log(
+    '\n写入方式  单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)',
+  );
+  for (const r of results) {
+    console.log(
+      `${r.strategy.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)}`,
+    );
+  }
+  console.log(`（每份台账请求体平均 ${((results[0]?.bodyBytes ?? 0) / 1024).toFixed(0)} KB）`);
+  const [a, b] = results;
+  if (a && b) {
+    console.log(
+      `json_each 相对 VALUES 基线：单独提交 p50 ${(b.serial.p50 / a.serial.p50).toFixed(2)}×；并发提交 p50 ${(b.submit.p50 / a.submit.p50).toFixed(2)}×，p95 ${(b.submit.p95 / a.submit.p95).toFixed(2)}×`,
+    );
+  }
+  let failed = false;
+  for (const r of results) {
+    const checks = [
+      [`${r.strategy}: 错误数 = 0`, r.errors === 0],
+      [`${r.strategy}: 存储行数 = 发送行数`, r.rowsStored === r.rowsSent],
+      [`${r.strategy}: 提交 p95 ≤ ${TARGET_SUBMIT_P95} ms`, r.submit.p95 <= TARGET_SUBMIT_P95],
+      [`${r.strategy}: 汇总 p95 ≤ ${TARGET_SUMMARY_P95} ms`, r.summary.p95 <= TARGET_SUMMARY_P95],
+    ] as const;
+    for (const [label, ok] of checks) {
+      console.log(`${ok ? '达标' : '未达标'}  ${label}`);
+      if (!ok && (label.includes('错误') || label.includes('存储'))) failed = true;
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
