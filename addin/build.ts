@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const dist = join(here, 'dist');
+export const DIST = join(here, 'dist');
 const officeSrc = join(root, 'node_modules/@microsoft/office-js/dist');
 export const DEV_ORIGIN = 'https://localhost:8787';
 
@@ -29,7 +29,11 @@ function walk(dir: string, base = ''): string[] {
   );
 }
 
-export async function buildAddin(options: { origin?: string; minify?: boolean } = {}): Promise<void> {
+/** Builds into `outDir` (default addin/dist; tests and benchmarks use a temp folder). */
+export async function buildAddin(
+  options: { origin?: string; minify?: boolean; outDir?: string } = {},
+): Promise<string> {
+  const dist = options.outDir ?? DIST;
   const origin = (options.origin ?? process.env.ADDIN_ORIGIN ?? DEV_ORIGIN).replace(/\/+$/u, '');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -61,9 +65,10 @@ export async function buildAddin(options: { origin?: string; minify?: boolean } 
   }
   const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll(DEV_ORIGIN, origin);
   writeFileSync(join(dist, 'manifest.xml'), manifest);
+  return dist;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildAddin();
-  console.log(`addin/dist 已生成（${walk(dist).length} 个文件）`);
+  const out = await buildAddin();
+  console.log(`addin/dist 已生成（${walk(out).length} 个文件）`);
 }

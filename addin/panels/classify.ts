@@ -21,29 +21,48 @@ export function mountClassify(root: HTMLElement, app: App): void {
       return;
     }
     const names = new Map(session.report.rows.map((r) => [r.row, r.name]));
-    const rows = list.map((s) => {
+    const items = list.map((s) => {
       const box = h('input', { type: 'checkbox', 'aria-label': `第${s.row}行` }) as HTMLInputElement;
       box.addEventListener('change', () => (box.checked ? chosen.add(s.row) : chosen.delete(s.row)));
       return h(
-        'tr',
-        {},
-        h('td', {}, box),
-        h('td', {}, String(s.row)),
-        h('td', {}, names.get(s.row) ?? ''),
-        h('td', {}, s.entered ?? '（未填）'),
-        h('td', { class: 'suggested' }, s.category ?? ''),
-        h('td', { class: 'reason' }, `${s.clause ?? ''} ${s.reason}`),
+        'li',
+        { class: 'suggestion' },
+        h(
+          'label',
+          { class: 'pick' },
+          box,
+          h('span', { class: 'where' }, `第${s.row}行 ${names.get(s.row) ?? ''}`),
+          h(
+            'span',
+            { class: 'change' },
+            h('span', { class: 'entered' }, s.entered ?? '未填'),
+            ' → ',
+            h('strong', {}, s.category ?? ''),
+          ),
+        ),
+        h('p', { class: 'reason' }, s.reason),
       );
     });
     append(
       table,
       h('p', {}, `共 ${list.length} 个项目的建议与填报不同（或尚未填报）。建议仅供参考，由县领导小组认定。`),
       h(
-        'table',
-        {},
-        h('thead', {}, h('tr', {}, ...['', '行', '项目名称', '填报', '建议', '依据'].map((t) => h('th', {}, t)))),
-        h('tbody', {}, ...rows),
+        'label',
+        { class: 'toggle' },
+        h('input', {
+          type: 'checkbox',
+          id: 'pick-all',
+          onchange: (e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            for (const box of table.querySelectorAll<HTMLInputElement>('li input[type=checkbox]')) {
+              box.checked = on;
+              box.dispatchEvent(new Event('change'));
+            }
+          },
+        }),
+        ' 全选',
       ),
+      h('ul', { class: 'suggestion-list' }, ...items),
     );
   }
 
@@ -76,8 +95,8 @@ export function mountClassify(root: HTMLElement, app: App): void {
       app.wb.writeCells(session.ledger.sheet, writes).then(() => true),
     );
     if (!done) return;
-    app.ui.notify(`已采纳 ${writes.length} 行的分类建议。`, 'ok');
     await suggest();
+    app.ui.notify(`已采纳 ${writes.length} 行的分类建议。`, 'ok');
   }
 
   app.onSession(render);
