@@ -1,0 +1,133 @@
+/** The CLI's HTTP client against a scripted fetch: retries with one key, error mapping, response checks. */
+import { describe, expect, it } from 'vitest';
+import { demoSubmission } from '../scripts/demo-ledger.js';
+import { emptyStats } from '../shared/index.js';
+import { apiUrl, type Fetch, fetchStatus, formatStatus, RemoteError, submitLedger } from './remote.js';
+
+const submission = demoSubmission('保家镇', { period: '2026-W47', rows: 2 });
+const receipt = {
+  id: 'a1',
+  unit: '保家镇',
+  period: '2026-W47',
+  receivedAt: '2026-11-19T07:00:00.000Z',
+  status: 'on-time',
+  rows: 2,
+  contentHash: 'f'.repeat(64),
+  warnings: 0,
+  summary: emptyStats('保家镇'),
+};
+
+function scripted(answers: (Response | Error)[]) {
+  const seen: { url: string; init?: RequestInit }[] = [];
+  const fetch: Fetch = async (url, init) => {
+    seen.push({ url, init });
+    const next = answers.shift();
+    if (!next) throw new Error('no more answers');
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  return { fetch, seen };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('submitLedger', () => {
+  it('retries network errors, 503 and 409 with the same Idempotency-Key, then returns the receipt', async () => {
+    const { fetch, seen } = scripted([
+      new TypeError('fetch failed'),
+      json(503, { error: { code: 'internal', message: '服务器内部错误' } }),
+      json(409, { error: { code: 'in-flight', message: '正在处理中' } }),
+      json(200, receipt),
+    ]);
+    const r = await submitLedger('http://127.0.0.1:8787/', 'tok', submission, 'key-12345678', { fetch, backoffMs: 0 });
+    expect(r).toEqual({ receipt, replayed: true });
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen.map((s) => ((s.init?.headers ?? {}) as Record<string, string>)['idempotency-key']))).toEqual(
+      new Set(['key-12345678']),
+    );
+    expect(seen[0]?.url).toBe('http://127.0.0.1:8787/api/v1/submissions');
+  });
+
+  it('does not retry a refusal: 422 carries the server’s issues', async () => {
+    const issue = {
+      row: 7,
+      field: 'contact',
+      cell: 'G7',
+      ruleId: 'contact.phone',
+      severity: 'error',
+      message: '第7行…',
+    };
+    const { fetch, seen } = scripted([
+      json(422, { error: { code: 'ledger-invalid', message: '台账有 1 个错误', issues: [issue] } }),
+    ]);
+    const error = await submitLedger('http://h', 't', submission, 'key-12345678', { fetch, backoffMs: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ status: 422, code: 'ledger-invalid', issues: [issue] });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('gives up after the attempts with the last error', async () => {
+    const { fetch } = scripted([new TypeError('down'), new TypeError('down')]);
+    await expect(
+      submitLedger('http://h', 't', submission, 'key-12345678', { fetch, attempts: 2, backoffMs: 0 }),
+    ).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+
+  it('a response that is not the contract → bad-response', async () => {
+    const { fetch } = scripted([json(201, { id: 'x' })]);
+    await expect(submitLedger('http://h', 't', submission, 'key-12345678', { fetch })).rejects.toMatchObject({
+      code: 'bad-response',
+    });
+  });
+});
+
+describe('status and URLs', () => {
+  it('fetchStatus maps the summary; formatStatus prints Chinese lines in Shanghai time', async () => {
+    const summary = {
+      period: '2026-W47',
+      periodLabel: '2026年第47周（截止 11月19日 16:00）',
+      due: '2026-11-19T08:00:00.000Z',
+      units: [
+        {
+          unit: '保家镇',
+          type: '乡镇',
+          status: 'on-time',
+          receivedAt: '2026-11-19T07:59:59.000Z',
+          firstReceivedAt: '2026-11-19T07:59:59.000Z',
+          submissions: 2,
+          submissionId: 'a1',
+          summary: emptyStats('保家镇'),
+        },
+        {
+          unit: '郁山镇',
+          type: '乡镇',
+          status: 'missing',
+          receivedAt: null,
+          firstReceivedAt: null,
+          submissions: 0,
+          submissionId: null,
+          summary: null,
+        },
+      ],
+      rows: [emptyStats('保家镇')],
+      total: emptyStats('合计'),
+      counts: { onTime: 1, late: 0, missing: 1 },
+    };
+    const { fetch, seen } = scripted([json(200, summary)]);
+    const board = await fetchStatus('https://county.example.org', 'tok', '2026-W47', { fetch });
+    expect(seen[0]?.url).toBe('https://county.example.org/api/v1/summary?period=2026-W47');
+    const text = formatStatus(board);
+    expect(text).toContain('按时 1，逾期 0，未报 1');
+    expect(text).toContain('按时  保家镇（乡镇）  11-19 15:59  共报送 2 次');
+    expect(text).toContain('未报  郁山镇（乡镇）  —');
+  });
+
+  it('apiUrl keeps a path prefix and refuses non-HTTP addresses', () => {
+    expect(apiUrl('https://x.org/ledger/', '/me')).toBe('https://x.org/ledger/api/v1/me');
+    expect(() => apiUrl('ftp://x.org', '/me')).toThrow(RemoteError);
+    expect(() => apiUrl('county', '/me')).toThrow(/服务器地址/u);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The CLI's client for the county service (/api/v1): submit a ledger, fetch the consolidated
+ * 统计表 and the status board. Responses are checked against the shared schemas; failures become a
+ * `RemoteError` with a Chinese message. The command parser (cli/index.ts) wires these in.
+ * A submission is retried (same Idempotency-Key, so never stored twice) on network errors, 5xx and
+ * 409 (the first attempt still in flight).
+ */
+import type { z } from 'zod';
+import { DryRunReceiptSchema, SummarySchema } from '../shared/api.js';
+import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission } from '../shared/contract.js';
+import type { Issue } from '../shared/index.js';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface RemoteOptions {
+  fetch?: Fetch;
+  /** Attempts for a submission (default 4); waits 0.5 s, 1 s, 2 s … between them. */
+  attempts?: number;
+  /** Milliseconds before the first retry (tests use 0). */
+  backoffMs?: number;
+}
+
+export class RemoteError extends Error {
+  constructor(
+    /** HTTP status; 0 when no answer came back. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'RemoteError';
+  }
+
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 409;
+  }
+}
+
+/** `https://host/` + `/summary` → `https://host/api/v1/summary`. */
+export function apiUrl(server: string, path: string): string {
+  let base: URL;
+  try {
+    base = new URL(server);
+  } catch {
+    throw new RemoteError(
+      0,
+      'bad-url',
+      `服务器地址“${server}”无效：应形如 https://county.example.org 或 http://127.0.0.1:8787`,
+    );
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new RemoteError(0, 'bad-url', `服务器地址“${server}”须以 http:// 或 https:// 开头`);
+  }
+  return `${base.origin}${base.pathname.replace(/\/+$/u, '')}/api/v1${path}`;
+}
+
+async function call<T>(
+  url: string,
+  init: RequestInit,
+  schema: z.ZodType<T>,
+  fetchImpl: Fetch = (i, o) => globalThis.fetch(i, o),
+): Promise<{ value: T; status: number }> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url, init);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new RemoteError(0, 'network', `无法连接服务器 ${new URL(url).origin}（${why}）：请检查地址和网络后重试`);
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new RemoteError(res.status, 'bad-response', `服务器返回的不是 JSON（HTTP ${res.status}）：请确认服务器地址`);
+  }
+  if (!res.ok) {
+    const error = ApiErrorSchema.safeParse(body);
+    if (error.success) {
+      const e = error.data.error;
+      throw new RemoteError(res.status, e.code, e.message, e.issues ?? []);
+    }
+    throw new RemoteError(res.status, 'http', `服务器拒绝了请求（HTTP ${res.status}）`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new RemoteError(res.status, 'bad-response', '服务器的回应不符合接口约定：CLI 与服务器版本可能不一致');
+  }
+  return { value: parsed.data, status: res.status };
+}
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
+
+export interface SubmitResult {
+  receipt: Receipt;
+  /** true when the server already had this submission (a retry of an earlier attempt). */
+  replayed: boolean;
+}
+
+/** POST /submissions with an Idempotency-Key; retried safely on network errors, 5xx and 409. */
+export async function submitLedger(
+  url: string,
+  token: string,
+  submission: Submission,
+  idempotencyKey: string,
+  options: RemoteOptions = {},
+): Promise<SubmitResult> {
+  const attempts = options.attempts ?? 4;
+  const backoff = options.backoffMs ?? 500;
+  const body = JSON.stringify(submission);
+  let last: RemoteError | null = null;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const { value, status } = await call(
+        apiUrl(url, '/submissions'),
+        {
+          method: 'POST',
+          headers: { ...auth(token), 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+          body,
+        },
+        ReceiptSchema,
+        options.fetch,
+      );
+      return { receipt: value, replayed: status === 200 };
+    } catch (error) {
+      if (!(error instanceof RemoteError) || !error.retryable) throw error;
+      last = error;
+      if (attempt < attempts) await new Promise((r) => setTimeout(r, backoff * 2 ** (attempt - 1)));
+    }
+  }
+  throw last ?? new RemoteError(0, 'network', '报送未完成');
+}
+
+/** POST /submissions?dryRun=1: the would-be receipt and the changes against the previous submission. */
+export async function checkRemotely(url: string, token: string, submission: Submission, options: RemoteOptions = {}) {
+  const { value } = await call(
+    apiUrl(url, '/submissions?dryRun=1'),
+    {
+      method: 'POST',
+      headers: { ...auth(token), 'content-type': 'application/json' },
+      body: JSON.stringify(submission),
+    },
+    DryRunReceiptSchema,
+    options.fetch,
+  );
+  return value;
+}
+
+/** GET /summary?period=: the consolidated 统计表 (one row per unit + 合计) and each unit's status. */
+export async function fetchSummary(url: string, token: string, period: string, options: RemoteOptions = {}) {
+  const { value } = await call(
+    apiUrl(url, `/summary?period=${encodeURIComponent(period)}`),
+    { headers: auth(token) },
+    SummarySchema,
+    options.fetch,
+  );
+  return value;
+}
+
+export interface StatusBoard {
+  period: string;
+  periodLabel: string;
+  due: string;
+  counts: { onTime: number; late: number; missing: number };
+  units: {
+    unit: string;
+    type: string;
+    status: 'on-time' | 'late' | 'missing';
+    receivedAt: string | null;
+    submissions: number;
+  }[];
+}
+
+/** Who has reported for a period: on time, late, missing (from GET /summary). */
+export async function fetchStatus(
+  url: string,
+  token: string,
+  period: string,
+  options: RemoteOptions = {},
+): Promise<StatusBoard> {
+  const s = await fetchSummary(url, token, period, options);
+  return {
+    period: s.period,
+    periodLabel: s.periodLabel,
+    due: s.due,
+    counts: s.counts,
+    units: s.units.map((u) => ({
+      unit: u.unit,
+      type: u.type,
+      status: u.status,
+      receivedAt: u.receivedAt,
+      submissions: u.submissions,
+    })),
+  };
+}
+
+const STATUS_TEXT = { 'on-time': '按时', late: '逾期', missing: '未报' } as const;
+
+/** The status board as text lines for a terminal (Shanghai time). */
+export function formatStatus(board: StatusBoard): string {
+  const time = (iso: string | null) =>
+    iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ') : '—';
+  const lines = [
+    `${board.periodLabel}：按时 ${board.counts.onTime}，逾期 ${board.counts.late}，未报 ${board.counts.missing}`,
+    ...board.units.map(
+      (u) =>
+        `  ${STATUS_TEXT[u.status]}  ${u.unit}（${u.type}）  ${time(u.receivedAt)}${u.submissions > 1 ? `  共报送 ${u.submissions} 次` : ''}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
