@@ -48,6 +48,7 @@ function start(): void {
   }
   showPanel('check');
   document.body.dataset.ready = '1';
+  performance.mark('pane-ready');
 }
 
 function outsideExcel(): void {
@@ -58,6 +59,7 @@ function outsideExcel(): void {
     note.textContent = '请在 Excel 中打开本加载项（开始 → 四个一批 → 打开面板）。';
   }
   document.body.dataset.ready = 'outside';
+  performance.mark('pane-ready');
 }
 
 const office = (globalThis as unknown as { Office?: OfficeGlobal }).Office;

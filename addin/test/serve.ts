@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +22,7 @@ async function body(req: IncomingMessage): Promise<Buffer> {
 
 export async function serveStatic(
   dir: string,
-  options: { api?: string; overrides?: Record<string, string> } = {},
+  options: { api?: string; overrides?: Record<string, string>; gzip?: boolean } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
