@@ -128,13 +128,13 @@ async function perCellBaseline(rows: number, plan: Awaited<ReturnType<typeof run
   const fake = createFakeHost(fakeWorkbook([{ name: '台账', cells: ledgerSheet(rows) }]));
   await fake.host.run(async (ctx) => {
     const sheet = ctx.workbook.worksheets.getItem('台账');
-    plan?.flags.forEach((line, r) =>
-      line.forEach((flag, c) => {
-        if (flag === 0) return;
+    for (const [r, line] of (plan?.flags ?? []).entries()) {
+      for (const [c, flag] of line.entries()) {
+        if (flag === 0 || !plan) continue;
         sheet.getRangeByIndexes(plan.region.top + r, plan.region.left + c, 1, 1).format.fill.color =
           flag === 2 ? '#FFC7CE' : '#FFEB9C';
-      }),
-    );
+      }
+    }
     await ctx.sync();
   });
   return counts(fake);
