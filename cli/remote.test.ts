@@ -76,6 +76,14 @@ describe('submitLedger', () => {
     ).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
+  it('refuses a key that cannot travel in a header, before sending anything', async () => {
+    const { fetch, seen } = scripted([]);
+    await expect(submitLedger('http://h', 't', submission, '保家镇-2026-W47', { fetch })).rejects.toMatchObject({
+      code: 'bad-key',
+    });
+    expect(seen).toHaveLength(0);
+  });
+
   it('a response that is not the contract → bad-response', async () => {
     const { fetch } = scripted([json(201, { id: 'x' })]);
     await expect(submitLedger('http://h', 't', submission, 'key-12345678', { fetch })).rejects.toMatchObject({

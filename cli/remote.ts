@@ -6,9 +6,13 @@
  * 409 (the first attempt still in flight).
  */
 import type { z } from 'zod';
-import { DryRunReceiptSchema, SummarySchema } from '../shared/api.js';
-import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission } from '../shared/contract.js';
-import type { Issue } from '../shared/index.js';
+import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
+import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission, SubmissionSchema } from '../shared/contract.js';
+import { type Issue, readLedger } from '../shared/index.js';
+import { DEFAULT_COUNTY, statsSheet, type WorkbookLayout } from '../shared/layout.js';
+import { FileError } from './errors.js';
+import { pickLedgerSheet } from './pick.js';
+import { openWorkbook } from './workbook.js';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -106,6 +110,9 @@ export async function submitLedger(
   idempotencyKey: string,
   options: RemoteOptions = {},
 ): Promise<SubmitResult> {
+  if (!/^[\x21-\x7e]{8,200}$/u.test(idempotencyKey)) {
+    throw new RemoteError(0, 'bad-key', 'Idempotency-Key 须为 8–200 个可见 ASCII 字符（如 UUID）');
+  }
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
   const body = JSON.stringify(submission);
@@ -209,4 +216,45 @@ export function formatStatus(board: StatusBoard): string {
     ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A ledger workbook → the submission body (raw cells by column key, as the add-in sends them). */
+export async function ledgerSubmission(file: string, period: string, sheetName?: string): Promise<Submission> {
+  const sheet = pickLedgerSheet(await openWorkbook(file), sheetName);
+  const read = readLedger(sheet.grid, { merges: sheet.merges });
+  // Through JSON, as it travels: cells the sheet does not have (undefined) disappear.
+  const body: unknown = JSON.parse(
+    JSON.stringify({
+      period,
+      meta: read.meta,
+      columns: read.header?.columns ?? {},
+      rows: read.records,
+      totals: read.totals,
+    }),
+  );
+  const parsed = SubmissionSchema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new FileError(file, `“${file}”不能报送：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+/** The county summary as the 分类统计表 workbook (附件4), for `summary --out`. */
+export function summaryWorkbook(
+  summary: Summary,
+  options: { county?: string; unit?: string | null; updatedAt?: string | null } = {},
+): WorkbookLayout {
+  return {
+    sheets: [
+      statsSheet({
+        county: options.county ?? DEFAULT_COUNTY,
+        unit: options.unit ?? null,
+        updatedAt: options.updatedAt ?? null,
+        periodLabel: summary.periodLabel,
+        rows: summary.rows,
+        total: summary.total,
+      }),
+    ],
+  };
 }
