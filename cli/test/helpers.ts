@@ -1,0 +1,246 @@
+/**
+ * Test helpers: run the CLI in-process or as a real process, and build or inspect .xlsx files
+ * with ExcelJS directly (independently of cli/workbook.ts, which is what is under test).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { COLUMNS } from '../../shared/index.js';
+import { type Io, run } from '../index.js';
+import type { Project } from './projects.js';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+export function tempDir(prefix = 'sige-cli-'): { dir: string; path: (name: string) => string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in this process (fast), capturing stdout and stderr. */
+export async function cli(...args: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    progress: null,
+    env: {},
+  };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+/** Runs the real executable (node cli/bin.js) as a child process. */
+export function bin(...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'cli/bin.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Visible text of a cell value (rich text, formulas, hyperlinks). */
+export function text(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if (v.text !== undefined) return String(v.text);
+    if (v.result !== undefined) return String(v.result);
+    return '';
+  }
+  return String(value);
+}
+
+export function merges(ws: ExcelJS.Worksheet): string[] {
+  return [...(ws.model.merges as string[])].sort();
+}
+
+/** Writes projects into the data rows of a workbook written by `template` (as a clerk would). */
+export async function fillTemplate(
+  template: string,
+  out: string,
+  projects: readonly Project[],
+  meta: { unit?: string; updatedAt?: string } = {},
+): Promise<void> {
+  const wb = await load(template);
+  const ws = wb.getWorksheet('管理台账') as ExcelJS.Worksheet;
+  const firstData = 5;
+  projects.forEach((p, i) => {
+    const row = ws.getRow(firstData + i);
+    COLUMNS.forEach((c, col) => {
+      const v = p[c.key];
+      if (v !== undefined && v !== null) row.getCell(col + 1).value = v as ExcelJS.CellValue;
+    });
+  });
+  if (meta.unit) ws.getCell('A2').value = `填报单位：${meta.unit}`;
+  if (meta.updatedAt) ws.getCell('V2').value = `更新时间：${meta.updatedAt}`;
+  await wb.xlsx.writeFile(out);
+}
+
+/**
+ * A workbook like the ones clerks really send: an extra sheet first, a title, the meta line spread
+ * over cells, merged two-level headers with line breaks and typos, an extra column, placeholder
+ * rows, a 合计 row, the 填表说明 footer, formats, a note and a hidden sheet.
+ */
+export async function messyWorkbook(file: string, projects: readonly Project[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const intro = wb.addWorksheet('填报说明');
+  intro.getCell('A1').value = '请于每周四16:00前报送';
+  intro.getCell('A2').value = '联系人：县乡村振兴局 王科长 023-78441234';
+
+  const ws = wb.addWorksheet('台账（保家镇）');
+  // Header labels as they appear in real files (line breaks, double spaces, the notice's typos).
+  const level1: (string | null)[] = [
+    '序号',
+    '项目  名称',
+    '项目\n编号',
+    '实施年度',
+    '四个一分类',
+    '责任单位',
+    '责任  人及  联系  电话',
+    '产业  类型',
+    '投资规模\n（万元）',
+    null,
+    null,
+    '建设内容',
+    '村名',
+    '项目\n\n地点',
+    '运营\n\n模式',
+    '项目现值',
+    null,
+    null,
+    null,
+    '项目现状',
+    null,
+    null,
+    null,
+    null,
+    '联农带农情况',
+    null,
+    '处置整改措施',
+    '外置整改进展\n\n情况',
+    '备注',
+  ];
+  const level2: (string | null)[] = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    '小计',
+    '专项资金',
+    '其他资金',
+    null,
+    null,
+    null,
+    null,
+    '结余资金',
+    '待收待返资金',
+    '资产  估值',
+    '其他',
+    '功能  现状',
+    '使用  现状',
+    '生产\n\n经营\n\n情况',
+    '存在问题',
+    '原因分析',
+    '发挥  联农  带农  作用',
+    '未充\n\n分发\n\n挥联\n\n农带\n\n农作\n\n用原\n\n因',
+    null,
+    null,
+    null,
+  ];
+  // Column order of the messy sheet: the ledger's, with an extra 村名 column after 建设内容.
+  const keys = COLUMNS.map((c) => c.key);
+  const sheetKeys: (string | null)[] = [...keys.slice(0, 12), null, ...keys.slice(12)];
+  ws.getCell('A1').value = '彭水自治县经营性帮扶产业项目“四个一批”管理台账';
+  ws.mergeCells('A1:AC1');
+  ws.getCell('A2').value = '   填报单位：保家镇人民政府';
+  ws.getCell('H2').value = '审核人：王五';
+  ws.getCell('N2').value = '填报人及联系电话：赵六 13900001111';
+  ws.getCell('V2').value = '更新时间：2026年 11月 18日';
+  level1.forEach((v, c) => {
+    if (v !== null) ws.getCell(3, c + 1).value = v;
+  });
+  level2.forEach((v, c) => {
+    if (v !== null) ws.getCell(4, c + 1).value = v;
+  });
+  level1.forEach((v, c) => {
+    if (v !== null && level2[c] === null) ws.mergeCells(3, c + 1, 4, c + 1);
+  });
+  ws.mergeCells('I3:K3');
+  ws.mergeCells('P3:S3');
+  ws.mergeCells('T3:X3');
+  ws.mergeCells('Y3:Z3');
+  ws.getRow(3).font = { bold: true };
+  ws.getColumn(2).width = 31;
+  ws.getColumn(13).width = 9;
+
+  let r = 5;
+  for (const p of projects) {
+    sheetKeys.forEach((key, c) => {
+      const v = key === null ? '某村' : p[key as keyof Project];
+      if (v !== undefined && v !== null) ws.getCell(r, c + 1).value = v as ExcelJS.CellValue;
+    });
+    ws.getCell(r, 9).numFmt = '0.00';
+    r++;
+  }
+  const lastProject = r - 1;
+  // Placeholder rows (序号 only), then a 合计 row with formulas, then the footer.
+  ws.getCell(r, 1).value = projects.length + 1;
+  ws.getCell(r + 1, 1).value = projects.length + 2;
+  r += 2;
+  const totalRow = r;
+  ws.getCell(totalRow, 1).value = '合计';
+  for (const col of ['I', 'J', 'K']) {
+    const sum = projects.reduce(
+      (n, p) => n + Number(p[col === 'I' ? 'investTotal' : col === 'J' ? 'investSpecial' : 'investOther'] ?? 0),
+      0,
+    );
+    // The clerk's 小计 total is off by 1 (a stale formula result): total.mismatch.
+    const result = col === 'I' ? sum + 1 : sum;
+    ws.getCell(`${col}${totalRow}`).value = { formula: `SUM(${col}5:${col}${lastProject})`, result };
+  }
+  ws.getCell(totalRow + 1, 1).value =
+    '填表说明：1运营模式。填与自主经管/委托经营/租贫/合作发展(入股)/般权投资/其他等任选其中一项。';
+  ws.mergeCells(totalRow + 1, 1, totalRow + 1, 29);
+  ws.getCell(totalRow + 3, 2).value = '（此行在填表说明之后，不是项目）';
+  ws.getCell('B5').note = '原有批注：请核实项目名称';
+
+  const other = wb.addWorksheet('统计表');
+  other.getCell('A1').value = '彭水自治县经营性帮扶产业项目“四个一批”分类统计表';
+  other.getCell('B3').value = 42;
+  const hidden = wb.addWorksheet('隐藏', { state: 'hidden' });
+  hidden.getCell('A1').value = '巩固';
+  await wb.xlsx.writeFile(file);
+}
+
+/** The messy sheet's column letter for a ledger key (the extra 村名 column shifts later ones). */
+export function messyColumn(key: string): string {
+  const index = COLUMNS.findIndex((c) => c.key === key);
+  const col = index >= 12 ? index + 1 : index;
+  return String.fromCharCode(65 + (col % 26)).padStart(col >= 26 ? 2 : 1, 'A');
+}
