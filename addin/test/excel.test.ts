@@ -172,6 +172,11 @@ describe('writing sheets and cells', () => {
     const sheet = f.workbook.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error('no sheet');
     expect(sheet.cells[0]).toEqual(['=HYPERLINK("x")', '+1', '-2', '@a', 'ok', 5]);
+    const unescaped = createFakeHost(fakeWorkbook([{ name: 'A' }]));
+    await unescaped.host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('A').getRange('A1').values = [['=1+1']];
+    });
+    expect(unescaped.workbook.sheets[0]?.cells[0]?.[0]).toEqual({ formula: '=1+1' });
     const write = f.stats.ops.find((o) => o.kind === 'range.values' && o.target.startsWith(name));
     expect(write).toBeDefined();
     expect(sheet.merges).toHaveLength(1);

@@ -418,7 +418,10 @@ class RangeProxy extends Loadable implements HostRange {
         const target = s.cells[r.top + i] ?? [];
         s.cells[r.top + i] = target;
         row.forEach((v, j) => {
-          target[r.left + j] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+          // As Excel does: a leading ' makes text; a leading = makes a formula.
+          if (typeof v === 'string' && v.startsWith("'")) target[r.left + j] = v.slice(1);
+          else if (typeof v === 'string' && v.startsWith('=')) target[r.left + j] = { formula: v };
+          else target[r.left + j] = v;
         });
       });
     });

@@ -1,0 +1,101 @@
+/** api.ts: URLs, headers, settings storage and Chinese errors (fetch replaced by a recorder). */
+import { describe, expect, it } from 'vitest';
+import { ApiError, apiUrl, createApi, loadSettings, saveSettings } from '../api.js';
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    getItem: (k) => map.get(k) ?? null,
+    key: (i) => [...map.keys()][i] ?? null,
+    removeItem: (k) => void map.delete(k),
+    setItem: (k, v) => void map.set(k, v),
+  };
+}
+
+const payload = {
+  period: '2026-W47',
+  meta: { unit: '保家镇', reviewer: null, filler: null, updatedAt: null },
+  rows: [],
+};
+
+describe('api.ts', () => {
+  it('uses relative /api/v1 by default and a configured server otherwise', () => {
+    expect(apiUrl('', '/me')).toBe('/api/v1/me');
+    expect(apiUrl('https://x.gov.cn/ ', '/me')).toBe('https://x.gov.cn/api/v1/me');
+  });
+
+  it('keeps settings in the given storage, trimmed', () => {
+    const store = memoryStorage();
+    expect(loadSettings(store)).toEqual({ server: '', token: '' });
+    saveSettings({ server: ' https://a ', token: ' t ' }, store);
+    expect(loadSettings(store)).toEqual({ server: 'https://a', token: 't' });
+    store.setItem('sige-yipi.api', '{broken');
+    expect(loadSettings(store)).toEqual({ server: '', token: '' });
+  });
+
+  it('sends the token, the idempotency key and dryRun', async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const api = createApi(
+      () => ({ server: '', token: 'T' }),
+      async (url, init) => {
+        calls.push({ url, init });
+        return new Response(JSON.stringify({ id: 'r1' }), { status: 201 });
+      },
+    );
+    await api.submit(payload, { dryRun: true, key: 'K' });
+    expect(calls[0]?.url).toBe('/api/v1/submissions?dryRun=1');
+    const headers = calls[0]?.init?.headers as Record<string, string>;
+    expect(headers.authorization).toBe('Bearer T');
+    expect(headers['idempotency-key']).toBe('K');
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(payload);
+  });
+
+  it('turns failures into Chinese ApiErrors: network (retryable), 422 with issues, non-JSON', async () => {
+    const offline = createApi(
+      () => ({ server: '', token: 'T' }),
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    );
+    const e1 = await offline.me().catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(ApiError);
+    expect((e1 as ApiError).retryable).toBe(true);
+    expect((e1 as ApiError).message).toContain('无法连接服务器');
+
+    const issue = {
+      row: 5,
+      field: 'contact',
+      cell: 'G5',
+      ruleId: 'contact.phone',
+      severity: 'error',
+      message: '第5行…',
+    };
+    const refused = createApi(
+      () => ({ server: '', token: 'T' }),
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'ledger-invalid', message: '台账有错误', issues: [issue] } }), {
+          status: 422,
+        }),
+    );
+    const e2 = (await refused.submit(payload, { dryRun: false, key: 'K' }).catch((e: unknown) => e)) as ApiError;
+    expect([e2.status, e2.code, e2.message, e2.retryable]).toEqual([422, 'ledger-invalid', '台账有错误', false]);
+    expect(e2.issues).toEqual([issue]);
+
+    const html = createApi(
+      () => ({ server: '', token: 'T' }),
+      async () => new Response('<html>', { status: 200 }),
+    );
+    const e3 = (await html.me().catch((e: unknown) => e)) as ApiError;
+    expect(e3.code).toBe('bad-response');
+
+    const noToken = createApi(
+      () => ({ server: '', token: '' }),
+      async () => new Response('{}'),
+    );
+    expect(((await noToken.me().catch((e: unknown) => e)) as ApiError).message).toContain('令牌');
+  });
+});
