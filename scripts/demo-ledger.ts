@@ -106,6 +106,8 @@ export interface DemoLedgerOptions {
   /** 项目编号 prefix; defaults to one derived from the unit. */
   codePrefix?: string;
   updatedAt?: string;
+  /** Profiles in turn (巩固, 提升, 盘活, 重建, 巩固 …) instead of at random. */
+  cycle?: boolean;
 }
 
 /** A valid ledger of `rows` projects for `unit`, as a submission body. */
@@ -114,7 +116,8 @@ export function demoSubmission(unit: string, options: DemoLedgerOptions): Submis
   const prefix = options.codePrefix ?? `PS${(hashText(unit) % 9000) + 1000}`;
   const rows: RawRecord[] = [];
   for (let i = 0; i < options.rows; i++) {
-    const profile = PROFILES[Math.floor(next() * PROFILES.length)] ?? PROFILES[0];
+    const pick = Math.floor(next() * PROFILES.length);
+    const profile = PROFILES[options.cycle ? i % PROFILES.length : pick] ?? PROFILES[0];
     const special = Math.round(next() * 50000) / 100;
     const other = Math.round(next() * 20000) / 100;
     const cells: Record<string, RawCell> = {

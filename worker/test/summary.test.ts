@@ -3,6 +3,7 @@
  * of the same ledgers, the latest submission winning; drill-down, changes and dry runs.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demoSubmission } from '../../scripts/demo-ledger.js';
 import { ChangesSchema, DryRunReceiptSchema, ProjectListSchema, SummarySchema } from '../../shared/api.js';
 import type { Submission } from '../../shared/contract.js';
 import { checkRecords, mergeStats, parsePeriod, summarize } from '../../shared/index.js';
@@ -116,12 +117,12 @@ describe('the consolidated 统计表', () => {
 describe('changes and dry runs', () => {
   it('changes: new, removed and re-classified projects against the previous period', async () => {
     const u = await makeUnit();
-    const before = ledger(u.name, 6, '2026-W30');
-    const after = ledger(u.name, 6, '2026-W31');
+    const before = demoSubmission(u.name, { period: '2026-W30', rows: 6, cycle: true });
+    const after = demoSubmission(u.name, { period: '2026-W31', rows: 6, cycle: true });
     after.rows = after.rows.slice(1); // project 1 removed
     after.rows.push({ ...(before.rows[0] as (typeof before.rows)[number]), row: 99 }); // …and back in the list at the end
     after.rows = after.rows.filter((r) => r.cells.code !== before.rows[2]?.cells.code); // project 3 removed
-    const extra = ledger(u.name, 7, '2026-W31').rows[6];
+    const extra = demoSubmission(u.name, { period: '2026-W31', rows: 7, cycle: true }).rows[6];
     if (!extra) throw new Error('fixture has no 7th row');
     after.rows.push({ ...extra, row: 100 }); // project 7 new
     // A 巩固 project (not the removed one) becomes 提升.
