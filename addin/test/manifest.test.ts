@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin, DEV_ORIGIN } from '../build.js';
+import { ADDIN_ID, sideloadInstructions } from '../sideload.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MANIFEST = join(ROOT, 'manifest.xml');
@@ -59,6 +60,8 @@ describe('manifest.xml', () => {
       'VersionOverrides',
     ]);
     expect(child(root, 'Id').textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u);
+    expect(child(root, 'Id').textContent).toBe(ADDIN_ID);
+    expect(sideloadInstructions()).toContain(ADDIN_ID);
     expect(child(root, 'Version').textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/u);
     expect(children(child(root, 'Hosts')).map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
     expect(child(root, 'Permissions').textContent).toBe('ReadWriteDocument');
