@@ -114,7 +114,7 @@ describe.skipIf(!hasTools)('LibreOffice round trip', () => {
         // The group label sits above its first level-2 label's column span, not elsewhere.
         const groupAt = lines[groupLine]?.indexOf(group) ?? -1;
         const firstSub = lines[subLine]?.indexOf(subs[0]) ?? -1;
-        const lastSub = lines[subLine]?.indexOf(subs[subs.length - 1]) ?? -1;
+        const lastSub = lines[subLine]?.indexOf(subs.at(-1) as string) ?? -1;
         expect(groupAt).toBeGreaterThanOrEqual(firstSub - 2);
         expect(groupAt).toBeLessThanOrEqual(lastSub + 2);
       }
