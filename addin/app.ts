@@ -58,9 +58,13 @@ export function createApp(parts: { wb: LedgerWorkbook; api: Api; ui: Ui }): App 
 
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/ItemNotFound/u.test(message))
+  // Office.js errors carry a code (OfficeExtension.Error.code); the fake host puts it in the message.
+  const code = `${(error as { code?: unknown } | null)?.code ?? ''} ${message}`;
+  if (/ItemNotFound/u.test(code))
     return `找不到工作表或对象：可能已被删除或改名。请刷新工作表列表后重试。（${message}）`;
-  if (/InvalidSelection|InvalidOperation/u.test(message))
+  if (/InvalidSelection|InvalidOperation|InvalidOperationInCellEditMode/u.test(code))
     return `Excel 拒绝了这项操作：请先退出单元格编辑状态后重试。（${message}）`;
+  if (/RequestPayloadSizeLimitExceeded|PayloadTooLarge/u.test(code))
+    return `一次写入的数据超过了 Excel 的限制，请分几次操作或联系维护人员。（${message}）`;
   return message.length > 0 ? message : '操作失败，请重试。';
 }
