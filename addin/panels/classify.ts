@@ -86,7 +86,7 @@ export function mountClassify(root: HTMLElement, app: App): void {
       `将把工作表「${session.ledger.sheet}」中 ${picks.length} 行的「四个一批分类」改为建议值（第${picks
         .slice(0, 8)
         .map((p) => p.row)
-        .join('、')}${picks.length > 8 ? '…' : ''}行）。可用 Excel 的撤消恢复。`,
+        .join('、')}${picks.length > 8 ? '…' : ''}行）。原来填写的分类会被覆盖。`,
       '采纳',
     );
     if (!ok) return;
