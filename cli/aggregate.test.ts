@@ -87,6 +87,14 @@ describe('aggregate', () => {
       expect(Object.keys(f)).toEqual(['file', 'unit', 'errors', 'warnings', 'included', 'problem']);
   });
 
+  it('reads the same in one thread and in a pool of workers', async () => {
+    const one = await cli('aggregate', folder, '--json', '--jobs', '1');
+    const three = await cli('aggregate', folder, '--json', '--jobs', '3');
+    expect(one.code).toBe(1);
+    expect(three.out).toBe(one.out);
+    expect((await cli('aggregate', folder, '--jobs', '0')).code).toBe(2);
+  });
+
   it('--strict leaves out ledgers with errors', async () => {
     const r = await cli('aggregate', folder, '--json', '--strict');
     const json = JSON.parse(r.out);

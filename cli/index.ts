@@ -164,6 +164,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--unit <name>', '统计表的填报单位 / 填报单位 of the table')
     .option('--date <YYYY-MM-DD>', '更新时间（默认今天） / 更新时间 (default today)')
     .option('--strict', '有错误的台账不计入统计表 / leave out ledgers with errors')
+    .option(
+      '--jobs <n>',
+      '用几个工作线程并行读取（默认 1；文件很多且 CPU 多时可加大） / worker threads reading files (default 1)',
+    )
     .option('-f, --force', '覆盖已存在的输出文件 / overwrite an existing output file')
     .addHelpText(
       'after',
@@ -181,9 +185,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           unit?: string;
           date?: string;
           strict?: boolean;
+          jobs?: string;
           force?: boolean;
         },
       ) => {
+        const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+        if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
+          throw new UsageError(`--jobs 应为 1 到 64 之间的整数，收到“${opts.jobs}”。`);
         const period = opts.period === undefined ? null : parsePeriod(opts.period);
         if (opts.period !== undefined && !period)
           throw new UsageError(`报送期次“${opts.period}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
@@ -202,6 +210,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         bar?.start(files.length, 0, { file: '' });
         const result = await aggregateFiles(files, {
           strict: opts.strict === true,
+          jobs,
           onFile: (done, _total, file) => bar?.update(done, { file }),
         });
         bar?.stop();
