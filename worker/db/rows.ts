@@ -15,17 +15,10 @@ const MAX_PARAMS = 100;
 /** Upper bound for one JSON parameter (D1 allows 2,000,000 bytes per string). */
 export const MAX_JSON_CHUNK_BYTES = 900_000;
 
-type RowTuple = [idx: number, code: string, category: string | null, idle: 0 | 1, difficult: 0 | 1, data: string];
+type RowTuple = [idx: number, code: string, category: string | null, idle: 0 | 1, difficult: 0 | 1, data: LedgerRow];
 
 function tuples(rows: readonly LedgerRow[]): RowTuple[] {
-  return rows.map((r, idx) => [
-    idx,
-    r.code,
-    r.category,
-    isIdle(r) ? 1 : 0,
-    r.operation === '经营困难' ? 1 : 0,
-    JSON.stringify(r),
-  ]);
+  return rows.map((r, idx) => [idx, r.code, r.category, isIdle(r) ? 1 : 0, r.operation === '经营困难' ? 1 : 0, r]);
 }
 
 const encoder = new TextEncoder();
@@ -33,7 +26,7 @@ const encoder = new TextEncoder();
 function jsonStatements(db: D1Database, submissionId: string, rows: readonly LedgerRow[]): D1PreparedStatement[] {
   const insert = db.prepare(
     `INSERT INTO submission_rows ${COLUMNS}
-     SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+     SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value -> 5
      FROM json_each(?2) AS j`,
   );
   const statements: D1PreparedStatement[] = [];
@@ -62,7 +55,15 @@ function valuesStatements(db: D1Database, submissionId: string, rows: readonly L
   for (let i = 0; i < all.length; i += perStatement) {
     const part = all.slice(i, i + perStatement);
     const placeholders = part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = part.flatMap((t) => [submissionId, ...t]);
+    const params = part.flatMap(([idx, code, category, idle, difficult, data]) => [
+      submissionId,
+      idx,
+      code,
+      category,
+      idle,
+      difficult,
+      JSON.stringify(data),
+    ]);
     statements.push(db.prepare(`INSERT INTO submission_rows ${COLUMNS} VALUES ${placeholders}`).bind(...params));
   }
   return statements;
