@@ -180,12 +180,11 @@ export function aggregateJson(a: Aggregate): AggregateJson {
   return { units: a.units.map(statsJson), total: statsJson(a.total), files };
 }
 
-/** A short readable table for the terminal. */
-export function formatAggregate(a: Aggregate): string {
-  const lines: string[] = [];
-  lines.push('地区\t项目数\t投资（万元）\t巩固\t提升\t盘活\t重建\t停产闲置率\t经营困难率\t联农带农不充分率');
+/** 统计表 rows as a tab-separated table for the terminal (also used by `summary`). */
+export function formatStatsTable(units: readonly StatsRow[], total: StatsRow): string[] {
+  const lines = ['地区\t项目数\t投资（万元）\t巩固\t提升\t盘活\t重建\t停产闲置率\t经营困难率\t联农带农不充分率'];
   const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
-  for (const u of [...a.units, a.total]) {
+  for (const u of [...units, total]) {
     lines.push(
       [
         u.unit,
@@ -201,6 +200,12 @@ export function formatAggregate(a: Aggregate): string {
       ].join('\t'),
     );
   }
+  return lines;
+}
+
+/** A short readable table for the terminal, then the files that need attention. */
+export function formatAggregate(a: Aggregate): string {
+  const lines = formatStatsTable(a.units, a.total);
   const problems = a.files.filter((f) => f.problem !== null);
   lines.push('');
   lines.push(

@@ -3,7 +3,8 @@
  * exit code instead of exiting, so tests can drive it in-process; bin.js is the executable.
  *
  * Exit codes: 0 = no errors; 1 = validation errors found (aggregate: some file has errors or could
- * not be read); 2 = the file cannot be read / written, or the command line is wrong.
+ * not be read; submit: refused for errors); 2 = the file cannot be read / written, the server cannot
+ * be reached, or the command line is wrong.
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +15,8 @@ import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';
 import { FileError, oneLine, UsageError } from './errors.js';
+import { RemoteError, type RemoteOptions } from './remote.js';
+import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
 import { validateFile, validateJson } from './validate.js';
 import { writeAnnotated, writeLayout } from './workbook.js';
@@ -24,6 +27,8 @@ export interface Io {
   /** Progress bars only on an interactive terminal. */
   progress: NodeJS.WritableStream | null;
   env: Record<string, string | undefined>;
+  /** Options for the county service client (tests pass their own fetch). */
+  remote?: RemoteOptions;
 }
 
 const processIo = (): Io => ({
@@ -236,6 +241,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       },
     );
 
+  registerRemoteCommands(program, io, setExit);
   return program;
 }
 
@@ -253,7 +259,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // Help and version exit 0; every other command-line mistake is a usage error (2).
       return error.exitCode === 0 ? EXIT.ok : EXIT.unreadable;
     }
-    if (error instanceof FileError || error instanceof UsageError) {
+    if (error instanceof FileError || error instanceof UsageError || error instanceof RemoteError) {
       io.err(`错误：${oneLine(error)}\n`);
       return EXIT.unreadable;
     }

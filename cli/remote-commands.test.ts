@@ -1,0 +1,242 @@
+/** submit / summary / status wired into the command line, against an in-memory county service. */
+import { existsSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SubmissionSchema } from '../shared/contract.js';
+import { checkRecords, mergeStats, type StatsRow, statsCells, summarize } from '../shared/index.js';
+import { ledgerTemplate } from '../shared/layout.js';
+import { type Io, run } from './index.js';
+import { statsJson } from './json.js';
+import type { Fetch } from './remote.js';
+import { load, messyWorkbook, tempDir, text } from './test/helpers.js';
+import { project, variedProject } from './test/projects.js';
+import { writeLayout } from './workbook.js';
+
+const tmp = tempDir();
+const clean = tmp.path('保家镇.xlsx');
+const broken = tmp.path('有错.xlsx');
+
+/** A county service in memory: validates submissions with the core, idempotent by key. */
+function countyService(options: { down?: boolean } = {}) {
+  const stored = new Map<string, { body: string; receipt: Record<string, unknown> }>();
+  const summaries: StatsRow[] = [];
+  const calls: string[] = [];
+  const reply = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetch: Fetch = async (url, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${url}`);
+    if (options.down) throw new TypeError('fetch failed');
+    const auth = (init?.headers as Record<string, string>)?.authorization;
+    if (auth !== 'Bearer unit-token') return reply(401, { error: { code: 'unauthorized', message: '令牌无效' } });
+    const u = new URL(url);
+    if (u.pathname === '/api/v1/submissions' && init?.method === 'POST') {
+      const parsed = SubmissionSchema.safeParse(JSON.parse(String(init.body)));
+      if (!parsed.success) return reply(400, { error: { code: 'bad-request', message: '格式不对' } });
+      const s = parsed.data;
+      const checked = checkRecords(s.rows, { mode: 'submission', meta: s.meta, columns: s.columns });
+      const errors = checked.issues.filter((i) => i.severity === 'error');
+      if (errors.length > 0)
+        return reply(422, {
+          error: { code: 'invalid', message: `有 ${errors.length} 个错误`, issues: checked.issues },
+        });
+      const summary = summarize(s.meta.unit ?? '', checked.rows);
+      const receipt = {
+        id: `r${stored.size + 1}`,
+        unit: s.meta.unit,
+        period: s.period,
+        receivedAt: '2026-11-19T06:30:00.000Z',
+        status: 'on-time',
+        rows: s.rows.length,
+        contentHash: 'a'.repeat(64),
+        warnings: checked.issues.length,
+        summary,
+      };
+      if (u.searchParams.get('dryRun') === '1')
+        return reply(200, {
+          ...receipt,
+          dryRun: true,
+          diff: { previous: null, added: [], removed: [], reclassified: [] },
+        });
+      const key = (init.headers as Record<string, string>)['idempotency-key'] as string;
+      const seen = stored.get(key);
+      if (seen) return reply(200, seen.receipt);
+      stored.set(key, { body: String(init.body), receipt });
+      summaries.push(summary);
+      return reply(201, receipt);
+    }
+    if (u.pathname === '/api/v1/summary') {
+      const period = u.searchParams.get('period');
+      return reply(200, {
+        period,
+        periodLabel: '2026年第47周（截止 11月19日 16:00）',
+        due: '2026-11-19T08:00:00.000Z',
+        units: [
+          {
+            unit: '保家镇',
+            type: '乡镇',
+            status: 'on-time',
+            receivedAt: '2026-11-19T06:30:00.000Z',
+            firstReceivedAt: '2026-11-19T06:30:00.000Z',
+            submissions: 1,
+            submissionId: 'r1',
+            summary: summaries[0] ?? null,
+          },
+          {
+            unit: '郁山镇',
+            type: '乡镇',
+            status: 'missing',
+            receivedAt: null,
+            firstReceivedAt: null,
+            submissions: 0,
+            submissionId: null,
+            summary: null,
+          },
+        ],
+        rows: summaries,
+        total: mergeStats(summaries),
+        counts: { onTime: 1, late: 0, missing: 1 },
+      });
+    }
+    return reply(404, { error: { code: 'not-found', message: '没有这个接口' } });
+  };
+  return { fetch, stored, calls };
+}
+
+async function cli(service: ReturnType<typeof countyService>, env: Record<string, string>, ...args: string[]) {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    progress: null,
+    env,
+    remote: { fetch: service.fetch, backoffMs: 0, attempts: 2 },
+  };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+const ENV = { SIGE_SERVER: 'http://127.0.0.1:9', SIGE_TOKEN: 'unit-token' };
+const projects = [project(0), variedProject(1), variedProject(2)];
+
+beforeAll(async () => {
+  await writeLayout(ledgerTemplate({ unit: '保家镇', records: projects, updatedAt: '2026-11-18' }), clean);
+  await messyWorkbook(broken, [project(0, { contact: '李四' })]);
+});
+afterAll(() => tmp.remove());
+
+describe('submit', () => {
+  it('needs a server, a token and a period (exit 2, says how to give them)', async () => {
+    const service = countyService();
+    const noServer = await cli(service, {}, 'submit', clean, '--period', '2026-W47');
+    expect(noServer.code).toBe(2);
+    expect(noServer.err).toContain('SIGE_SERVER');
+    const noToken = await cli(service, { SIGE_SERVER: 'http://127.0.0.1:9' }, 'submit', clean, '--period', '2026-W47');
+    expect(noToken.err).toContain('SIGE_TOKEN');
+    expect((await cli(service, ENV, 'submit', clean)).err).toContain('--period');
+    expect((await cli(service, ENV, 'submit', clean, '--period', '2026-W99')).code).toBe(2);
+    expect(service.calls).toEqual([]);
+  });
+
+  it('does not send a ledger with errors: prints the report, exit 1', async () => {
+    const service = countyService();
+    const r = await cli(service, ENV, 'submit', broken, '--period', '2026-W47');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('未报送：请先改正以上错误。');
+    expect(r.out).toContain('电话');
+    expect(service.calls).toEqual([]);
+  });
+
+  it('submits once; sending the same content again returns the first receipt', async () => {
+    const service = countyService();
+    const first = await cli(service, ENV, 'submit', clean, '--period', '2026-W47');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^报送成功：保家镇，2026-W47，2026-11-19 14:30 收到（按时），项目 3 个/u);
+    const again = await cli(service, ENV, 'submit', clean, '--period', '2026-W47', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ id: 'r1', replayed: true });
+    expect(service.stored.size).toBe(1);
+    const body = SubmissionSchema.parse(JSON.parse([...service.stored.values()][0]?.body as string));
+    expect(body.rows).toHaveLength(3);
+    expect(body.meta.unit).toBe('保家镇');
+    // Flags win over the environment.
+    const flags = await cli(
+      service,
+      {},
+      'submit',
+      clean,
+      '--period',
+      '2026-W48',
+      '--server',
+      'http://127.0.0.1:9',
+      '--token',
+      'unit-token',
+    );
+    expect(flags.code).toBe(0);
+    expect(service.stored.size).toBe(2);
+  });
+
+  it('--dry-run stores nothing and reports the changes', async () => {
+    const service = countyService();
+    const r = await cli(service, ENV, 'submit', clean, '--period', '2026-W47', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('试报通过（未入库）');
+    expect(r.out).toContain('新增 0 个');
+    expect(service.stored.size).toBe(0);
+  });
+
+  it('a server that cannot be reached or refuses the token: exit 2 with one Chinese line', async () => {
+    const down = await cli(countyService({ down: true }), ENV, 'submit', clean, '--period', '2026-W47');
+    expect(down.code).toBe(2);
+    expect(down.err).toMatch(/^错误：无法连接服务器[^\n]*\n$/u);
+    const badToken = await cli(
+      countyService(),
+      { ...ENV, SIGE_TOKEN: 'wrong' },
+      'submit',
+      clean,
+      '--period',
+      '2026-W47',
+    );
+    expect(badToken.code).toBe(2);
+    expect(badToken.err).toContain('令牌无效');
+  });
+});
+
+describe('summary and status', () => {
+  it('summary prints the county table and writes the 附件4 workbook', async () => {
+    const service = countyService();
+    await cli(service, ENV, 'submit', clean, '--period', '2026-W47');
+    const out = tmp.path('全县统计表.xlsx');
+    const r = await cli(service, ENV, 'summary', '--period', '2026-W47', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const row = summarize('保家镇', checkRecords(projects.map((cells, i) => ({ row: i + 5, cells }))).rows);
+    expect(json.units).toEqual([statsJson(row)]);
+    expect(json.total).toEqual(statsJson(mergeStats([row])));
+    expect(existsSync(out)).toBe(true);
+    const ws = (await load(out)).getWorksheet('分类统计表') as ExcelJS.Worksheet;
+    expect(text(ws.getCell('A1').value)).toContain('分类统计表');
+    expect(Array.from({ length: 32 }, (_, c) => ws.getCell(5, c + 1).value ?? '')).toEqual(statsCells(row, 1));
+    const table = await cli(service, ENV, 'summary', '--period', '2026-W47');
+    expect(table.out).toMatch(/^2026年第47周.*\n地区\t项目数/u);
+  });
+
+  it('status shows on time / late / missing', async () => {
+    const service = countyService();
+    const r = await cli(service, ENV, 'status', '--period', '2026-W47');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('按时 1，逾期 0，未报 1');
+    expect(r.out).toMatch(/未报\s+郁山镇/u);
+    expect(service.calls).toEqual(['GET http://127.0.0.1:9/api/v1/summary?period=2026-W47']);
+  });
+
+  it('help lists the remote commands in Chinese and English', async () => {
+    const r = await cli(countyService(), {}, '--help');
+    expect(r.out).toMatch(/submit[\s\S]*把台账报送到县级服务/u);
+    expect(r.out).toMatch(/status[\s\S]*Show who has reported/u);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * `submit`, `summary` and `status`: the commands that talk to the county service, on top of the
+ * client functions of cli/remote.ts. Server and token come from --server/--token or the
+ * environment (SIGE_SERVER, SIGE_TOKEN).
+ *
+ * Exit codes: 0 done; 1 the ledger has errors (checked here first, or refused by the server with
+ * its issue list); 2 cannot read the file, reach the server, or the command line is wrong.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Issue } from '../shared/index.js';
+import { parsePeriod, weekOf } from '../shared/index.js';
+import { formatStatsTable } from './aggregate.js';
+import { UsageError } from './errors.js';
+import type { Io } from './index.js';
+import { statsJson } from './json.js';
+import {
+  checkRemotely,
+  fetchStatus,
+  fetchSummary,
+  formatStatus,
+  ledgerSubmission,
+  RemoteError,
+  type RemoteOptions,
+  submitLedger,
+  summaryWorkbook,
+} from './remote.js';
+import { formatReport } from './report.js';
+import { validateFile } from './validate.js';
+import { writeLayout } from './workbook.js';
+
+interface Connection {
+  server?: string;
+  token?: string;
+}
+
+function connection(opts: Connection, io: Io): { server: string; token: string } {
+  const server = opts.server ?? io.env.SIGE_SERVER;
+  const token = opts.token ?? io.env.SIGE_TOKEN;
+  if (!server)
+    throw new UsageError('缺少服务器地址：用 --server 或环境变量 SIGE_SERVER 指定，如 https://county.example.org');
+  if (!token) throw new UsageError('缺少访问令牌：用 --token 或环境变量 SIGE_TOKEN 指定（由县乡村振兴局发放）');
+  return { server, token };
+}
+
+function period(id: string | undefined, required: boolean): string {
+  if (id === undefined) {
+    if (required) throw new UsageError('缺少报送期次：用 --period 指定，如 2026-W47（周）或 2026-11（月）');
+    return weekOf(new Date());
+  }
+  if (!parsePeriod(id)) throw new UsageError(`报送期次“${id}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
+  return id;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function shanghaiTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function issueLines(issues: readonly Issue[]): string {
+  return issues
+    .map((i) => `  ${i.severity === 'error' ? '✗ 错误' : '! 提示'} ${i.cell ? `[${i.cell}] ` : ''}${i.message}`)
+    .join('\n');
+}
+
+const SERVER_OPTIONS: [string, string][] = [
+  ['--server <url>', '县级服务地址（或环境变量 SIGE_SERVER） / county service URL (or SIGE_SERVER)'],
+  ['--token <token>', '访问令牌（或环境变量 SIGE_TOKEN） / access token (or SIGE_TOKEN)'],
+];
+
+/** Registers submit, summary and status on the program (io.remote lets tests pass a fetch). */
+export function registerRemoteCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  const remote: RemoteOptions = io.remote ?? {};
+  const submit = program
+    .command('submit')
+    .description(
+      '把台账报送到县级服务：先按上报要求在本地校验，有错误不报送；重复报送相同内容不会重复入库。\n' +
+        'Submit a ledger to the county service: validated locally first; resending the same content is harmless.',
+    )
+    .argument('<file>', '台账文件 / ledger workbook (.xlsx)')
+    .option('--period <id>', '报送期次，如 2026-W47 或 2026-11（必填） / reporting period (required)')
+    .option('--sheet <name>', '指定台账所在工作表 / the ledger sheet')
+    .option('--dry-run', '只试报：服务器校验并列出与上次报送相比的变化，不入库 / check on the server, store nothing')
+    .option('--key <key>', '幂等键（默认由内容生成） / Idempotency-Key (default: derived from the content)')
+    .option('--json', '输出回执 JSON / print the receipt as JSON');
+  for (const [flags, text] of SERVER_OPTIONS) submit.option(flags, text);
+  submit.action(
+    async (
+      file: string,
+      opts: Connection & { period?: string; sheet?: string; dryRun?: boolean; key?: string; json?: boolean },
+    ) => {
+      const id = period(opts.period, true);
+      const { server, token } = connection(opts, io);
+      const local = await validateFile(file, { sheet: opts.sheet, mode: 'submission' });
+      if (local.report.errors > 0) {
+        io.out(`${formatReport(local, 'submission')}\n未报送：请先改正以上错误。\n`);
+        setExit(1);
+        return;
+      }
+      const submission = await ledgerSubmission(file, id, local.sheet.name);
+      try {
+        if (opts.dryRun) {
+          const receipt = await checkRemotely(server, token, submission, remote);
+          if (opts.json) io.out(json(receipt));
+          else {
+            const d = receipt.diff;
+            io.out(
+              `试报通过（未入库）：${receipt.unit}，${id}，项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。\n` +
+                `与${d.previous ? `上次报送（${d.previous.period}，${shanghaiTime(d.previous.receivedAt)}）` : '此前（无报送记录）'}相比：` +
+                `新增 ${d.added.length} 个，减少 ${d.removed.length} 个，调整分类 ${d.reclassified.length} 个。\n` +
+                d.reclassified
+                  .map((r) => `  ${r.code} ${r.name}：${r.from ?? '未分类'} → ${r.to ?? '未分类'}\n`)
+                  .join(''),
+            );
+          }
+          setExit(0);
+          return;
+        }
+        const key =
+          opts.key ?? `sige-${createHash('sha256').update(JSON.stringify(submission)).digest('hex').slice(0, 40)}`;
+        const { receipt, replayed } = await submitLedger(server, token, submission, key, remote);
+        if (opts.json) io.out(json({ ...receipt, replayed }));
+        else
+          io.out(
+            `${replayed ? '此前已报送过相同内容，返回原回执' : '报送成功'}：${receipt.unit}，${id}，` +
+              `${shanghaiTime(receipt.receivedAt)} 收到（${receipt.status === 'on-time' ? '按时' : '逾期'}），` +
+              `项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。回执编号 ${receipt.id}\n`,
+          );
+        setExit(0);
+      } catch (error) {
+        if (error instanceof RemoteError && error.issues.some((i) => i.severity === 'error')) {
+          io.out(`服务器拒收：${error.message}\n${issueLines(error.issues)}\n`);
+          setExit(1);
+          return;
+        }
+        throw error;
+      }
+    },
+  );
+
+  const summary = program
+    .command('summary')
+    .description(
+      '从县级服务取回全县分类统计表（每个单位一行加合计），可写成附件4格式的 xlsx。\n' +
+        'Fetch the county 统计表 (one row per unit + 合计); optionally write it as the 附件4 workbook.',
+    )
+    .option('--period <id>', '报送期次（默认本周） / reporting period (default: this week)')
+    .option('--out <file>', '写出统计表 / write the 统计表 workbook (.xlsx)')
+    .option('--county <name>', '县（区）名称，用于标题 / county in the title')
+    .option('--unit <name>', '统计表的填报单位 / 填报单位 of the table')
+    .option('-f, --force', '覆盖已存在的输出文件 / overwrite an existing output file')
+    .option('--json', '输出 JSON（units/total，与 aggregate --json 同格式） / print JSON like aggregate --json');
+  for (const [flags, text] of SERVER_OPTIONS) summary.option(flags, text);
+  summary.action(
+    async (
+      opts: Connection & {
+        period?: string;
+        out?: string;
+        county?: string;
+        unit?: string;
+        force?: boolean;
+        json?: boolean;
+      },
+    ) => {
+      const id = period(opts.period, false);
+      const { server, token } = connection(opts, io);
+      if (opts.out && !/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);
+      if (opts.out && !opts.force && existsSync(opts.out))
+        throw new UsageError(`输出文件“${opts.out}”已存在：换一个文件名，或加 --force 覆盖。`);
+      const s = await fetchSummary(server, token, id, remote);
+      if (opts.out) {
+        const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+        await writeLayout(
+          summaryWorkbook(s, { county: opts.county, unit: opts.unit ?? null, updatedAt: today }),
+          opts.out,
+        );
+      }
+      if (opts.json) io.out(json({ period: s.period, units: s.rows.map(statsJson), total: statsJson(s.total) }));
+      else io.out(`${s.periodLabel}\n${formatStatsTable(s.rows, s.total).join('\n')}\n`);
+      if (opts.out) (opts.json ? io.err : io.out)(`已写入统计表：${opts.out}\n`);
+      setExit(0);
+    },
+  );
+
+  const status = program
+    .command('status')
+    .description(
+      '查看各单位某期的报送情况：按时、逾期、未报。\nShow who has reported for a period: on time, late, missing.',
+    )
+    .option('--period <id>', '报送期次（默认本周） / reporting period (default: this week)')
+    .option('--json', '输出 JSON / print JSON');
+  for (const [flags, text] of SERVER_OPTIONS) status.option(flags, text);
+  status.action(async (opts: Connection & { period?: string; json?: boolean }) => {
+    const id = period(opts.period, false);
+    const { server, token } = connection(opts, io);
+    const board = await fetchStatus(server, token, id, remote);
+    io.out(opts.json ? json(board) : formatStatus(board));
+    setExit(0);
+  });
+}
