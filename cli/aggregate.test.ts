@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRecords, mergeStats, STATS_HEADER, type StatsRow, statsCells, summarize } from '../shared/index.js';
 import { ledgerTemplate } from '../shared/layout.js';
+import { type Io, run } from './index.js';
 import { statsJson } from './json.js';
 import { cli, load, merges, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { type Project, project, variedProject } from './test/projects.js';
@@ -155,6 +157,21 @@ describe('aggregate', () => {
     expect((await cli('aggregate', folder, '--period', '2026-W60')).code).toBe(2);
     const self = await cli('aggregate', `${folder}/郁山镇.xlsx`, '--out', `${folder}/郁山镇.xlsx`);
     expect(self.code).toBe(2);
+  });
+
+  it('shows a progress bar when given a terminal', async () => {
+    let drawn = '';
+    const terminal = new Writable({
+      write(chunk, _encoding, done) {
+        drawn += String(chunk);
+        done();
+      },
+    });
+    Object.assign(terminal, { isTTY: true, columns: 120 });
+    const io: Io = { out: () => {}, err: () => {}, progress: terminal, env: {} };
+    expect(await run(['aggregate', folder, '--json'], io)).toBe(1);
+    expect(drawn).toContain('汇总中');
+    expect(drawn).toContain('8/8');
   });
 
   it('prints a readable table without --json', async () => {

@@ -7,7 +7,7 @@
  * be reached, or the command line is wrong.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { describePeriod, parsePeriod } from '../shared/index.js';
@@ -213,12 +213,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
               )
             : null;
         bar?.start(files.length, 0, { file: '' });
-        const result = await aggregateFiles(files, {
-          strict: opts.strict === true,
-          jobs,
-          onFile: (done, _total, file) => bar?.update(done, { file }),
-        });
-        bar?.stop();
+        let result: Awaited<ReturnType<typeof aggregateFiles>>;
+        try {
+          result = await aggregateFiles(files, {
+            strict: opts.strict === true,
+            jobs,
+            onFile: (done, _total, file) => bar?.update(done, { file: basename(file) }),
+          });
+        } finally {
+          bar?.stop();
+        }
         if (!result.files.some((f) => f.included)) {
           const reasons = result.files.map((f) => `${f.file}：${f.problem}`).join('；');
           throw new FileError(files[0] ?? '', `没有可汇总的台账：${reasons}`);
