@@ -8,9 +8,11 @@
  *    for the current week so the status board and the 统计表 have something to show.
  * Options: --port N, --reset (delete the local database first).
  */
+
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sideloadInstructions } from '../addin/sideload.js';
 import { weekOf } from '../shared/index.js';
 import { demoSubmission } from './demo-ledger.js';
 import { DEMO_COUNTY, type SeededCounty, seedDemo } from './seed.js';
@@ -55,7 +57,11 @@ function printWelcome(seeded: SeededCounty | null, period: string): void {
     console.log('本地数据库已有数据，沿用原有单位和令牌（令牌不再显示）。');
     console.log('  新令牌：npm run admin -- token issue 保家镇    全部重来：npm start -- --reset');
   }
-  console.log(`\nExcel 加载项任务窗格：${base}/taskpane.html（侧载方法见 README“侧载加载项”一节）`);
+  console.log(`\n任务窗格（浏览器中预览）：${base}/taskpane.html`);
+  console.log(
+    'Excel 只加载 https 的加载项：按 Ctrl+C 停止本服务，运行 npm run dev:addin（安装本机开发证书，以 https://localhost:8787 启动，数据和令牌不变），再侧载：\n',
+  );
+  console.log(sideloadInstructions('https://localhost:8787', join(ROOT, 'manifest.xml')));
   console.log(`管理单位与令牌：npm run admin -- unit add 某某镇 --type 乡镇 / token issue / token revoke\n${line}\n`);
 }
 
