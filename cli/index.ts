@@ -98,7 +98,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', '输出 JSON（供脚本使用） / print one JSON object')
     .option(
       '--annotate <out>',
-      '另存一份标注副本：问题单元格填色加批注，并附“校验结果”表（不改原文件） / write an annotated copy (input untouched)',
+      '另存一份标注副本：问题单元格填色加批注，并附“校验结果”表（不改原文件；副本中不保留图表和数据透视表） / write an annotated copy (input untouched; charts and pivot tables are not kept)',
     )
     .option('--submission', '按上报要求校验（“四个一批分类”必填） / validate as for submission (category required)')
     .option('-f, --force', '覆盖已存在的输出文件 / overwrite an existing output file')

@@ -6,7 +6,9 @@ const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
 
 function issueLine(i: Issue): string {
   const where = i.cell ? `[${i.cell}] ` : '';
-  return `  ${i.severity === 'error' ? '✗' : '!'} ${SEVERITY_LABEL[i.severity]} ${where}${i.message}（${i.ruleId}）`;
+  // Under a “第N行” heading the message's own “第N行” prefix is redundant.
+  const message = i.row === null ? i.message : i.message.replace(new RegExp(`^第${i.row}行`, 'u'), '');
+  return `  ${i.severity === 'error' ? '✗' : '!'} ${SEVERITY_LABEL[i.severity]} ${where}${message}（${i.ruleId}）`;
 }
 
 export function formatReport(v: Validation, mode: 'editing' | 'submission' = 'editing'): string {

@@ -102,16 +102,25 @@ async function sniff(file: string): Promise<void> {
   );
 }
 
+/** Messages of the zip layer (JSZip) when the file is cut short or damaged. */
+const ZIP_DAMAGE = /zip|central directory|end of data|corrupted|crc32|signature|unexpected end/iu;
+
 /** Opens an .xlsx file, or throws FileError with a one-line Chinese reason. */
 export async function openWorkbook(file: string): Promise<Book> {
   await sniff(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
-  } catch {
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 120) : String(error);
+    if (ZIP_DAMAGE.test(detail ?? ''))
+      throw new FileError(
+        file,
+        `“${basename(file)}”已损坏或不完整，无法作为 xlsx 读取（可能下载或复制时中断，请重新获取文件）。`,
+      );
     throw new FileError(
       file,
-      `“${basename(file)}”已损坏或不完整，无法作为 xlsx 读取（可能下载或复制时中断，请重新获取文件）。`,
+      `“${basename(file)}”的内容无法解析（${detail}）：请在 Excel 或 WPS 中打开后“另存为”.xlsx 再试。`,
     );
   }
   if (workbook.worksheets.length === 0)
