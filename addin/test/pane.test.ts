@@ -26,8 +26,6 @@ let devStop: ((c: ChildProcess) => Promise<void>) | null = null;
 let apiBase = '';
 let tokens: { county: string; units: { name: string; token: string }[] } | null = null;
 
-type FakeWindow = { __fake: FakeHost };
-
 async function startWorker(persistTo: string): Promise<void> {
   const w = await import('../../scripts/wrangler.js');
   const { seedDemo } = await import('../../scripts/seed.js');
