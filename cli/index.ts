@@ -90,6 +90,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
+    .summary('校验台账，可另存标注副本 / validate a ledger, optionally annotate a copy')
     .description(
       '校验一个台账工作簿（.xlsx），按行列出错误和提示。\nValidate one ledger workbook and list errors and warnings by row.',
     )
@@ -127,6 +128,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('template')
+    .summary('生成空白标准台账（附件5） / write the blank official ledger')
     .description(
       '生成空白的标准管理台账（附件5）：表头、下拉选项、数字校验、冻结窗格、打印设置、填表说明。\n' +
         'Write the official blank ledger (附件5) with dropdowns, numeric checks, frozen panes and print setup.',
@@ -157,6 +159,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('aggregate')
+    .summary('汇总为分类统计表（附件4） / add up ledgers into the 统计表')
     .description(
       '汇总多个单位的台账（文件或文件夹）为分类统计表（附件4）；个别文件有问题不影响其他文件。\n' +
         'Add up unit ledgers (files or folders) into the 分类统计表 (附件4); a bad file does not stop the others.',

@@ -236,7 +236,7 @@ describe('summary and status', () => {
 
   it('help lists the remote commands in Chinese and English', async () => {
     const r = await cli(countyService(), {}, '--help');
-    expect(r.out).toMatch(/submit[\s\S]*把台账报送到县级服务/u);
-    expect(r.out).toMatch(/status[\s\S]*Show who has reported/u);
+    expect(r.out).toMatch(/submit[\s\S]*报送台账到县级服务/u);
+    expect(r.out).toMatch(/status[\s\S]*who has reported/u);
   });
 });

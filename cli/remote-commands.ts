@@ -75,6 +75,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
   const remote: RemoteOptions = io.remote ?? {};
   const submit = program
     .command('submit')
+    .summary('报送台账到县级服务 / submit a ledger to the county service')
     .description(
       '把台账报送到县级服务：先按上报要求在本地校验，有错误不报送；重复报送相同内容不会重复入库。\n' +
         'Submit a ledger to the county service: validated locally first; resending the same content is harmless.',
@@ -142,6 +143,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
 
   const summary = program
     .command('summary')
+    .summary('取回全县统计表 / fetch the county 统计表')
     .description(
       '从县级服务取回全县分类统计表（每个单位一行加合计），可写成附件4格式的 xlsx。\n' +
         'Fetch the county 统计表 (one row per unit + 合计); optionally write it as the 附件4 workbook.',
@@ -186,6 +188,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
 
   const status = program
     .command('status')
+    .summary('查看报送情况 / who has reported')
     .description(
       '查看各单位某期的报送情况：按时、逾期、未报。\nShow who has reported for a period: on time, late, missing.',
     )

@@ -155,7 +155,7 @@ describe('validate on a workbook as clerks send it', () => {
     expect(help.out).toContain('校验一个台账工作簿');
     expect(help.out).toContain('Validate one ledger workbook');
     const top = await cli('--help');
-    expect(top.out).toMatch(/template[\s\S]*生成空白的标准管理台账/u);
-    expect(top.out).toMatch(/aggregate[\s\S]*Add up unit ledgers/u);
+    expect(top.out).toMatch(/template[\s\S]*生成空白标准台账（附件5）/u);
+    expect(top.out).toMatch(/aggregate[\s\S]*add up ledgers into the 统计表/u);
   });
 });
