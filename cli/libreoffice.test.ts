@@ -16,7 +16,7 @@ afterAll(() => tmp.remove());
 
 let profiles = 0;
 /** Converts with LibreOffice in its own profile; returns the output path. */
-function convert(file: string, to: 'xlsx' | 'pdf', outDir: string): string {
+function convert(file: string, to: 'xlsx' | 'pdf' | 'xls', outDir: string): string {
   const profile = tmp.path(`profile-${++profiles}`);
   const r = spawnSync(
     'soffice',
@@ -121,5 +121,15 @@ describe.skipIf(!hasTools)('LibreOffice round trip', () => {
       if (i === 0) expect(page).toContain('彭水自治县经营性帮扶产业项目“四个一批”管理台账');
     }
     expect(pages.at(-1)).toContain('填表说明：');
+  }, 60_000);
+
+  it('an old Excel 97-2003 (.xls) workbook is exit 2 with advice to save it as .xlsx', async () => {
+    const template = tmp.path('旧格式.xlsx');
+    await cli('template', '--out', template);
+    const xls = convert(template, 'xls', tmp.path('xls'));
+    const r = await cli('validate', xls, '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^错误：.*旧版 Excel 97-2003（\.xls）文件.*另存为/u);
   }, 60_000);
 });
