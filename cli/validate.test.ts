@@ -1,5 +1,6 @@
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, messyColumn, messyWorkbook, tempDir } from './test/helpers.js';
+import { cli, load, messyColumn, messyWorkbook, tempDir } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 
 const tmp = tempDir();
@@ -116,6 +117,19 @@ describe('validate on a workbook as clerks send it', () => {
     const errors = json.issues.filter((i: { severity: string }) => i.severity === 'error').length;
     const warnings = json.issues.length - errors;
     expect(lines.at(-1)).toBe(`共 6 个项目；错误 ${errors} 个，提示 ${warnings} 个。有错误，请按上面的说明修改。`);
+  });
+
+  it('a cell merged down over several projects counts for each of them', async () => {
+    const merged = tmp.path('merged.xlsx');
+    await messyWorkbook(merged, [project(0), project(1), project(2)]);
+    const wb = await load(merged);
+    const ws = wb.getWorksheet('台账（保家镇）') as ExcelJS.Worksheet;
+    for (const r of [6, 7]) ws.getCell(`F${r}`).value = null;
+    ws.mergeCells('F5:F7');
+    await wb.xlsx.writeFile(merged);
+    const json = JSON.parse((await cli('validate', merged, '--json')).out);
+    expect(json.issues.filter((i: { field: string }) => i.field === 'unit')).toEqual([]);
+    expect(json.projects).toBe(3);
   });
 
   it('--submission makes a blank category an error', async () => {

@@ -117,8 +117,37 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
       message: `表头缺少必填栏目「${columnLabel(c.key)}」：第${header.labelRow}行起的表头中找不到这一列。请按管理台账（附件5）补上该列。`,
     });
   }
-  const { records, totals } = readRecords(rows, firstDataIndex, columns, origin.row);
+  const data = fillMergedData(rows, options.merges ?? [], origin, firstDataIndex);
+  const { records, totals } = readRecords(data, firstDataIndex, columns, origin.row);
   return { header, meta, records, totals, issues };
+}
+
+/**
+ * Clerks merge a cell down over several projects (one 责任单位 for three rows); a spreadsheet keeps
+ * the value in the top cell only. Give every row of a vertical merge in the data region the top
+ * cell's value, in the merge's left column. Rows are copied only where a merge reaches them.
+ */
+function fillMergedData(
+  rows: readonly (readonly unknown[])[],
+  merges: readonly MergeArea[],
+  origin: { row: number; col: number },
+  firstDataIndex: number,
+): readonly (readonly unknown[])[] {
+  let out: unknown[][] | null = null;
+  for (const m of merges) {
+    const top = m.top - origin.row;
+    const col = m.left - origin.col;
+    if (m.bottom <= m.top || top < firstDataIndex || col < 0) continue;
+    const value = rows[top]?.[col];
+    if (value === null || value === undefined || value === '') continue;
+    out ??= rows.slice() as unknown[][];
+    for (let r = top + 1; r <= m.bottom - origin.row && r < rows.length; r++) {
+      const row = [...(out[r] ?? [])];
+      row[col] = value;
+      out[r] = row;
+    }
+  }
+  return out ?? rows;
 }
 
 function findLabelRow(rows: readonly (readonly unknown[])[]): number | null {
