@@ -15,7 +15,7 @@ import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';
 import { FileError, oneLine, UsageError } from './errors.js';
-import { RemoteError, type RemoteOptions } from './remote.js';
+import type { RemoteOptions } from './remote.js';
 import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
 import { validateFile, validateJson } from './validate.js';
@@ -266,7 +266,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // Help and version exit 0; every other command-line mistake is a usage error (2).
       return error.exitCode === 0 ? EXIT.ok : EXIT.unreadable;
     }
-    if (error instanceof FileError || error instanceof UsageError || error instanceof RemoteError) {
+    // RemoteError by name: the HTTP client module is loaded lazily (remote-commands.ts).
+    if (error instanceof FileError || error instanceof UsageError || (error as Error)?.name === 'RemoteError') {
       io.err(`错误：${oneLine(error)}\n`);
       return EXIT.unreadable;
     }

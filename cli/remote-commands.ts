@@ -15,20 +15,13 @@ import { formatStatsTable } from './aggregate.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { statsJson } from './json.js';
-import {
-  checkRemotely,
-  fetchStatus,
-  fetchSummary,
-  formatStatus,
-  ledgerSubmission,
-  RemoteError,
-  type RemoteOptions,
-  submitLedger,
-  summaryWorkbook,
-} from './remote.js';
+import type { RemoteOptions } from './remote.js';
 import { formatReport } from './report.js';
 import { validateFile } from './validate.js';
 import { writeLayout } from './workbook.js';
+
+/** The HTTP client (and zod with it) is loaded only when a remote command runs: faster start-up. */
+const client = () => import('./remote.js');
 
 interface Connection {
   server?: string;
@@ -94,6 +87,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
     ) => {
       const id = period(opts.period, true);
       const { server, token } = connection(opts, io);
+      const { checkRemotely, ledgerSubmission, RemoteError, submitLedger } = await client();
       const local = await validateFile(file, { sheet: opts.sheet, mode: 'submission' });
       if (local.report.errors > 0) {
         io.out(`${formatReport(local, 'submission')}\n未报送：请先改正以上错误。\n`);
@@ -168,6 +162,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
     ) => {
       const id = period(opts.period, false);
       const { server, token } = connection(opts, io);
+      const { fetchSummary, summaryWorkbook } = await client();
       if (opts.out && !/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);
       if (opts.out && !opts.force && existsSync(opts.out))
         throw new UsageError(`输出文件“${opts.out}”已存在：换一个文件名，或加 --force 覆盖。`);
@@ -198,6 +193,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
   status.action(async (opts: Connection & { period?: string; json?: boolean }) => {
     const id = period(opts.period, false);
     const { server, token } = connection(opts, io);
+    const { fetchStatus, formatStatus } = await client();
     const board = await fetchStatus(server, token, id, remote);
     io.out(opts.json ? json(board) : formatStatus(board));
     setExit(0);
