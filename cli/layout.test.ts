@@ -55,8 +55,10 @@ describe('ledgerTemplate', () => {
       expect(v.range.bottom).toBe(last);
       if (v.kind !== 'list') continue;
       const m = /^'下拉选项'!\$([A-Z])\$2:\$\1\$(\d+)$/u.exec(v.source);
-      const col = (m?.[1] as string).charCodeAt(0) - 65;
-      const values = lists.rows.slice(1, Number(m?.[2])).map((r) => r.cells[col]);
+      expect(m).not.toBeNull();
+      const [, letter = '', end = ''] = m ?? [];
+      const col = letter.charCodeAt(0) - 65;
+      const values = lists.rows.slice(1, Number(end)).map((r) => r.cells[col]);
       expect(values).toEqual(v.values);
       expect(v.values).toEqual((COLUMNS[v.range.left] as { values: readonly string[] }).values);
     }
