@@ -164,6 +164,19 @@ describe('data region', () => {
     expect(read.totals.map((r) => r.row)).toEqual([8]);
   });
 
+  it('a text cell merged down counts for every project it spans; a merged amount does not', () => {
+    const grid = ledgerGrid([validCells(1), { ...validCells(2), unit: null, investTotal: null }, validCells(3)]);
+    // 责任单位 (F) and 投资规模/小计 (I) merged over rows 5–6 (grid rows 4–5).
+    const merges = [
+      { top: 4, left: 5, bottom: 5, right: 5 },
+      { top: 4, left: 8, bottom: 5, right: 8 },
+    ];
+    const read = readLedger(grid, { merges });
+    expect(read.records[1]?.cells.unit).toBe('保家镇人民政府');
+    expect(read.records[1]?.cells.investTotal).toBeUndefined();
+    expect(grid[5]?.[5]).toBeNull(); // the caller's grid is not changed
+  });
+
   it('keeps a row with content even without a 序号', () => {
     const grid = ledgerGrid([{ ...validCells(1), seq: null }]);
     expect(readLedger(grid).records).toHaveLength(1);

@@ -117,7 +117,8 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
       message: `表头缺少必填栏目「${columnLabel(c.key)}」：第${header.labelRow}行起的表头中找不到这一列。请按管理台账（附件5）补上该列。`,
     });
   }
-  const data = fillMergedData(rows, options.merges ?? [], origin, firstDataIndex);
+  const textColumns = new Set(COLUMNS.filter((c) => c.type !== 'number').map((c) => columns[c.key]));
+  const data = fillMergedData(rows, options.merges ?? [], origin, firstDataIndex, textColumns);
   const { records, totals } = readRecords(data, firstDataIndex, columns, origin.row);
   return { header, meta, records, totals, issues };
 }
@@ -126,18 +127,20 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
  * Clerks merge a cell down over several projects (one 责任单位 for three rows); a spreadsheet keeps
  * the value in the top cell only. Give every row of a vertical merge in the data region the top
  * cell's value, in the merge's left column. Rows are copied only where a merge reaches them.
+ * Money columns are left alone: one amount merged over three projects must not be counted thrice.
  */
 function fillMergedData(
   rows: readonly (readonly unknown[])[],
   merges: readonly MergeArea[],
   origin: { row: number; col: number },
   firstDataIndex: number,
+  fillable: ReadonlySet<number | undefined>,
 ): readonly (readonly unknown[])[] {
   let out: unknown[][] | null = null;
   for (const m of merges) {
     const top = m.top - origin.row;
     const col = m.left - origin.col;
-    if (m.bottom <= m.top || top < firstDataIndex || col < 0) continue;
+    if (m.bottom <= m.top || top < firstDataIndex || col < 0 || !fillable.has(col)) continue;
     const value = rows[top]?.[col];
     if (value === null || value === undefined || value === '') continue;
     out ??= rows.slice() as unknown[][];
