@@ -56,7 +56,7 @@ const COLUMN_DEFS = COLUMNS as readonly ColumnDef[];
 
 export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow {
   const raws = rawValuesOf(record.cells);
-  const values: unknown[] = new Array(COLUMN_DEFS.length);
+  const values: unknown[] = [];
   let current: ColumnKey = 'seq';
   const say: Say = (ruleId, severity, message) =>
     report(ruleId, severity, record.row, current, `第${record.row}行「${columnLabel(current)}」${message}`);
@@ -64,7 +64,7 @@ export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow
     const c = COLUMN_DEFS[i] as ColumnDef;
     current = c.key as ColumnKey;
     const raw = raws[i] ?? null;
-    values[i] = normalizeCell(c, raw, cellText(raw), say);
+    values.push(normalizeCell(c, raw, cellText(raw), say));
   }
   return ledgerRowOf(record.row, values);
 }

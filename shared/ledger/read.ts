@@ -223,11 +223,12 @@ function readRecords(
   const records: RawRecord[] = [];
   const totals: RawRecord[] = [];
   const positions = COLUMNS.map((c) => columns[c.key]);
+  const blank: (RawCell | undefined)[] = positions.map(() => undefined); // packed, not holey: fast reads
   for (let r = start; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row)) continue;
     if (isFooter(row)) break;
-    const values: (RawCell | undefined)[] = new Array(positions.length);
+    const values: (RawCell | undefined)[] = blank.slice();
     let filled = 0;
     for (let i = 0; i < positions.length; i++) {
       const index = positions[i];
