@@ -7,6 +7,8 @@ export const FIRST_PROJECT_YEAR = 2013;
 export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/u;
 export const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/u;
 
+const hasPhone = (text: string) => MOBILE.test(text) || LANDLINE.test(text);
+
 export const fieldRules: readonly RowRule[] = [
   {
     id: 'year.range',
@@ -22,9 +24,7 @@ export const fieldRules: readonly RowRule[] = [
     severity: 'error',
     field: 'contact',
     check: (r) => {
-      if (r.contact === '') return null;
-      const digits = r.contact.replace(/[\s()（）]/gu, '');
-      if (MOBILE.test(digits) || LANDLINE.test(digits)) return null;
+      if (r.contact === '' || hasPhone(r.contact) || hasPhone(r.contact.replace(/[\s()（）]/gu, ''))) return null;
       return `「${columnLabel('contact')}」${quote(r.contact)}中没有有效电话：应写“姓名+电话”，手机号为11位（1开头），座机如 023-78441234。`;
     },
   },
