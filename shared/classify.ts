@@ -86,6 +86,18 @@ export function describeCondition(c: Condition): string {
   return `${label}已填写`;
 }
 
+const consolidateReasons = new Map<ClassifyRule, string>();
+
+/** The reason for the catch-all rule does not depend on the row: build it once per rule. */
+function consolidateReason(rule: ClassifyRule): string {
+  let reason = consolidateReasons.get(rule);
+  if (reason === undefined) {
+    reason = `经营正常、在用、功能正常、无存在问题、联农带农充分，符合分类标准${rule.clause}${rule.category}类条件`;
+    consolidateReasons.set(rule, reason);
+  }
+  return reason;
+}
+
 export function classify(row: LedgerRow, rules: readonly ClassifyRule[] = CLASSIFY_RULES): Suggestion {
   const suggest = (category: Category | null, ruleId: string, clause: string | null, reason: string): Suggestion => ({
     row: row.row,
@@ -99,12 +111,7 @@ export function classify(row: LedgerRow, rules: readonly ClassifyRule[] = CLASSI
   for (const rule of rules) {
     if (rule.when.length === 0) {
       if (missing.length > 0) break;
-      return suggest(
-        rule.category,
-        rule.id,
-        rule.clause,
-        `经营正常、在用、功能正常、无存在问题、联农带农充分，符合分类标准${rule.clause}${rule.category}类条件`,
-      );
+      return suggest(rule.category, rule.id, rule.clause, consolidateReason(rule));
     }
     const matched = rule.when.filter((c) => holds(row, c));
     if (matched.length > 0) {

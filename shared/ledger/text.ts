@@ -5,10 +5,17 @@ const FULL_WIDTH_END = 0xff5e;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 /** Full-width ASCII (０-９, （）, ：, Ａ…) → half-width; ideographic space → space. */
-const NEEDS_FOLDING = /[\uff01-\uff5e\u3000]/u;
+/** True when the text holds a full-width ASCII form or an ideographic space (a plain loop: hot path). */
+function needsFolding(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) || code === 0x3000) return true;
+  }
+  return false;
+}
 
 export function foldWidth(text: string): string {
-  if (!NEEDS_FOLDING.test(text)) return text;
+  if (!needsFolding(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;
