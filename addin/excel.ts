@@ -15,6 +15,8 @@
  *    two conditional formats that read it; clearing deletes both, so the sheet is exactly restored.
  */
 
+import { a1, columnLetters } from '../shared/index.js';
+
 // ---------------------------------------------------------------------------------------------
 // The Excel API subset (structural; real Office.js objects satisfy it)
 // ---------------------------------------------------------------------------------------------
@@ -296,17 +298,6 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/gu, "''")}'`;
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Server or workbook text that Excel would read as a formula is written as text. */
 export function asCellValue(value: CellValue): CellValue {
   if (typeof value === 'string' && /^[=+\-@]/u.test(value)) return `'${value}`;
@@ -523,7 +514,7 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
         if (i < slices.length - 1) await ctx.sync();
       }
       const target = sheet.getRangeByIndexes(region.top, region.left, region.rows, region.cols);
-      const corner = `${quoteSheet(marksName)}!${columnLetters(region.left)}${region.top + 1}`;
+      const corner = `${quoteSheet(marksName)}!${a1(region.top + 1, region.left)}`;
       const ids: HostConditionalFormat[] = [];
       for (const style of [MARK_STYLES.error, MARK_STYLES.warning]) {
         const cf = target.conditionalFormats.add('Custom');

@@ -10,6 +10,7 @@
  * of the queued operations) and each response's size (the JSON of what was loaded).
  * It runs in Node (tests, benchmark) and in the browser (bundled in place of office.js).
  */
+import { a1 as a1Address } from '../../shared/index.js';
 import type {
   ExcelHost,
   HostBorder,
@@ -128,15 +129,9 @@ export function cellValue(sheet: FakeSheet, row: number, col: number): unknown {
   return v === undefined || v === null ? '' : v;
 }
 
+/** 0-based row and column → "C12" (the fake host keeps 0-based coordinates). */
 export function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
+  return a1Address(row + 1, col);
 }
 
 function parseCell(ref: string): { row: number; col: number } {
