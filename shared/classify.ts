@@ -98,35 +98,38 @@ function consolidateReason(rule: ClassifyRule): string {
   return reason;
 }
 
+function suggestion(
+  row: LedgerRow,
+  category: Category | null,
+  ruleId: string,
+  clause: string | null,
+  reason: string,
+): Suggestion {
+  return { row: row.row, entered: row.category, category, ruleId, clause, reason };
+}
+
 export function classify(row: LedgerRow, rules: readonly ClassifyRule[] = CLASSIFY_RULES): Suggestion {
-  const suggest = (category: Category | null, ruleId: string, clause: string | null, reason: string): Suggestion => ({
-    row: row.row,
-    entered: row.category,
-    category,
-    ruleId,
-    clause,
-    reason,
-  });
-  const missing = CLASSIFY_INPUTS.filter((f) => (row as unknown as Record<string, unknown>)[f] === null);
+  const fields = row as unknown as Record<string, unknown>;
+  let complete = true;
+  for (const f of CLASSIFY_INPUTS) if (fields[f] === null) complete = false;
   for (const rule of rules) {
     if (rule.when.length === 0) {
-      if (missing.length > 0) break;
-      return suggest(rule.category, rule.id, rule.clause, consolidateReason(rule));
+      if (!complete) break;
+      return suggestion(row, rule.category, rule.id, rule.clause, consolidateReason(rule));
     }
-    const matched = rule.when.filter((c) => holds(row, c));
+    const matched: Condition[] = [];
+    for (const c of rule.when) if (holds(row, c)) matched.push(c);
     if (matched.length > 0) {
-      return suggest(
+      const facts = matched.map(describeCondition).join('，');
+      return suggestion(
+        row,
         rule.category,
         rule.id,
         rule.clause,
-        `${matched.map(describeCondition).join('，')}，属分类标准${rule.clause}${rule.category}类情形`,
+        `${facts}，属分类标准${rule.clause}${rule.category}类情形`,
       );
     }
   }
-  return suggest(
-    null,
-    'classify.insufficient',
-    null,
-    `${missing.map((f) => `「${columnLabel(f)}」`).join('、')}未填或填写有误，无法给出分类建议`,
-  );
+  const missing = CLASSIFY_INPUTS.filter((f) => fields[f] === null).map((f) => `「${columnLabel(f)}」`);
+  return suggestion(row, null, 'classify.insufficient', null, `${missing.join('、')}未填或填写有误，无法给出分类建议`);
 }

@@ -18,6 +18,7 @@ import {
   PROBLEMS,
   USE_STATUSES,
 } from './ledger/columns.js';
+import type { RawCell } from './ledger/types.js';
 import { parsePeriod } from './periods.js';
 import { STATS_CAUSE_ORDER } from './stats.js';
 
@@ -31,11 +32,38 @@ export const PeriodIdSchema = z
   .string()
   .refine((id) => parsePeriod(id) !== null, { message: '报送期次格式应为 2026-W47（周）或 2026-11（月）' });
 
-export const RawCellSchema = z.union([z.string().max(MAX_CELL_CHARS), z.number().finite(), z.boolean(), z.null()]);
+function isRawCell(v: unknown): v is RawCell {
+  if (v === null || typeof v === 'boolean') return true;
+  if (typeof v === 'string') return v.length <= MAX_CELL_CHARS;
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/**
+ * One cell: text (≤ MAX_CELL_CHARS), a finite number, a boolean or null. One type test instead of
+ * a four-way union: a submission has ~50,000 cells, and a union builds a failed result for every
+ * branch it tries before the one that fits.
+ */
+export const RawCellSchema = z.custom<RawCell>(isRawCell, {
+  error: (issue) =>
+    typeof issue.input === 'string'
+      ? `文本过长（${issue.input.length} 字），单元格最多 ${MAX_CELL_CHARS} 字`
+      : '单元格的值须为文本、数字、是/否或空值',
+});
+
+/**
+ * Cells by column key: a strict object with every column optional. Unknown keys are refused like
+ * before (partialRecord), at a third of the cost: no key schema is run for each cell.
+ */
+const RawCellsSchema = z.strictObject(
+  Object.fromEntries(COLUMN_KEYS.map((k) => [k, RawCellSchema.optional()])) as Record<
+    ColumnKey,
+    z.ZodOptional<typeof RawCellSchema>
+  >,
+);
 
 export const RawRecordSchema = z.strictObject({
   row: z.number().int().min(1).max(1048576),
-  cells: z.partialRecord(columnKey, RawCellSchema),
+  cells: RawCellsSchema,
 });
 
 export const LedgerMetaSchema = z.strictObject({

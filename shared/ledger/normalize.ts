@@ -57,24 +57,39 @@ const COLUMN_DEFS = COLUMNS as readonly ColumnDef[];
 export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow {
   const raws = rawValuesOf(record.cells);
   const values: unknown[] = [];
-  let current: ColumnKey = 'seq';
-  const say: Say = (ruleId, severity, message) =>
-    report(ruleId, severity, record.row, current, `第${record.row}行「${columnLabel(current)}」${message}`);
+  const say = new CellReporter(report, record.row);
   for (let i = 0; i < COLUMN_DEFS.length; i++) {
     const c = COLUMN_DEFS[i] as ColumnDef;
-    current = c.key as ColumnKey;
+    say.key = c.key as ColumnKey;
     const raw = raws[i] ?? null;
     values.push(normalizeCell(c, raw, cellText(raw), say));
   }
   return ledgerRowOf(record.row, values);
 }
 
-type Say = (ruleId: string, severity: Severity, message: string) => void;
+/**
+ * Reports an issue on the cell being normalised, prefixed with its row and column label. One per
+ * record rather than a closure per cell: the hot path allocates (and, in bundles that keep
+ * function names, names) as little as possible.
+ */
+class CellReporter {
+  key: ColumnKey = 'seq';
+  constructor(
+    private readonly report: IssueSink,
+    private readonly row: number,
+  ) {}
+
+  say(ruleId: string, severity: Severity, message: string): void {
+    this.report(ruleId, severity, this.row, this.key, `第${this.row}行「${columnLabel(this.key)}」${message}`);
+  }
+}
+
+type Say = CellReporter;
 
 function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
   switch (c.type) {
     case 'text':
-      if (text === '' && c.required === true) say('required', 'error', '为空：该栏为必填项，请填写。');
+      if (text === '' && c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写。');
       return text;
     case 'integer':
       return parseInteger(c, raw, text, say);
@@ -97,18 +112,18 @@ function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
   if (canonical === undefined) {
     const items = splitItems(text).map((t) => canonicalValue(key, t));
     if (c.key === 'linkageShortfall' && items.length > 1 && items.every((v) => v)) {
-      say(
+      say.say(
         'linkage.multiple-shortfalls',
         'error',
         `填写了${items.length}个原因（${items.join('、')}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
       );
       return null;
     }
-    say('enum', 'error', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
+    say.say('enum', 'error', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
     return null;
   }
   if (canonical === '') {
-    if (c.required === true) say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
+    if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
     return null;
   }
   return canonical;
@@ -132,19 +147,23 @@ function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
     else if (v !== '' && !values.includes(v)) values.push(v);
   }
   if (bad.length > 0) {
-    say('multi.enum', 'error', `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔。`);
+    say.say(
+      'multi.enum',
+      'error',
+      `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔。`,
+    );
   }
   return values;
 }
 
 function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
   if (text === '') {
-    if (c.required === true) say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
+    if (c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
     return null;
   }
   const n = typeof raw === 'number' ? raw : Number(text.replace(/年$/u, ''));
   if (!Number.isInteger(n)) {
-    say('number', 'error', `填写的${quote(text)}不是整数：请填写整数${c.key === 'year' ? '年份，如 2021' : ''}。`);
+    say.say('number', 'error', `填写的${quote(text)}不是整数：请填写整数${c.key === 'year' ? '年份，如 2021' : ''}。`);
     return null;
   }
   return n;
@@ -154,7 +173,7 @@ function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unkno
 function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
   if (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text))) {
     if (text === '' && c.required === true) {
-      say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');
+      say.say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');
       return null;
     }
     return c.blankIsZero ? 0 : null;
@@ -165,7 +184,7 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
   else {
     const m = /^([-+]?[\d,]*\.?\d+)\s*(万元|万|元)?$/u.exec(text.replace(/\s+/gu, ''));
     if (!m) {
-      say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
+      say.say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
       return null;
     }
     n = Number((m[1] ?? '').replace(/,/gu, ''));
@@ -175,22 +194,22 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
     }
   }
   if (!Number.isFinite(n)) {
-    say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
+    say.say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
     return null;
   }
   const wan = roundWan(n);
   if (wan < 0) {
-    say('number.negative', 'error', `填写的${quote(text)}小于 0：金额不能为负数。`);
+    say.say('number.negative', 'error', `填写的${quote(text)}小于 0：金额不能为负数。`);
     return null;
   }
   if (fromYuan) {
-    say(
+    say.say(
       'number.unit',
       'warning',
       `填写的${quote(text)}按“元”换算为 ${wan} 万元：本栏单位为万元，请确认后改填万元数值。`,
     );
   } else if (wan > MAX_PLAUSIBLE_WAN) {
-    say(
+    say.say(
       'number.unit',
       'warning',
       `为 ${wan} 万元，超过 ${MAX_PLAUSIBLE_WAN} 万元（10亿元），可能误按“元”填写：本栏单位为万元，请核实。`,

@@ -1,41 +1,25 @@
 /** Builders for ledgers in tests and benchmarks: valid rows, and grids laid out like 附件5. */
 import { COLUMNS, type ColumnKey, headerGroups } from '../ledger/columns.js';
-import type { RawCell, RawRecord } from '../ledger/types.js';
+import type { RawRecord } from '../ledger/types.js';
+import { type SampleCells, validProject } from '../sample.js';
 
-export type Cells = Partial<Record<ColumnKey, RawCell>>;
+export type Cells = SampleCells;
 
 /** A project that passes every rule and is classified 巩固. */
 export function validCells(n = 1): Cells {
-  return {
+  return validProject({
     seq: n,
     name: `食用菌种植基地${n}`,
     code: `PS2021-${String(n).padStart(4, '0')}`,
     year: 2021,
-    category: '巩固',
     unit: '保家镇人民政府',
     contact: '王五 13912345678',
-    industry: '种植业',
-    investTotal: 100,
     investSpecial: 80,
     investOther: 20,
     content: '标准化大棚20个',
     location: '保家镇',
-    mode: '委托经营',
-    valueBalance: 0,
-    valueReceivable: 0,
     valueAssets: 90,
-    valueOther: 0,
-    functionStatus: '正常',
-    useStatus: '在用',
-    operation: '经营正常',
-    problems: null,
-    causes: null,
-    linkage: '充分',
-    linkageShortfall: null,
-    measures: null,
-    progress: null,
-    remarks: null,
-  };
+  });
 }
 
 export const record = (row: number, cells: Cells): RawRecord => ({ row, cells });
