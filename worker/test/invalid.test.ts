@@ -1,6 +1,6 @@
 /** Invalid payloads → 4xx with a Chinese message, and nothing stored (counted before and after). */
 import { describe, expect, it } from 'vitest';
-import { ApiErrorSchema, MAX_SUBMISSION_ROWS } from '../../shared/contract.js';
+import { ApiErrorSchema, MAX_CELL_CHARS, MAX_SUBMISSION_ROWS } from '../../shared/contract.js';
 import { api, ledger, makeUnit, storedCounts, submit } from './helpers.js';
 
 const PERIOD = '2026-W12';
@@ -46,6 +46,25 @@ describe('invalid submissions store nothing', () => {
     );
     expect(error.issues?.[0]).toMatchObject({ row: 9, field: 'year', ruleId: 'schema' });
     expect(error.issues?.[0]?.message).toContain('第9行“实施年度”');
+  });
+
+  it('over-long text and an unknown column are named with their row', async () => {
+    const u = await makeUnit();
+    const l = ledger(u.name, 2, PERIOD);
+    const long = await refused(
+      await submit(u.token, { ...l, rows: [{ row: 6, cells: { remarks: 'x'.repeat(MAX_CELL_CHARS + 1) } }] }),
+      422,
+      'invalid-body',
+    );
+    expect(long.issues?.[0]).toMatchObject({ row: 6, field: 'remarks' });
+    expect(long.issues?.[0]?.message).toContain(`最多 ${MAX_CELL_CHARS} 字`);
+    const unknown = await refused(
+      await submit(u.token, { ...l, rows: [{ row: 7, cells: { colour: 'red' } }] } as never),
+      422,
+      'invalid-body',
+    );
+    expect(unknown.issues?.[0]).toMatchObject({ row: 7 });
+    expect(unknown.issues?.[0]?.message).toContain('colour');
   });
 
   it(`${MAX_SUBMISSION_ROWS + 1} rows → 422`, async () => {
