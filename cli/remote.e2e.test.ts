@@ -1,7 +1,7 @@
 /**
  * End to end, outside the workerd pool: `wrangler dev` on loopback (free port, fresh local D1 in a
- * temporary directory), three generated unit workbooks submitted through cli/remote.ts, the summary
- * written as the 统计表 workbook, compared cell by cell with `cli aggregate --out` of the same files.
+ * temporary directory), three generated unit workbooks sent with `cli submit`, the county table
+ * fetched with `cli summary --out`, compared cell by cell with `cli aggregate --out` of the same files.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer
 import { ledgerTemplate } from '../shared/layout.js';
 import { newToken } from '../worker/tokens.js';
 import { run } from './index.js';
-import { fetchStatus, fetchSummary, ledgerSubmission, submitLedger, summaryWorkbook } from './remote.js';
+import { type fetchStatus, fetchSummary } from './remote.js';
 import { openWorkbook, readSheet, writeLayout } from './workbook.js';
 
 const PERIOD = '2026-W47';
@@ -58,8 +58,17 @@ async function sheetGrid(file: string): Promise<unknown[][]> {
   return sheet.grid;
 }
 
+/** Runs the CLI in-process, as `sige <args…>` would, and captures what it prints. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), progress: null, env: {} };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
 describe('CLI ↔ county service', () => {
-  it('submitted workbooks give the same 统计表 as cli aggregate of the same files', async () => {
+  it('cli submit of three workbooks, then cli summary --out, equals cli aggregate of the same files', async () => {
     const files: string[] = [];
     for (const [i, unit] of UNITS.entries()) {
       const file = join(dir, `${String(i + 1).padStart(2, '0')}-${unit}.xlsx`);
@@ -72,32 +81,46 @@ describe('CLI ↔ county service', () => {
     }
 
     for (const [i, unit] of UNITS.entries()) {
-      const submission = await ledgerSubmission(files[i] as string, PERIOD);
-      expect(submission.meta.unit).toBe(unit);
-      const first = await submitLedger(base, tokens.get(unit) ?? '', submission, `e2e-key-${i}`);
-      expect(first.replayed).toBe(false);
-      expect(first.receipt.rows).toBe(15 + i * 10);
-      // A retry with the same key is answered with the first receipt.
-      const again = await submitLedger(base, tokens.get(unit) ?? '', submission, `e2e-key-${i}`);
-      expect(again).toEqual({ receipt: first.receipt, replayed: true });
+      const submit = [
+        'submit',
+        files[i] as string,
+        '--period',
+        PERIOD,
+        '--server',
+        base,
+        '--token',
+        tokens.get(unit) ?? '',
+      ];
+      const first = await cli(...submit, '--json');
+      expect(first.code, first.err).toBe(0);
+      const receipt = JSON.parse(first.out) as { unit: string; rows: number; replayed: boolean; id: string };
+      expect(receipt).toMatchObject({ unit, rows: 15 + i * 10, replayed: false });
+      // Running the same submit again is harmless: the first receipt comes back, nothing new is stored.
+      const again = await cli(...submit);
+      expect(again.code).toBe(0);
+      expect(again.out).toContain('此前已报送过相同内容，返回原回执');
+      expect(again.out).toContain(receipt.id);
     }
 
     const aggregateOut = join(dir, '汇总-aggregate.xlsx');
-    const io = { out: () => {}, err: () => {}, progress: null, env: {} };
-    const code = await run(['aggregate', ...files, '--period', PERIOD, '--date', TODAY, '--out', aggregateOut], io);
-    expect(code).toBe(0);
+    const aggregate = await cli('aggregate', ...files, '--period', PERIOD, '--date', TODAY, '--out', aggregateOut);
+    expect(aggregate.code, aggregate.err).toBe(0);
 
-    const summary = await fetchSummary(base, county, PERIOD);
     const summaryOut = join(dir, '汇总-server.xlsx');
-    await writeLayout(summaryWorkbook(summary, { updatedAt: TODAY }), summaryOut);
+    const summary = await cli('summary', '--period', PERIOD, '--out', summaryOut, '--server', base, '--token', county);
+    expect(summary.code, summary.err).toBe(0);
+    expect(summary.out).toContain(`已写入统计表：${summaryOut}`);
 
     const [fromServer, fromFiles] = [await sheetGrid(summaryOut), await sheetGrid(aggregateOut)];
     expect(fromServer.length).toBeGreaterThan(5);
     expect(fromServer).toEqual(fromFiles);
-    expect(summary.total.projects).toBe(15 + 25 + 35);
+    const total = await fetchSummary(base, county, PERIOD);
+    expect(total.total.projects).toBe(15 + 25 + 35);
 
-    const status = await fetchStatus(base, county, PERIOD);
-    expect(status.counts).toEqual({ onTime: expect.any(Number), late: expect.any(Number), missing: 1 });
-    expect(status.units.find((u) => u.unit === '高谷镇')?.status).toBe('missing');
+    const status = await cli('status', '--period', PERIOD, '--json', '--server', base, '--token', county);
+    expect(status.code).toBe(0);
+    const board = JSON.parse(status.out) as Awaited<ReturnType<typeof fetchStatus>>;
+    expect(board.counts).toEqual({ onTime: expect.any(Number), late: expect.any(Number), missing: 1 });
+    expect(board.units.find((u) => u.unit === '高谷镇')?.status).toBe('missing');
   }, 120_000);
 });
