@@ -12,8 +12,8 @@ import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import { ledgerTemplate } from '../shared/layout.js';
 import { newToken } from '../worker/tokens.js';
-import { run } from './index.js';
 import { type fetchStatus, fetchSummary } from './remote.js';
+import { cli } from './test/helpers.js';
 import { openWorkbook, readSheet, writeLayout } from './workbook.js';
 
 const PERIOD = '2026-W47';
@@ -56,15 +56,6 @@ async function sheetGrid(file: string): Promise<unknown[][]> {
   const book = await openWorkbook(file);
   const sheet = readSheet(book, book.workbook.worksheets[0]?.name ?? '');
   return sheet.grid;
-}
-
-/** Runs the CLI in-process, as `sige <args…>` would, and captures what it prints. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), progress: null, env: {} };
-  const code = await run(args, io);
-  return { code, out, err };
 }
 
 describe('CLI ↔ county service', () => {
