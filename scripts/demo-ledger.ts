@@ -5,7 +5,8 @@
  * Deterministic: the same (unit, count, seed) gives the same ledger.
  */
 import type { Submission } from '../shared/contract.js';
-import type { RawCell, RawRecord } from '../shared/index.js';
+import type { RawRecord } from '../shared/index.js';
+import { validProject } from '../shared/sample.js';
 
 type Cells = RawRecord['cells'];
 
@@ -25,20 +26,10 @@ export const DEMO_DEPARTMENTS: readonly { name: string; type: '部门' }[] = [
   { name: '县商务委', type: '部门' },
 ];
 
+/** Changes to the valid 巩固 project (shared/sample.ts) that make each category's case. */
 const PROFILES: readonly Cells[] = [
-  {
-    category: '巩固',
-    industry: '种植业',
-    mode: '委托经营',
-    functionStatus: '正常',
-    useStatus: '在用',
-    operation: '经营正常',
-    problems: null,
-    causes: null,
-    linkage: '充分',
-    linkageShortfall: null,
-    measures: null,
-  },
+  // 巩固: the valid project of shared/sample.ts as it is (sound, fully linked).
+  { category: '巩固', industry: '种植业', mode: '委托经营' },
   {
     category: '提升',
     industry: '养殖业',
@@ -120,24 +111,22 @@ export function demoSubmission(unit: string, options: DemoLedgerOptions): Submis
     const profile = PROFILES[options.cycle ? i % PROFILES.length : pick] ?? PROFILES[0];
     const special = Math.round(next() * 50000) / 100;
     const other = Math.round(next() * 20000) / 100;
-    const cells: Record<string, RawCell> = {
-      seq: i + 1,
-      name: `${unit}${profile?.industry ?? ''}项目${i + 1}`,
-      code: `${prefix}-${String(i + 1).padStart(5, '0')}`,
-      year: 2016 + Math.floor(next() * 10),
-      unit: `${unit}人民政府`,
-      contact: `刘${'明华强军'[i % 4]} 139${String(10000000 + Math.floor(next() * 89999999)).slice(0, 8)}`,
-      investTotal: Math.round((special + other) * 100) / 100,
-      investSpecial: special,
-      investOther: other,
-      content: '建设标准化生产设施及配套用房',
-      location: unit,
-      valueBalance: 0,
-      valueReceivable: 0,
-      valueAssets: Math.round(special * 60) / 100,
-      valueOther: 0,
-      progress: null,
-      remarks: null,
+    const year = 2016 + Math.floor(next() * 10);
+    const phone = String(10000000 + Math.floor(next() * 89999999)).slice(0, 8);
+    const cells: Cells = {
+      ...validProject({
+        seq: i + 1,
+        name: `${unit}${profile?.industry ?? ''}项目${i + 1}`,
+        code: `${prefix}-${String(i + 1).padStart(5, '0')}`,
+        year,
+        unit: `${unit}人民政府`,
+        contact: `刘${'明华强军'[i % 4]} 139${phone}`,
+        investSpecial: special,
+        investOther: other,
+        content: '建设标准化生产设施及配套用房',
+        location: unit,
+        valueAssets: Math.round(special * 60) / 100,
+      }),
       ...profile,
     };
     rows.push({ row: 5 + i, cells });

@@ -1,45 +1,28 @@
 /** Realistic ledger rows (by column key) for tests and benchmarks: valid, with a mix of categories. */
-import type { ColumnKey, RawCell } from '../../shared/index.js';
+import { type SampleCells, validProject } from '../../shared/sample.js';
 
-export type Project = Partial<Record<ColumnKey, RawCell>>;
+export type Project = SampleCells;
 
 const PEOPLE = ['张明', '李华', '王芳', '刘洋', '陈静', '杨勇', '赵磊', '黄敏', '周杰', '吴霞'];
 const TOWNS = ['保家镇', '郁山镇', '高谷镇', '桑柘镇', '鹿角镇', '黄家镇', '普子镇', '龙射镇'];
 
-/** A valid 巩固 project. */
+/** A valid 巩固 project, varied by town, year and money. */
 export function project(i: number, overrides: Project = {}): Project {
   const town = TOWNS[i % TOWNS.length] as string;
-  return {
+  const cells = validProject({
     seq: i + 1,
     name: `${town}产业项目${i + 1}`,
     code: `PS2021-${String(i + 1).padStart(5, '0')}`,
     year: 2019 + (i % 5),
-    category: '巩固',
     unit: `${town}人民政府`,
     contact: `${PEOPLE[i % PEOPLE.length]} 138${String(10000000 + i).slice(-8)}`,
-    industry: '种植业',
-    investTotal: 50 + (i % 7),
     investSpecial: 40,
     investOther: 10 + (i % 7),
     content: '建设蔬菜大棚及配套设施',
     location: town,
-    mode: '委托经营',
-    valueBalance: 0,
-    valueReceivable: 0,
     valueAssets: 45,
-    valueOther: 0,
-    functionStatus: '正常',
-    useStatus: '在用',
-    operation: '经营正常',
-    problems: null,
-    causes: null,
-    linkage: '充分',
-    linkageShortfall: null,
-    measures: null,
-    progress: null,
-    remarks: null,
-    ...overrides,
-  };
+  });
+  return { ...cells, ...overrides };
 }
 
 /** Five kinds of valid projects, one per category plus an 提升 for weak linkage. */
