@@ -4,6 +4,7 @@
  * never in the workbook, which travels by e-mail.
  */
 import type { Diff, Me, Summary } from '../shared/api.js';
+import { ApiError } from '../shared/api-error.js';
 import type { Receipt as ContractReceipt } from '../shared/contract.js';
 import type { Issue } from '../shared/index.js';
 import type { SubmissionPayload } from './workflow.js';
@@ -38,22 +39,8 @@ export function saveSettings(settings: ApiSettings, store: Storage | null = stor
   store?.setItem(SETTINGS_KEY, JSON.stringify({ server: settings.server.trim(), token: settings.token.trim() }));
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: Issue[] = [],
-  ) {
-    super(message);
-  }
-  /** Nothing reached the server or no answer came back: the same request may be retried. */
-  get retryable(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 409;
-  }
-}
-
 export type { Diff, Me, Summary } from '../shared/api.js';
+export { ApiError } from '../shared/api-error.js';
 
 /** A receipt (contract ReceiptSchema); a dry run adds the diff against the unit's previous submission. */
 export type Receipt = ContractReceipt & { diff?: Diff };

@@ -7,8 +7,9 @@
  */
 import type { z } from 'zod';
 import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
+import { ApiError } from '../shared/api-error.js';
 import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission, SubmissionSchema } from '../shared/contract.js';
-import { type Issue, readLedger } from '../shared/index.js';
+import { readLedger } from '../shared/index.js';
 import { DEFAULT_COUNTY, statsSheet, type WorkbookLayout } from '../shared/layout.js';
 import { FileError } from './errors.js';
 import { pickLedgerSheet } from './pick.js';
@@ -24,21 +25,9 @@ export interface RemoteOptions {
   backoffMs?: number;
 }
 
-export class RemoteError extends Error {
-  constructor(
-    /** HTTP status; 0 when no answer came back. */
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: Issue[] = [],
-  ) {
-    super(message);
-    this.name = 'RemoteError';
-  }
-
-  get retryable(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 409;
-  }
+/** A failed call to the service; cli/index.ts knows it by this name (this module loads lazily). */
+export class RemoteError extends ApiError {
+  override name = 'RemoteError';
 }
 
 /** `https://host/` + `/summary` → `https://host/api/v1/summary`. */
