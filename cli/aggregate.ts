@@ -10,13 +10,8 @@ import { mergeStats, type StatsRow } from '../shared/index.js';
 import { type AggregateFileJson, type AggregateJson, statsJson } from './json.js';
 import { validateFile } from './validate.js';
 
-export interface FileResult {
-  file: string;
-  unit: string | null;
-  errors: number;
-  warnings: number;
-  included: boolean;
-  problem: string | null;
+/** A file's line in the JSON, plus its 统计表 row (null when it could not be read). */
+export interface FileResult extends AggregateFileJson {
   summary: StatsRow | null;
 }
 
@@ -169,14 +164,7 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
 }
 
 export function aggregateJson(a: Aggregate): AggregateJson {
-  const files: AggregateFileJson[] = a.files.map((f) => ({
-    file: f.file,
-    unit: f.unit,
-    errors: f.errors,
-    warnings: f.warnings,
-    included: f.included,
-    problem: f.problem,
-  }));
+  const files: AggregateFileJson[] = a.files.map(({ summary: _summary, ...file }) => file);
   return { units: a.units.map(statsJson), total: statsJson(a.total), files };
 }
 
