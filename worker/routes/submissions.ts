@@ -20,7 +20,7 @@ import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
-import { checkSubmission, checkUnit, contentHash, diffProjects, receiptOf } from '../submission.js';
+import { type Checked, checkSubmission, checkUnit, contentHash, diffProjects, receiptOf } from '../submission.js';
 
 /** A pending claim older than this is from a request that died; it may be taken over. */
 export const STALE_CLAIM_MS = 120_000;
@@ -36,6 +36,20 @@ export function receiptOfRecord(s: SubmissionRecord): Receipt {
     contentHash: s.content_hash,
     warnings: s.warning_count,
     summary: JSON.parse(s.stats) as StatsRow,
+  });
+}
+
+/** The receipt of a submission just checked (stored under `id`, or a dry run). */
+function newReceipt(id: string, unit: string, period: string, receivedAt: Date, checked: Checked): Receipt {
+  return receiptOf({
+    id,
+    unit,
+    period,
+    receivedAt: receivedAt.toISOString(),
+    rows: checked.rows.length,
+    contentHash: checked.contentHash,
+    warnings: checked.warnings.length,
+    summary: checked.stats,
   });
 }
 
@@ -100,16 +114,7 @@ export const submissions = new Hono<AppEnv>()
         before,
         checked.rows.map((r) => ({ code: r.code, name: r.name, category: r.category })),
       );
-      const receipt = receiptOf({
-        id: 'dry-run',
-        unit: unit.name,
-        period: submission.period,
-        receivedAt: now.toISOString(),
-        rows: checked.rows.length,
-        contentHash: hash,
-        warnings: checked.warnings.length,
-        summary: checked.stats,
-      });
+      const receipt = newReceipt('dry-run', unit.name, submission.period, now, { ...checked, contentHash: hash });
       return c.json({ ...receipt, dryRun: true as const, diff });
     }
 
@@ -139,17 +144,7 @@ export const submissions = new Hono<AppEnv>()
           },
           c.env.ROW_INSERT === 'values' ? 'values' : 'json',
         );
-        const receipt = receiptOf({
-          id,
-          unit: unit.name,
-          period: submission.period,
-          receivedAt: now.toISOString(),
-          rows: checked.rows.length,
-          contentHash: hash,
-          warnings: checked.warnings.length,
-          summary: checked.stats,
-        });
-        return c.json(receipt, 201);
+        return c.json(newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash }), 201);
       } catch (error) {
         await releaseKey(db, unit.id, key);
         throw error;
