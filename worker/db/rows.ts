@@ -1,44 +1,46 @@
 /**
  * Statements that insert a submission's project rows within D1's limits (100 bound parameters per
  * statement, 2 MB per string value). Two strategies, measured by bench/d1-insert.ts:
- * - `json`: the rows as JSON array parameters (≤ ~900 KB each) expanded by `json_each(?)`;
+ * - `json`: the rows as JSON array parameters (≤ ~900 KB each) expanded by `json_each(?)` (the default);
  * - `values`: multi-row `VALUES` statements of at most 100 parameters each.
  * Either list of statements goes into one `batch()` with the submission, so it is one transaction.
  */
-import { isIdle, type LedgerRow } from '../../shared/index.js';
+import type { LedgerRow } from '../../shared/index.js';
 
 export type RowStrategy = 'json' | 'values';
 
-const COLUMNS = '(submission_id, idx, code, category, idle, difficult, data)';
-const PARAMS_PER_ROW = 7;
+const COLUMNS = '(submission_id, idx, code, category, data)';
+const PARAMS_PER_ROW = 5;
 const MAX_PARAMS = 100;
 /** Upper bound for one JSON parameter (D1 allows 2,000,000 bytes per string). */
 export const MAX_JSON_CHUNK_BYTES = 900_000;
 
-type RowTuple = [idx: number, code: string, category: string | null, idle: 0 | 1, difficult: 0 | 1, data: LedgerRow];
-
-function tuples(rows: readonly LedgerRow[]): RowTuple[] {
-  return rows.map((r, idx) => [idx, r.code, r.category, isIdle(r) ? 1 : 0, r.operation === '经营困难' ? 1 : 0, r]);
-}
-
 const encoder = new TextEncoder();
 
+/**
+ * Each parameter is a JSON array of LedgerRow objects: the element's text goes into `data` as it
+ * is (no wrapper tuple to take apart, no re-serialising), `idx` is its position plus the chunk's
+ * offset, and the two filter columns are read from the object. Measured in workerd (2,000 rows):
+ * ~25% less D1 time than [idx, code, category, idle, difficult, row] tuples.
+ */
 function jsonStatements(db: D1Database, submissionId: string, rows: readonly LedgerRow[]): D1PreparedStatement[] {
   const insert = db.prepare(
     `INSERT INTO submission_rows ${COLUMNS}
-     SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value -> 5
+     SELECT ?1, ?3 + j.key, j.value ->> '$.code', j.value ->> '$.category', j.value
      FROM json_each(?2) AS j`,
   );
   const statements: D1PreparedStatement[] = [];
   let chunk: string[] = [];
+  let offset = 0;
   let bytes = 2;
   const flush = () => {
-    if (chunk.length > 0) statements.push(insert.bind(submissionId, `[${chunk.join(',')}]`));
+    if (chunk.length > 0) statements.push(insert.bind(submissionId, `[${chunk.join(',')}]`, offset));
+    offset += chunk.length;
     chunk = [];
     bytes = 2;
   };
-  for (const t of tuples(rows)) {
-    const item = JSON.stringify(t);
+  for (const row of rows) {
+    const item = JSON.stringify(row);
     const size = encoder.encode(item).length + 1;
     if (bytes + size > MAX_JSON_CHUNK_BYTES) flush();
     chunk.push(item);
@@ -50,20 +52,11 @@ function jsonStatements(db: D1Database, submissionId: string, rows: readonly Led
 
 function valuesStatements(db: D1Database, submissionId: string, rows: readonly LedgerRow[]): D1PreparedStatement[] {
   const perStatement = Math.floor(MAX_PARAMS / PARAMS_PER_ROW);
-  const all = tuples(rows);
   const statements: D1PreparedStatement[] = [];
-  for (let i = 0; i < all.length; i += perStatement) {
-    const part = all.slice(i, i + perStatement);
-    const placeholders = part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = part.flatMap(([idx, code, category, idle, difficult, data]) => [
-      submissionId,
-      idx,
-      code,
-      category,
-      idle,
-      difficult,
-      JSON.stringify(data),
-    ]);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    const placeholders = part.map(() => '(?, ?, ?, ?, ?)').join(', ');
+    const params = part.flatMap((r, k) => [submissionId, i + k, r.code, r.category, JSON.stringify(r)]);
     statements.push(db.prepare(`INSERT INTO submission_rows ${COLUMNS} VALUES ${placeholders}`).bind(...params));
   }
   return statements;
