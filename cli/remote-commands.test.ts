@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionSchema } from '../shared/contract.js';
 import { checkRecords, mergeStats, type StatsRow, statsCells, summarize } from '../shared/index.js';
 import { ledgerTemplate } from '../shared/layout.js';
-import { type Io, run } from './index.js';
 import { statsJson } from './json.js';
 import type { Fetch } from './remote.js';
-import { load, messyWorkbook, tempDir, text } from './test/helpers.js';
+import { cliWith, load, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 import { writeLayout } from './workbook.js';
 
@@ -102,23 +101,8 @@ function countyService(options: { down?: boolean } = {}) {
   return { fetch, stored, calls };
 }
 
-async function cli(service: ReturnType<typeof countyService>, env: Record<string, string>, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    progress: null,
-    env,
-    remote: { fetch: service.fetch, backoffMs: 0, attempts: 2 },
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
+const cli = (service: ReturnType<typeof countyService>, env: Record<string, string>, ...args: string[]) =>
+  cliWith({ env, remote: { fetch: service.fetch, backoffMs: 0, attempts: 2 } }, ...args);
 
 const ENV = { SIGE_SERVER: 'http://127.0.0.1:9', SIGE_TOKEN: 'unit-token' };
 const projects = [project(0), variedProject(1), variedProject(2)];

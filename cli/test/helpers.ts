@@ -25,8 +25,8 @@ export interface CliResult {
   err: string;
 }
 
-/** Runs the CLI in this process (fast), capturing stdout and stderr. */
-export async function cli(...args: string[]): Promise<CliResult> {
+/** Runs the CLI in this process (fast), capturing stdout and stderr; `setup` gives its environment and service client. */
+export async function cliWith(setup: Pick<Io, 'env' | 'remote'>, ...args: string[]): Promise<CliResult> {
   let out = '';
   let err = '';
   const io: Io = {
@@ -37,11 +37,14 @@ export async function cli(...args: string[]): Promise<CliResult> {
       err += t;
     },
     progress: null,
-    env: {},
+    ...setup,
   };
   const code = await run(args, io);
   return { code, out, err };
 }
+
+/** Runs the CLI in this process with an empty environment. */
+export const cli = (...args: string[]): Promise<CliResult> => cliWith({ env: {} }, ...args);
 
 /** Runs the real executable (node cli/bin.js) as a child process. */
 export function bin(...args: string[]): CliResult {
