@@ -9,6 +9,7 @@ import { statsJson } from './json.js';
 import type { Fetch } from './remote.js';
 import { cliWith, load, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
+import { jsonResponse as reply, summaryBody } from './test/service.js';
 import { writeLayout } from './workbook.js';
 
 const tmp = tempDir();
@@ -20,8 +21,6 @@ function countyService(options: { down?: boolean } = {}) {
   const stored = new Map<string, { body: string; receipt: Record<string, unknown> }>();
   const summaries: StatsRow[] = [];
   const calls: string[] = [];
-  const reply = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fetch: Fetch = async (url, init) => {
     calls.push(`${init?.method ?? 'GET'} ${url}`);
     if (options.down) throw new TypeError('fetch failed');
@@ -64,37 +63,17 @@ function countyService(options: { down?: boolean } = {}) {
       return reply(201, receipt);
     }
     if (u.pathname === '/api/v1/summary') {
-      const period = u.searchParams.get('period');
-      return reply(200, {
-        period,
-        periodLabel: '2026年第47周（截止 11月19日 16:00）',
-        due: '2026-11-19T08:00:00.000Z',
-        units: [
-          {
-            unit: '保家镇',
-            type: '乡镇',
-            status: 'on-time',
-            receivedAt: '2026-11-19T06:30:00.000Z',
-            firstReceivedAt: '2026-11-19T06:30:00.000Z',
-            submissions: 1,
-            submissionId: 'r1',
-            summary: summaries[0] ?? null,
-          },
-          {
-            unit: '郁山镇',
-            type: '乡镇',
-            status: 'missing',
-            receivedAt: null,
-            firstReceivedAt: null,
-            submissions: 0,
-            submissionId: null,
-            summary: null,
-          },
-        ],
-        rows: summaries,
-        total: mergeStats(summaries),
-        counts: { onTime: 1, late: 0, missing: 1 },
-      });
+      return reply(
+        200,
+        summaryBody({
+          period: u.searchParams.get('period'),
+          receivedAt: '2026-11-19T06:30:00.000Z',
+          submissions: 1,
+          submissionId: 'r1',
+          rows: summaries,
+          total: mergeStats(summaries),
+        }),
+      );
     }
     return reply(404, { error: { code: 'not-found', message: '没有这个接口' } });
   };

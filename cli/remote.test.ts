@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { emptyStats } from '../shared/index.js';
 import { apiUrl, type Fetch, fetchStatus, formatStatus, RemoteError, submitLedger } from './remote.js';
+import { jsonResponse as json, summaryBody } from './test/service.js';
 
 const submission = demoSubmission('保家镇', { period: '2026-W47', rows: 2 });
 const receipt = {
@@ -28,9 +29,6 @@ function scripted(answers: (Response | Error)[]) {
   };
   return { fetch, seen };
 }
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('submitLedger', () => {
   it('retries network errors, 503 and 409 with the same Idempotency-Key, then returns the receipt', async () => {
@@ -94,36 +92,14 @@ describe('submitLedger', () => {
 
 describe('status and URLs', () => {
   it('fetchStatus maps the summary; formatStatus prints Chinese lines in Shanghai time', async () => {
-    const summary = {
+    const summary = summaryBody({
       period: '2026-W47',
-      periodLabel: '2026年第47周（截止 11月19日 16:00）',
-      due: '2026-11-19T08:00:00.000Z',
-      units: [
-        {
-          unit: '保家镇',
-          type: '乡镇',
-          status: 'on-time',
-          receivedAt: '2026-11-19T07:59:59.000Z',
-          firstReceivedAt: '2026-11-19T07:59:59.000Z',
-          submissions: 2,
-          submissionId: 'a1',
-          summary: emptyStats('保家镇'),
-        },
-        {
-          unit: '郁山镇',
-          type: '乡镇',
-          status: 'missing',
-          receivedAt: null,
-          firstReceivedAt: null,
-          submissions: 0,
-          submissionId: null,
-          summary: null,
-        },
-      ],
+      receivedAt: '2026-11-19T07:59:59.000Z',
+      submissions: 2,
+      submissionId: 'a1',
       rows: [emptyStats('保家镇')],
       total: emptyStats('合计'),
-      counts: { onTime: 1, late: 0, missing: 1 },
-    };
+    });
     const { fetch, seen } = scripted([json(200, summary)]);
     const board = await fetchStatus('https://county.example.org', 'tok', '2026-W47', { fetch });
     expect(seen[0]?.url).toBe('https://county.example.org/api/v1/summary?period=2026-W47');

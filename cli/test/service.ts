@@ -1,0 +1,47 @@
+/** County-service answers for the CLI client tests: JSON responses and a GET /summary body. */
+import type { StatsRow } from '../../shared/index.js';
+
+export const jsonResponse = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A /summary body for two townships: 保家镇 has reported on time (its row is `rows[0]`), 郁山镇 is missing. */
+export function summaryBody(options: {
+  period: string | null;
+  /** When 保家镇's submission arrived (ISO). */
+  receivedAt: string;
+  submissions: number;
+  submissionId: string;
+  rows: StatsRow[];
+  total: StatsRow;
+}) {
+  return {
+    period: options.period,
+    periodLabel: '2026年第47周（截止 11月19日 16:00）',
+    due: '2026-11-19T08:00:00.000Z',
+    units: [
+      {
+        unit: '保家镇',
+        type: '乡镇',
+        status: 'on-time',
+        receivedAt: options.receivedAt,
+        firstReceivedAt: options.receivedAt,
+        submissions: options.submissions,
+        submissionId: options.submissionId,
+        summary: options.rows[0] ?? null,
+      },
+      {
+        unit: '郁山镇',
+        type: '乡镇',
+        status: 'missing',
+        receivedAt: null,
+        firstReceivedAt: null,
+        submissions: 0,
+        submissionId: null,
+        summary: null,
+      },
+    ],
+    rows: options.rows,
+    total: options.total,
+    counts: { onTime: 1, late: 0, missing: 1 },
+  };
+}
