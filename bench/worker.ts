@@ -50,6 +50,7 @@ function stats(samples: number[]) {
 
 interface Result {
   strategy: string;
+  floor: ReturnType<typeof stats>;
   serial: ReturnType<typeof stats>;
   submit: ReturnType<typeof stats>;
   summary: ReturnType<typeof stats>;
@@ -137,6 +138,15 @@ async function run(
     );
     const wallMs = performance.now() - started;
 
+    // Floor: a request the Worker answers at once (401, no D1, no body) through the same chain of
+    // wrangler dev's proxy and asset router: what no change in the Worker can take away.
+    const floorMs: number[] = [];
+    for (let i = 0; i < SUMMARIES; i++) {
+      const t0 = performance.now();
+      await (await fetch(`${base}/api/v1/me`)).text();
+      floorMs.push(performance.now() - t0);
+    }
+
     const summaryMs: number[] = [];
     let rowsStored = Number.NaN;
     for (let i = 0; i < SUMMARIES; i++) {
@@ -161,6 +171,7 @@ async function run(
     }
     return {
       strategy,
+      floor: stats(floorMs),
       serial: stats(serialMs),
       submit: stats(latencies),
       summary: stats(summaryMs),
@@ -194,13 +205,14 @@ async function main(): Promise<void> {
   for (const strategy of STRATEGIES) results.push(await run(strategy, ledgers, names, serialLedgers));
 
   console.log(
-    '\n写入方式  单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)',
+    '\n写入方式  单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)  空请求 p50   空请求 p95',
   );
   for (const r of results) {
     console.log(
-      `${r.strategy.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)}`,
+      `${r.strategy.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)} ${f(r.floor.p50)}ms ${f(r.floor.p95)}ms`,
     );
   }
+  console.log('（空请求：无令牌的 GET /api/v1/me → 401，不读 D1：wrangler dev 代理链本身的耗时，是汇总延迟的下限）');
   console.log(`（每份台账请求体平均 ${((results[0]?.bodyBytes ?? 0) / 1024).toFixed(0)} KB）`);
   const [a, b] = results;
   if (a && b) {
