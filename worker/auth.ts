@@ -1,6 +1,6 @@
 /** Bearer token → principal (role `unit` or `county`); 401 for missing, malformed, unknown or revoked tokens. */
 import type { MiddlewareHandler } from 'hono';
-import { findCredential } from './db/credentials.js';
+import { type CredentialRecord, findCredential, findCredentialWith } from './db/credentials.js';
 import type { AppEnv, Principal } from './env.js';
 import { forbidden, unauthorized } from './errors.js';
 import { sameDigest, sha256Hex, tokenId } from './tokens.js';
@@ -11,7 +11,14 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = match?.[1] ?? '';
   const id = tokenId(token);
   if (!id) throw unauthorized();
-  const cred = await findCredential(c.env.DB, id);
+  const alongside = c.get('alongside');
+  let cred: CredentialRecord | null;
+  let alongsideRows: unknown[] = [];
+  if (alongside) {
+    ({ credential: cred, rows: alongsideRows } = await findCredentialWith(c.env.DB, id, alongside.statement));
+  } else {
+    cred = await findCredential(c.env.DB, id);
+  }
   const hash = await sha256Hex(token);
   // Compare even when the id is unknown, so timing does not tell which ids exist.
   const matches = sameDigest(hash, cred?.token_hash ?? '0'.repeat(64));
@@ -27,6 +34,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   };
   if (principal.role === 'unit' && !principal.unit) throw unauthorized();
   c.set('principal', principal);
+  if (alongside) c.set('alongsideRows', { key: alongside.key, rows: alongsideRows });
   await next();
 };
 

@@ -23,7 +23,23 @@ export interface Principal {
   label: string | null;
 }
 
+/**
+ * A read-only statement a route runs in the same D1 round trip as the credential lookup (one
+ * `batch()`); `key` says which request it was made for. Its rows are handed to the route only after
+ * the token has been verified, and the route still checks the role.
+ */
+export interface Alongside {
+  key: string;
+  statement: D1PreparedStatement;
+}
+
 export interface AppEnv {
   Bindings: Env;
-  Variables: { principal: Principal; requestId: string; errorCode: string };
+  Variables: {
+    principal: Principal;
+    requestId: string;
+    errorCode: string;
+    alongside: Alongside;
+    alongsideRows: { key: string; rows: unknown[] };
+  };
 }

@@ -12,13 +12,14 @@ import { changes } from './routes/changes.js';
 import { me } from './routes/me.js';
 import { projects } from './routes/projects.js';
 import { submissions } from './routes/submissions.js';
-import { summary } from './routes/summary.js';
+import { summary, summaryAlongside } from './routes/summary.js';
 
 const app = new Hono<AppEnv>();
 
 app.use('*', requestLog);
 app.use('/api/*', corsForConfiguredOrigins);
 app.use('/api/*', limitBody);
+app.use('/api/v1/summary', summaryAlongside);
 app.use('/api/v1/*', authenticate);
 
 app.route('/api/v1/submissions', submissions);

@@ -13,14 +13,27 @@ export interface CredentialRecord {
   unit_type: string | null;
 }
 
-export async function findCredential(db: D1Database, id: string): Promise<CredentialRecord | null> {
+function credentialStatement(db: D1Database, id: string): D1PreparedStatement {
   return db
     .prepare(
       `SELECT c.id, c.token_hash, c.role, c.label, c.revoked_at, c.unit_id, u.name AS unit_name, u.type AS unit_type
        FROM credentials c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?`,
     )
-    .bind(id)
-    .first<CredentialRecord>();
+    .bind(id);
+}
+
+export async function findCredential(db: D1Database, id: string): Promise<CredentialRecord | null> {
+  return credentialStatement(db, id).first<CredentialRecord>();
+}
+
+/** The credential and the rows of another read-only statement, in one round trip (one batch). */
+export async function findCredentialWith(
+  db: D1Database,
+  id: string,
+  other: D1PreparedStatement,
+): Promise<{ credential: CredentialRecord | null; rows: unknown[] }> {
+  const [cred, rows] = await db.batch<unknown>([credentialStatement(db, id), other]);
+  return { credential: (cred?.results[0] as CredentialRecord | undefined) ?? null, rows: rows?.results ?? [] };
 }
 
 /** Creates a credential and returns the token (the only time it exists in clear). */

@@ -158,8 +158,8 @@ export interface UnitPeriodRecord {
 }
 
 /** Every unit with its latest submission for the period (O(units) rows, no project rows read). */
-export async function latestPerUnit(db: D1Database, period: string): Promise<UnitPeriodRecord[]> {
-  const { results } = await db
+export function latestPerUnitStatement(db: D1Database, period: string): D1PreparedStatement {
+  return db
     .prepare(
       `WITH ranked AS (
          SELECT unit_id, id, received_at, stats,
@@ -172,8 +172,11 @@ export async function latestPerUnit(db: D1Database, period: string): Promise<Uni
        FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1
        ORDER BY u.id`,
     )
-    .bind(period)
-    .all<UnitPeriodRecord>();
+    .bind(period);
+}
+
+export async function latestPerUnit(db: D1Database, period: string): Promise<UnitPeriodRecord[]> {
+  const { results } = await latestPerUnitStatement(db, period).all<UnitPeriodRecord>();
   return results;
 }
 

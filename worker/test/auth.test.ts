@@ -54,6 +54,23 @@ describe('authentication', () => {
     expect((await api('/me', { token: a.token })).status).toBe(200);
   });
 
+  it('the summary (read in the same D1 round trip as the token) answers nothing to a bad token', async () => {
+    const summary = (token: string | null, period = PERIOD) => api(`/summary?period=${period}`, { token });
+    const forged = `${county.slice(0, 18)}${'B'.repeat(43)}`;
+    await expectError(await summary(forged), 401, 'unauthorized');
+    await expectError(await summary(`sgyp_0123456789ab_${'A'.repeat(43)}`), 401, 'unauthorized');
+    await expectError(await summary(null), 401, 'unauthorized');
+    await expectError(await summary(a.token), 403, 'forbidden');
+    await expectError(await summary(county, '2026-W99'), 400, 'invalid-query');
+    const other = await makeCounty();
+    const ok = await summary(other);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { units: { unit: string }[] }).units.map((u) => u.unit)).toContain(b.name);
+    const id = /^sgyp_([0-9a-f]{12})_/u.exec(other)?.[1] ?? '';
+    expect(await revokeCredential(env.DB, id)).toBe(true);
+    await expectError(await summary(other), 401, 'unauthorized');
+  });
+
   it('/me tells who the token belongs to', async () => {
     expect(await (await api('/me', { token: a.token })).json()).toMatchObject({
       role: 'unit',
