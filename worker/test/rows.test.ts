@@ -14,7 +14,7 @@ describe('stored project rows', () => {
       const u = await makeUnit();
       const unit = await findUnitByName(env.DB, u.name);
       if (!unit) throw new Error('unit not stored');
-      const submission = ledger(u.name, 1500, '2026-W30');
+      const submission = ledger(u.name, 3000, '2026-W30');
       const { rows } = checkRecords(submission.rows, { mode: 'submission', meta: submission.meta });
       if (strategy === 'json') expect(rowInsertStatements(env.DB, 'x', rows, 'json').length).toBeGreaterThan(1);
       const id = crypto.randomUUID();
