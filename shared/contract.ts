@@ -38,28 +38,41 @@ function isRawCell(v: unknown): v is RawCell {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/**
- * One cell: text (≤ MAX_CELL_CHARS), a finite number, a boolean or null. One type test instead of
- * a four-way union: a submission has ~50,000 cells, and a union builds a failed result for every
- * branch it tries before the one that fits.
- */
-export const RawCellSchema = z.custom<RawCell>(isRawCell, {
-  error: (issue) =>
-    typeof issue.input === 'string'
-      ? `文本过长（${issue.input.length} 字），单元格最多 ${MAX_CELL_CHARS} 字`
-      : '单元格的值须为文本、数字、是/否或空值',
-});
+function cellMessage(v: unknown): string {
+  return typeof v === 'string'
+    ? `文本过长（${v.length} 字），单元格最多 ${MAX_CELL_CHARS} 字`
+    : '单元格的值须为文本、数字、是/否或空值';
+}
+
+/** One cell: text (≤ MAX_CELL_CHARS), a finite number, a boolean or null. */
+export const RawCellSchema = z.custom<RawCell>(isRawCell, { error: (issue) => cellMessage(issue.input) });
+
+const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);
 
 /**
- * Cells by column key: a strict object with every column optional. Unknown keys are refused like
- * before (partialRecord), at a third of the cost: no key schema is run for each cell.
+ * Cells by column key: only known column keys (unknown ones → `unrecognized_keys`), each value a
+ * RawCell (wrong ones → an issue at `cells.<key>`, so the clerk is told row and column). One check
+ * per record instead of a schema per cell: a 2,000-row submission has ~50,000 cells, and a
+ * per-cell schema (union, or optional wrapper) costs ~20–30 ms where this loop costs ~3 ms
+ * (zod without eval, as in workerd).
  */
-const RawCellsSchema = z.strictObject(
-  Object.fromEntries(COLUMN_KEYS.map((k) => [k, RawCellSchema.optional()])) as Record<
-    ColumnKey,
-    z.ZodOptional<typeof RawCellSchema>
-  >,
-);
+export const RawCellsSchema = z.custom<Partial<Record<ColumnKey, RawCell>>>().check((ctx) => {
+  const cells = ctx.value as unknown;
+  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) {
+    ctx.issues.push({ code: 'invalid_type', expected: 'object', input: cells });
+    return;
+  }
+  const record = cells as Record<string, unknown>;
+  let unknown: string[] | undefined;
+  for (const key of Object.keys(record)) {
+    const cell = record[key];
+    if (!COLUMN_KEY_SET.has(key)) (unknown ??= []).push(key);
+    else if (cell !== undefined && !isRawCell(cell)) {
+      ctx.issues.push({ code: 'custom', message: cellMessage(cell), input: cell, path: [key] });
+    }
+  }
+  if (unknown) ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input: record });
+});
 
 export const RawRecordSchema = z.strictObject({
   row: z.number().int().min(1).max(1048576),

@@ -28,6 +28,14 @@ describe('invalid submissions store nothing', () => {
     ],
     ['a bad period', (l: ReturnType<typeof ledger>) => ({ ...l, period: '2026-W99' })],
     ['rows not an array', (l: ReturnType<typeof ledger>) => ({ ...l, rows: 'all of them' })],
+    ['cells not an object', (l: ReturnType<typeof ledger>) => ({ ...l, rows: [{ row: 5, cells: ['保家镇', 2021] }] })],
+    [
+      'a cell that is an object among valid ones',
+      (l: ReturnType<typeof ledger>) => ({
+        ...l,
+        rows: l.rows.map((r, i) => (i === 1 ? { ...r, cells: { ...r.cells, investTotal: { v: 1 } } } : r)),
+      }),
+    ],
   ])('%s → 422 invalid-body', async (_label, mutate) => {
     const u = await makeUnit();
     const before = await storedCounts();
