@@ -99,9 +99,9 @@ export const submissions = new Hono<AppEnv>()
         '缺少或无效的 Idempotency-Key 请求头：每次报送须带一个 8–200 个可见 ASCII 字符的唯一键（如 UUID），重试时沿用同一个键',
       );
     }
-    const { value: submission, text } = await readBody(c, SubmissionSchema, '报送内容');
+    const { value: submission, bytes } = await readBody(c, SubmissionSchema, '报送内容');
     checkUnit(submission, unit.name);
-    const hash = await contentHash(text);
+    const hash = await contentHash(bytes);
     const db = c.env.DB;
     const now = new Date();
 
