@@ -157,19 +157,22 @@ export interface UnitPeriodRecord {
   stats: string | null;
 }
 
-/** Every unit with its latest submission for the period (O(units) rows, no project rows read). */
+/**
+ * Every unit with its latest submission for the period (O(units) rows, no project rows read; the
+ * 统计表 JSON only of the latest submission per unit, not of every resubmission).
+ */
 export function latestPerUnitStatement(db: D1Database, period: string): D1PreparedStatement {
   return db
     .prepare(
       `WITH ranked AS (
-         SELECT unit_id, id, received_at, stats,
+         SELECT unit_id, id, received_at,
            ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn,
            COUNT(*) OVER (PARTITION BY unit_id) AS n,
            MIN(received_at) OVER (PARTITION BY unit_id) AS first_at
          FROM submissions WHERE period = ?)
        SELECT u.id AS unit_id, u.name AS unit_name, u.type AS unit_type, r.id AS submission_id,
-         r.received_at, r.first_at AS first_received_at, COALESCE(r.n, 0) AS submissions, r.stats
-       FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1
+         r.received_at, r.first_at AS first_received_at, COALESCE(r.n, 0) AS submissions, s.stats
+       FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1 LEFT JOIN submissions s ON s.id = r.id
        ORDER BY u.id`,
     )
     .bind(period);
