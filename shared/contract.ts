@@ -63,15 +63,15 @@ export const RawCellsSchema = z.custom<Partial<Record<ColumnKey, RawCell>>>().ch
     return;
   }
   const record = cells as Record<string, unknown>;
-  let unknown: string[] | undefined;
+  const unknown: string[] = [];
   for (const key of Object.keys(record)) {
     const cell = record[key];
-    if (!COLUMN_KEY_SET.has(key)) (unknown ??= []).push(key);
+    if (!COLUMN_KEY_SET.has(key)) unknown.push(key);
     else if (cell !== undefined && !isRawCell(cell)) {
       ctx.issues.push({ code: 'custom', message: cellMessage(cell), input: cell, path: [key] });
     }
   }
-  if (unknown) ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input: record });
+  if (unknown.length > 0) ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input: record });
 });
 
 export const RawRecordSchema = z.strictObject({
