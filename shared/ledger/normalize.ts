@@ -53,6 +53,12 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
 }
 
 const COLUMN_DEFS = COLUMNS as readonly ColumnDef[];
+const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 'integer');
+
+/** The value as the clerk typed it, for messages (numbers arrive without text). */
+function shown(raw: RawCell, text: string): string {
+  return quote(typeof raw === 'number' ? String(raw) : text);
+}
 
 export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow {
   const raws = rawValuesOf(record.cells);
@@ -62,7 +68,9 @@ export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow
     const c = COLUMN_DEFS[i] as ColumnDef;
     say.key = c.key as ColumnKey;
     const raw = raws[i] ?? null;
-    values.push(normalizeCell(c, raw, cellText(raw), say));
+    // A number in a number column needs no text: skip making one (the common case for money).
+    const text = typeof raw === 'number' && NUMERIC_COLUMN[i] ? '' : cellText(raw);
+    values.push(normalizeCell(c, raw, text, say));
   }
   return ledgerRowOf(record.row, values);
 }
@@ -157,13 +165,17 @@ function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
 }
 
 function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
-  if (text === '') {
+  if (text === '' && typeof raw !== 'number') {
     if (c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
     return null;
   }
   const n = typeof raw === 'number' ? raw : Number(text.replace(/年$/u, ''));
   if (!Number.isInteger(n)) {
-    say.say('number', 'error', `填写的${quote(text)}不是整数：请填写整数${c.key === 'year' ? '年份，如 2021' : ''}。`);
+    say.say(
+      'number',
+      'error',
+      `填写的${shown(raw, text)}不是整数：请填写整数${c.key === 'year' ? '年份，如 2021' : ''}。`,
+    );
     return null;
   }
   return n;
@@ -171,7 +183,7 @@ function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unkno
 
 /** Money cells: numbers in 万元, possibly typed as text with 万/万元/元 or thousands separators. */
 function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
-  if (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text))) {
+  if (typeof raw !== 'number' && (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text)))) {
     if (text === '' && c.required === true) {
       say.say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');
       return null;
@@ -194,12 +206,12 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
     }
   }
   if (!Number.isFinite(n)) {
-    say.say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
+    say.say('number', 'error', `填写的${shown(raw, text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
     return null;
   }
   const wan = roundWan(n);
   if (wan < 0) {
-    say.say('number.negative', 'error', `填写的${quote(text)}小于 0：金额不能为负数。`);
+    say.say('number.negative', 'error', `填写的${shown(raw, text)}小于 0：金额不能为负数。`);
     return null;
   }
   if (fromYuan) {

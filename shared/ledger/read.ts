@@ -264,7 +264,8 @@ export function toRawCell(value: unknown): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value;
-  const text = cellText(value);
+  // Text is passed on as typed (trimmed): normalisation folds it once, on whichever side runs it.
+  const text = typeof value === 'string' ? value.trim() : cellText(value);
   return text === '' ? null : text;
 }
 
