@@ -79,11 +79,19 @@ function holds(row: LedgerRow, c: Condition): boolean {
   return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
 }
 
+const descriptions = new Map<Condition, string>();
+
+/** “「项目现状/使用现状」为“闲置”” — built once per condition object. */
 export function describeCondition(c: Condition): string {
-  const label = `「${columnLabel(c.field)}」`;
-  if ('equals' in c) return `${label}为“${c.equals}”`;
-  if ('includes' in c) return `${label}含“${c.includes}”`;
-  return `${label}已填写`;
+  let text = descriptions.get(c);
+  if (text === undefined) {
+    const label = `「${columnLabel(c.field)}」`;
+    if ('equals' in c) text = `${label}为“${c.equals}”`;
+    else if ('includes' in c) text = `${label}含“${c.includes}”`;
+    else text = `${label}已填写`;
+    descriptions.set(c, text);
+  }
+  return text;
 }
 
 const consolidateReasons = new Map<ClassifyRule, string>();

@@ -250,9 +250,10 @@ export function column(key: ColumnKey): ColumnDef {
 }
 
 /** The label a clerk reads in messages: 「项目现状/功能现状」 or 「项目名称」. */
+const labels = new Map<string, string>(COLUMNS.map((c) => [c.key, 'sub' in c ? `${c.label}/${c.sub}` : c.label]));
+
 export function columnLabel(key: ColumnKey): string {
-  const c = column(key);
-  return c.sub ? `${c.label}/${c.sub}` : c.label;
+  return labels.get(key) as string;
 }
 
 /** Level-1 labels in order, each with the keys beneath it (for writing two-level headers). */
