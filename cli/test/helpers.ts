@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { COLUMNS } from '../../shared/index.js';
+import { COLUMNS, columnLetters } from '../../shared/index.js';
+import { NOTICE_HEADER } from '../../shared/test/fixtures.js';
 import { type Io, run } from '../index.js';
 import type { Project } from './projects.js';
 
@@ -113,69 +114,13 @@ export async function messyWorkbook(file: string, projects: readonly Project[]):
   intro.getCell('A2').value = '联系人：县乡村振兴局 王科长 023-78441234';
 
   const ws = wb.addWorksheet('台账（保家镇）');
-  // Header labels as they appear in real files (line breaks, double spaces, the notice's typos).
-  const level1: (string | null)[] = [
-    '序号',
-    '项目  名称',
-    '项目\n编号',
-    '实施年度',
-    '四个一分类',
-    '责任单位',
-    '责任  人及  联系  电话',
-    '产业  类型',
-    '投资规模\n（万元）',
-    null,
-    null,
-    '建设内容',
-    '村名',
-    '项目\n\n地点',
-    '运营\n\n模式',
-    '项目现值',
-    null,
-    null,
-    null,
-    '项目现状',
-    null,
-    null,
-    null,
-    null,
-    '联农带农情况',
-    null,
-    '处置整改措施',
-    '外置整改进展\n\n情况',
-    '备注',
-  ];
-  const level2: (string | null)[] = [
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    '小计',
-    '专项资金',
-    '其他资金',
-    null,
-    null,
-    null,
-    null,
-    '结余资金',
-    '待收待返资金',
-    '资产  估值',
-    '其他',
-    '功能  现状',
-    '使用  现状',
-    '生产\n\n经营\n\n情况',
-    '存在问题',
-    '原因分析',
-    '发挥  联农  带农  作用',
-    '未充\n\n分发\n\n挥联\n\n农带\n\n农作\n\n用原\n\n因',
-    null,
-    null,
-    null,
-  ];
+  // The notice's own header text (line breaks, double spaces, its typos), with an extra 村名 column
+  // after 建设内容 as some townships add.
+  const [level1, level2] = NOTICE_HEADER.map((r) => [
+    ...r.slice(0, 12),
+    r === NOTICE_HEADER[0] ? '村名' : '',
+    ...r.slice(12),
+  ]) as [string[], string[]];
   // Column order of the messy sheet: the ledger's, with an extra 村名 column after 建设内容.
   const keys = COLUMNS.map((c) => c.key);
   const sheetKeys: (string | null)[] = [...keys.slice(0, 12), null, ...keys.slice(12)];
@@ -186,13 +131,13 @@ export async function messyWorkbook(file: string, projects: readonly Project[]):
   ws.getCell('N2').value = '填报人及联系电话：赵六 13900001111';
   ws.getCell('V2').value = '更新时间：2026年 11月 18日';
   level1.forEach((v, c) => {
-    if (v !== null) ws.getCell(3, c + 1).value = v;
+    if (v) ws.getCell(3, c + 1).value = v;
   });
   level2.forEach((v, c) => {
-    if (v !== null) ws.getCell(4, c + 1).value = v;
+    if (v) ws.getCell(4, c + 1).value = v;
   });
   level1.forEach((v, c) => {
-    if (v !== null && level2[c] === null) ws.mergeCells(3, c + 1, 4, c + 1);
+    if (v && !level2[c]) ws.mergeCells(3, c + 1, 4, c + 1);
   });
   ws.mergeCells('I3:K3');
   ws.mergeCells('P3:S3');
@@ -244,6 +189,5 @@ export async function messyWorkbook(file: string, projects: readonly Project[]):
 /** The messy sheet's column letter for a ledger key (the extra 村名 column shifts later ones). */
 export function messyColumn(key: string): string {
   const index = COLUMNS.findIndex((c) => c.key === key);
-  const col = index >= 12 ? index + 1 : index;
-  return String.fromCharCode(65 + (col % 26)).padStart(col >= 26 ? 2 : 1, 'A');
+  return columnLetters(index >= 12 ? index + 1 : index);
 }

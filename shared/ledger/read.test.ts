@@ -1,73 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerGrid, validCells } from '../test/fixtures.js';
+import { ledgerGrid, NOTICE_HEADER, validCells } from '../test/fixtures.js';
 import { COLUMNS, type ColumnKey } from './columns.js';
 import { parseDate, parseMetaLine, readLedger } from './read.js';
 
 const ALL_KEYS = COLUMNS.map((c) => c.key);
-
-/** The notice's own header text (附件5), with its spaces, line breaks and typos. */
-const NOTICE_HEADER = [
-  [
-    '序号',
-    '项目  名称',
-    '项目   编号',
-    '实施年度',
-    '四个一分类',
-    '责任单位',
-    '责任  人及  联系  电话',
-    '产业  类型',
-    '投资规模\n\n（万元）',
-    '',
-    '',
-    '建设内容',
-    '项目\n\n地点',
-    '运营\n\n模式',
-    '项目现值',
-    '',
-    '',
-    '',
-    '项目现状',
-    '',
-    '',
-    '',
-    '',
-    '联农带农情况',
-    '',
-    '处置整改措施',
-    '外置整改进展情况',
-    '备注',
-  ],
-  [
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '小计',
-    '专项资金',
-    '其他资金',
-    '',
-    '',
-    '',
-    '结余资金',
-    '待收待返资金',
-    '资产  估值',
-    '其他',
-    '功能  现状',
-    '使用  现状',
-    '生产\n\n经营\n\n情况',
-    '存在问题',
-    '原因分析',
-    '发挥  联农  带农  作用',
-    '未充\n分发\n挥联农带农作用原因',
-    '',
-    '',
-    '',
-  ],
-];
 
 describe('header detection', () => {
   it("maps every column of the notice's own messy header", () => {
