@@ -1,5 +1,5 @@
 /** 校验: one-click validation, the grouped issue list, marks, dropdowns, the blank 附件5 sheet. */
-import { columnLetters, type Issue } from '../../shared/index.js';
+import { a1, columnLetters, type Issue } from '../../shared/index.js';
 import type { App } from '../app.js';
 import { ledgerTemplateSheets } from '../sheets.js';
 import { action, append, clear, field, h } from '../ui.js';
@@ -226,5 +226,5 @@ export function mountCheck(root: HTMLElement, app: App): void {
 
 function firstCell(session: CheckSession, row: number): string | null {
   const cols = Object.values(session.report.header?.columns ?? {}).filter((c): c is number => typeof c === 'number');
-  return cols.length > 0 ? `${columnLetters(Math.min(...cols))}${row}` : null;
+  return cols.length > 0 ? a1(row, Math.min(...cols)) : null;
 }
