@@ -1,11 +1,10 @@
 /** shared/layout.ts as data: what both the CLI and the add-in draw. */
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, emptyStats, type MergeArea, mergeStats, STATS_HEADER } from '../shared/index.js';
+import { COLUMNS, emptyStats, headerGroups, type MergeArea, mergeStats, STATS_HEADER } from '../shared/index.js';
 import {
   DROPDOWN_COLUMNS,
   LIST_SHEET_NAME,
   ledgerFooter,
-  ledgerHeaderGroups,
   ledgerTemplate,
   type SheetLayout,
   statsSheet,
@@ -43,7 +42,7 @@ describe('ledgerTemplate', () => {
       const labelled = level2[c] !== null || level1[c] !== null;
       expect(labelled || (header[0]?.[c] ?? 0) + (header[1]?.[c] ?? 0) > 0).toBe(true);
     }
-    expect(ledgerHeaderGroups().map((g) => g.label)).toEqual([...new Set(COLUMNS.map((c) => c.label))]);
+    expect(headerGroups().map((g) => g.label)).toEqual([...new Set(COLUMNS.map((c) => c.label))]);
   });
 
   it('validations cover exactly the data rows; list sources point at the hidden sheet’s values', () => {

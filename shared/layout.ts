@@ -8,6 +8,7 @@ import {
   COLUMNS,
   type ColumnKey,
   FUNCTION_STATUSES,
+  headerGroups,
   LINKAGE_SHORTFALLS,
   MODES,
   OPERATIONS,
@@ -151,18 +152,6 @@ function twoLevelHeader(
 }
 
 /** The level-1 / level-2 structure of the ledger header, from COLUMNS (spec §2.1). */
-export function ledgerHeaderGroups(): { label: string; subs: string[]; keys: ColumnKey[] }[] {
-  const groups: { label: string; subs: string[]; keys: ColumnKey[] }[] = [];
-  for (const c of COLUMNS) {
-    const last = groups[groups.length - 1];
-    const sub = 'sub' in c ? c.sub : undefined;
-    if (last && sub !== undefined && last.label === c.label) {
-      last.subs.push(sub);
-      last.keys.push(c.key);
-    } else groups.push({ label: c.label, subs: sub === undefined ? [] : [sub], keys: [c.key] });
-  }
-  return groups;
-}
 
 function columnName(key: ColumnKey): string {
   const c = COLUMNS.find((x) => x.key === key);
@@ -210,7 +199,7 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
   rows.push({ role: 'meta', cells: meta.cells, height: 22 });
   merges.push(...meta.merges);
 
-  const groups = ledgerHeaderGroups();
+  const groups = headerGroups();
   const header = twoLevelHeader(groups, 2);
   rows.push({ role: 'header', cells: header.rows[0], height: 30 });
   rows.push({ role: 'header', cells: header.rows[1], height: 45 });

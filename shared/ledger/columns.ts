@@ -243,12 +243,6 @@ export type ColumnKey = (typeof COLUMNS)[number]['key'];
 
 export const COLUMN_KEYS: readonly ColumnKey[] = COLUMNS.map((c) => c.key);
 
-const byKey = new Map<string, ColumnDef>(COLUMNS.map((c) => [c.key, c]));
-
-export function column(key: ColumnKey): ColumnDef {
-  return byKey.get(key) as ColumnDef;
-}
-
 /** The label a clerk reads in messages: 「项目现状/功能现状」 or 「项目名称」. */
 const labels = new Map<string, string>(COLUMNS.map((c) => [c.key, 'sub' in c ? `${c.label}/${c.sub}` : c.label]));
 
@@ -256,13 +250,16 @@ export function columnLabel(key: ColumnKey): string {
   return labels.get(key) as string;
 }
 
-/** Level-1 labels in order, each with the keys beneath it (for writing two-level headers). */
-export function headerGroups(): { label: string; keys: ColumnKey[] }[] {
-  const groups: { label: string; keys: ColumnKey[] }[] = [];
+/** Level-1 labels in order, each with its level-2 labels and the keys beneath it (for two-level headers). */
+export function headerGroups(): { label: string; subs: string[]; keys: ColumnKey[] }[] {
+  const groups: { label: string; subs: string[]; keys: ColumnKey[] }[] = [];
   for (const c of COLUMNS) {
     const last = groups[groups.length - 1];
-    if (last && 'sub' in c && last.label === c.label) last.keys.push(c.key);
-    else groups.push({ label: c.label, keys: [c.key] });
+    const sub = 'sub' in c ? c.sub : undefined;
+    if (last && sub !== undefined && last.label === c.label) {
+      last.subs.push(sub);
+      last.keys.push(c.key);
+    } else groups.push({ label: c.label, subs: sub === undefined ? [] : [sub], keys: [c.key] });
   }
   return groups;
 }

@@ -1,5 +1,5 @@
 /** Builders for ledgers in tests and benchmarks: valid rows, and grids laid out like 附件5. */
-import { COLUMNS, type ColumnKey, headerGroups } from '../ledger/columns.js';
+import { COLUMNS, type ColumnKey } from '../ledger/columns.js';
 import type { RawRecord } from '../ledger/types.js';
 import { type SampleCells, validProject } from '../sample.js';
 
@@ -112,8 +112,6 @@ export const NOTICE_HEADER: readonly (readonly string[])[] = [
     '',
   ],
 ];
-
-export { headerGroups };
 
 /** Title, meta line, header rows, data rows (cells by key in `order`), 填表说明 footer. */
 export function ledgerGrid(
