@@ -40,14 +40,14 @@ export interface CheckOptions {
 export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): Promise<CheckSession> {
   const ledger = await wb.readLedger(options.sheet, options.progress);
   options.progress?.(1, 1, '正在校验…');
-  const readOptions = { merges: ledger.merges, origin: ledger.origin };
   const report = checkLedger(ledger.grid, {
-    ...readOptions,
+    merges: ledger.merges,
+    origin: ledger.origin,
     mode: options.mode ?? 'editing',
     now: options.now,
     fallbackUnit: ledger.sheet,
   });
-  const totalRows = readLedger(ledger.grid, readOptions).totals.map((t) => t.row);
+  const totalRows = report.totals.map((t) => t.row);
   const plan = planMarks({
     header: report.header,
     issues: report.issues,
@@ -115,11 +115,11 @@ export interface SubmissionPayload {
   totals?: RawRecord[];
 }
 
-/** The submission body (contract SubmissionSchema), from readLedger of the same grid. */
+/** The submission body (contract SubmissionSchema), from the records the check read. */
 export function buildSubmission(session: CheckSession, period: string): SubmissionPayload {
-  const read = readLedger(session.ledger.grid, { merges: session.ledger.merges, origin: session.ledger.origin });
-  const payload: SubmissionPayload = { period, meta: read.meta, rows: read.records };
-  if (read.header) payload.columns = read.header.columns;
-  if (read.totals.length > 0) payload.totals = read.totals;
+  const { report } = session;
+  const payload: SubmissionPayload = { period, meta: report.meta, rows: report.records };
+  if (report.header) payload.columns = report.header.columns;
+  if (report.totals.length > 0) payload.totals = report.totals;
   return payload;
 }

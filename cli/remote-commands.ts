@@ -94,7 +94,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         setExit(1);
         return;
       }
-      const submission = await ledgerSubmission(file, id, local.sheet.name);
+      const submission = ledgerSubmission(file, local.report, id);
       try {
         if (opts.dryRun) {
           const receipt = await checkRemotely(server, token, submission, remote);

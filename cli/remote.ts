@@ -9,11 +9,9 @@ import type { z } from 'zod';
 import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
 import { ApiError } from '../shared/api-error.js';
 import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission, SubmissionSchema } from '../shared/contract.js';
-import { readLedger } from '../shared/index.js';
+import type { LedgerReport } from '../shared/index.js';
 import { DEFAULT_COUNTY, statsSheet, type WorkbookLayout } from '../shared/layout.js';
 import { FileError } from './errors.js';
-import { pickLedgerSheet } from './pick.js';
-import { openWorkbook } from './workbook.js';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -207,10 +205,11 @@ export function formatStatus(board: StatusBoard): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A ledger workbook → the submission body (raw cells by column key, as the add-in sends them). */
-export async function ledgerSubmission(file: string, period: string, sheetName?: string): Promise<Submission> {
-  const sheet = pickLedgerSheet(await openWorkbook(file), sheetName);
-  const read = readLedger(sheet.grid, { merges: sheet.merges });
+/**
+ * A checked ledger → the submission body (raw cells by column key, as the add-in sends them), from
+ * the records the check already read: the workbook is opened once.
+ */
+export function ledgerSubmission(file: string, read: LedgerReport, period: string): Submission {
   // Through JSON, as it travels: cells the sheet does not have (undefined) disappear.
   const body: unknown = JSON.parse(
     JSON.stringify({

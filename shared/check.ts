@@ -90,6 +90,9 @@ export function sortIssues(issues: Issue[]): Issue[] {
 export interface LedgerReport extends CheckResult {
   header: HeaderMap | null;
   meta: LedgerMeta;
+  /** The data rows and 合计 rows as read: what a submission carries, so nobody reads the grid twice. */
+  records: RawRecord[];
+  totals: RawRecord[];
   summary: StatsRow;
   errors: number;
   warnings: number;
@@ -121,6 +124,8 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
     issues,
     header: read.header,
     meta: read.meta,
+    records: read.records,
+    totals: read.totals,
     summary: summarize(unit, result.rows),
     errors: issues.filter((i) => i.severity === 'error').length,
     warnings: issues.filter((i) => i.severity === 'warning').length,
