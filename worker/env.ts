@@ -8,8 +8,6 @@ export interface Env {
   MAX_BODY_BYTES?: string;
   /** "on" → one JSON log line per request. */
   REQUEST_LOG?: string;
-  /** How project rows are inserted: "json" (json_each, default) or "values" (bench/worker.ts compares both). */
-  ROW_INSERT?: string;
 }
 
 export type Role = 'unit' | 'county';

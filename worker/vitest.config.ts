@@ -14,6 +14,8 @@ export default defineConfig({
       main: `${root}/worker/index.ts`,
       wrangler: { configPath: `${root}/wrangler.toml` },
       miniflare: {
+        // DB from wrangler.toml; MIGRATION_DB is an empty database for tests of the migrations themselves.
+        d1Databases: ['DB', 'MIGRATION_DB'],
         bindings: {
           REQUEST_LOG: 'off',
           CORS_ORIGINS: 'https://addin.example.org',

@@ -1,75 +1,68 @@
 /**
- * Statements that insert a submission's project rows within D1's limits (100 bound parameters per
- * statement, 2 MB per string value). Two strategies, measured by bench/d1-insert.ts:
- * - `json`: the rows as JSON array parameters (≤ 1.8 MB each) expanded by `json_each(?)` (the default);
- * - `values`: multi-row `VALUES` statements of at most 100 parameters each.
- * Either list of statements goes into one `batch()` with the submission, so it is one transaction.
+ * A submission's project rows as one stored document (table submission_data, migration 0003):
+ * the JSON array of LedgerRow, gzip-compressed and base64-encoded, in parts that keep each value
+ * under D1's 2,000,000-byte limit. One value per submission instead of one table row per project:
+ * a 2,000-row ledger is ~1.4 MB of JSON but ~130 KB stored, and bench:worker showed the per-row
+ * inserts to be most of a submission's time. Rows are only read per submission or per period.
  */
 import type { LedgerRow } from '../../shared/index.js';
+import { gunzipText, gzipText } from '../compression.js';
 
-export type RowStrategy = 'json' | 'values';
+/** Characters per stored part (base64 is ASCII: characters = bytes), below D1's 2 MB per value. */
+export const MAX_PART_CHARS = 1_800_000;
 
-const COLUMNS = '(submission_id, idx, code, category, data)';
-const PARAMS_PER_ROW = 5;
-const MAX_PARAMS = 100;
-/**
- * Upper bound for one JSON parameter: D1 allows 2,000,000 bytes per string; a 2,000-row ledger
- * (~1.5 MB) goes in one statement.
- */
-export const MAX_JSON_CHUNK_BYTES = 1_800_000;
+export type RowsEncoding = 'gzip' | 'json';
 
-const encoder = new TextEncoder();
-
-function utf8Fits(text: string, max: number): boolean {
-  if (text.length > max) return false; // at least one byte per UTF-16 unit
-  if (text.length * 3 <= max) return true; // at most three
-  return encoder.encode(text).length <= max;
+/** One stored slice; the parts of a submission, in order, join into its encoded document. */
+export interface StoredPart {
+  encoding: RowsEncoding;
+  data: string;
 }
 
-/**
- * rows[from, to) as JSON arrays that each fit MAX_JSON_CHUNK_BYTES: one JSON.stringify of the whole
- * range when it fits (the usual case), halves otherwise. A single row is never split.
- */
-function jsonChunks(rows: readonly LedgerRow[], from: number, to: number): { offset: number; json: string }[] {
-  const json = JSON.stringify(rows.slice(from, to));
-  if (to - from <= 1 || utf8Fits(json, MAX_JSON_CHUNK_BYTES)) return [{ offset: from, json }];
-  const mid = (from + to) >>> 1;
-  return [...jsonChunks(rows, from, mid), ...jsonChunks(rows, mid, to)];
-}
+const BINARY_CHUNK = 0x8000;
 
-/**
- * Each parameter is a JSON array of LedgerRow objects: the element's text goes into `data` as it
- * is (no wrapper tuple to take apart, no re-serialising), `idx` is its position plus the chunk's
- * offset, and the two filter columns are read from the object. Measured in workerd (2,000 rows):
- * ~25% less D1 time than [idx, code, category, idle, difficult, row] tuples.
- */
-function jsonStatements(db: D1Database, submissionId: string, rows: readonly LedgerRow[]): D1PreparedStatement[] {
-  if (rows.length === 0) return [];
-  const insert = db.prepare(
-    `INSERT INTO submission_rows ${COLUMNS}
-     SELECT ?1, ?3 + j.key, j.value ->> '$.code', j.value ->> '$.category', j.value
-     FROM json_each(?2) AS j`,
-  );
-  return jsonChunks(rows, 0, rows.length).map((c) => insert.bind(submissionId, c.json, c.offset));
-}
-
-function valuesStatements(db: D1Database, submissionId: string, rows: readonly LedgerRow[]): D1PreparedStatement[] {
-  const perStatement = Math.floor(MAX_PARAMS / PARAMS_PER_ROW);
-  const statements: D1PreparedStatement[] = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    const placeholders = part.map(() => '(?, ?, ?, ?, ?)').join(', ');
-    const params = part.flatMap((r, k) => [submissionId, i + k, r.code, r.category, JSON.stringify(r)]);
-    statements.push(db.prepare(`INSERT INTO submission_rows ${COLUMNS} VALUES ${placeholders}`).bind(...params));
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += BINARY_CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + BINARY_CHUNK));
   }
-  return statements;
+  return btoa(binary);
 }
 
-export function rowInsertStatements(
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The rows as stored parts: base64(gzip(JSON)), cut every `partChars` characters. */
+export async function encodeRows(rows: readonly LedgerRow[], partChars = MAX_PART_CHARS): Promise<StoredPart[]> {
+  const data = toBase64(await gzipText(JSON.stringify(rows)));
+  const parts: StoredPart[] = [];
+  for (let i = 0; i < data.length || parts.length === 0; i += partChars) {
+    parts.push({ encoding: 'gzip', data: data.slice(i, i + partChars) });
+  }
+  return parts;
+}
+
+/** A submission's rows back from its parts (in `part` order). */
+export async function decodeRows(parts: readonly StoredPart[]): Promise<LedgerRow[]> {
+  const first = parts[0];
+  if (!first) return [];
+  const text = parts.length === 1 ? first.data : parts.map((p) => p.data).join('');
+  const json = first.encoding === 'gzip' ? await gunzipText(fromBase64(text)) : text;
+  return JSON.parse(json) as LedgerRow[];
+}
+
+/** INSERT statements for the parts of a submission's rows (they go into the submission's batch). */
+export async function rowsStatements(
   db: D1Database,
   submissionId: string,
   rows: readonly LedgerRow[],
-  strategy: RowStrategy = 'json',
-): D1PreparedStatement[] {
-  return strategy === 'json' ? jsonStatements(db, submissionId, rows) : valuesStatements(db, submissionId, rows);
+  partChars = MAX_PART_CHARS,
+): Promise<D1PreparedStatement[]> {
+  const insert = db.prepare('INSERT INTO submission_data (submission_id, part, encoding, data) VALUES (?, ?, ?, ?)');
+  const parts = await encodeRows(rows, partChars);
+  return parts.map((p, i) => insert.bind(submissionId, i, p.encoding, p.data));
 }

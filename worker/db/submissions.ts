@@ -3,7 +3,7 @@
  * (unit, period) is the one the county's table counts; received_at then rowid break ties.
  */
 import type { Issue, LedgerMeta, LedgerRow, StatsRow } from '../../shared/index.js';
-import { type RowStrategy, rowInsertStatements } from './rows.js';
+import { decodeRows, MAX_PART_CHARS, rowsStatements, type StoredPart } from './rows.js';
 
 export interface SubmissionRecord {
   id: string;
@@ -77,7 +77,8 @@ export interface NewSubmission {
 }
 
 /** Stores the submission, its rows and completes the claim in one transaction. */
-export async function storeSubmission(db: D1Database, s: NewSubmission, strategy: RowStrategy = 'json'): Promise<void> {
+export async function storeSubmission(db: D1Database, s: NewSubmission, partChars = MAX_PART_CHARS): Promise<void> {
+  const rows = await rowsStatements(db, s.id, s.rows, partChars);
   await db.batch([
     db
       .prepare(
@@ -97,7 +98,7 @@ export async function storeSubmission(db: D1Database, s: NewSubmission, strategy
         JSON.stringify(s.meta),
         JSON.stringify(s.stats),
       ),
-    ...rowInsertStatements(db, s.id, s.rows, strategy),
+    ...rows,
     db
       .prepare("UPDATE idempotency_keys SET state = 'done', submission_id = ? WHERE unit_id = ? AND key = ?")
       .bind(s.id, s.unitId, s.idempotencyKey),
@@ -108,19 +109,27 @@ export async function findSubmission(db: D1Database, id: string): Promise<Submis
   return db.prepare(`${SELECT} WHERE s.id = ?`).bind(id).first<SubmissionRecord>();
 }
 
+const PARTS = 'SELECT encoding, data FROM submission_data WHERE submission_id = ? ORDER BY part';
+
+/** A submission's project rows (LedgerRow, in ledger order). */
+export async function submissionRows(db: D1Database, id: string): Promise<LedgerRow[]> {
+  const { results } = await db.prepare(PARTS).bind(id).all<StoredPart>();
+  return decodeRows(results);
+}
+
 export async function submissionDetail(
   db: D1Database,
   id: string,
 ): Promise<{ warnings: Issue[]; meta: LedgerMeta; rows: LedgerRow[] }> {
-  const [head, rows] = await db.batch<{ warnings?: string; meta?: string; data?: string }>([
+  const [head, parts] = await db.batch<{ warnings?: string; meta?: string } & Partial<StoredPart>>([
     db.prepare('SELECT warnings, meta FROM submissions WHERE id = ?').bind(id),
-    db.prepare('SELECT data FROM submission_rows WHERE submission_id = ? ORDER BY idx').bind(id),
+    db.prepare(PARTS).bind(id),
   ]);
   const h = head?.results[0];
   return {
     warnings: JSON.parse(h?.warnings ?? '[]') as Issue[],
     meta: JSON.parse(h?.meta ?? 'null') as LedgerMeta,
-    rows: (rows?.results ?? []).map((r) => JSON.parse(r.data ?? 'null') as LedgerRow),
+    rows: await decodeRows((parts?.results ?? []) as StoredPart[]),
   };
 }
 
@@ -214,13 +223,8 @@ export async function projectRefs(
   db: D1Database,
   submissionId: string,
 ): Promise<{ code: string; name: string; category: string | null }[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT code, data ->> '$.name' AS name, category FROM submission_rows WHERE submission_id = ? ORDER BY idx`,
-    )
-    .bind(submissionId)
-    .all<{ code: string; name: string; category: string | null }>();
-  return results;
+  const rows = await submissionRows(db, submissionId);
+  return rows.map((r) => ({ code: r.code, name: r.name, category: r.category }));
 }
 
 export interface ProjectFilter {
@@ -232,41 +236,46 @@ export interface ProjectFilter {
   offset: number;
 }
 
-/** Drill-down: project rows of each unit's latest submission for the period. */
-export async function findProjects(
-  db: D1Database,
-  f: ProjectFilter,
-): Promise<{ total: number; rows: { unit_name: string; submission_id: string; data: string }[] }> {
-  const where = ['1 = 1'];
-  const params: (string | number)[] = [f.period];
-  if (f.unitId !== undefined) {
-    where.push('l.unit_id = ?');
-    params.push(f.unitId);
+export interface FoundProject {
+  unitName: string;
+  submissionId: string;
+  row: LedgerRow;
+}
+
+/**
+ * Drill-down: project rows of each unit's latest submission for the period, in unit then ledger
+ * order. Each submission's rows are decoded in turn and filtered here (O(rows of the period));
+ * only the requested page is kept.
+ */
+export async function findProjects(db: D1Database, f: ProjectFilter): Promise<{ total: number; rows: FoundProject[] }> {
+  const { results } = await db
+    .prepare(
+      `WITH latest AS (
+         SELECT id, unit_id FROM (
+           SELECT id, unit_id, ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn
+           FROM submissions WHERE period = ?1) WHERE rn = 1 AND (?2 IS NULL OR unit_id = ?2))
+       SELECT u.name AS unit_name, l.id AS submission_id, d.encoding, d.data
+       FROM latest l JOIN units u ON u.id = l.unit_id JOIN submission_data d ON d.submission_id = l.id
+       ORDER BY u.id, d.part`,
+    )
+    .bind(f.period, f.unitId ?? null)
+    .all<StoredPart & { unit_name: string; submission_id: string }>();
+  const matches = (r: LedgerRow) =>
+    (f.category === undefined || r.category === f.category) && (f.cause === undefined || r.causes.includes(f.cause));
+  const page: FoundProject[] = [];
+  let total = 0;
+  for (let i = 0; i < results.length; ) {
+    const first = results[i] as (typeof results)[number];
+    let end = i + 1;
+    while (end < results.length && results[end]?.submission_id === first.submission_id) end++;
+    for (const row of await decodeRows(results.slice(i, end))) {
+      if (!matches(row)) continue;
+      if (total >= f.offset && page.length < f.limit) {
+        page.push({ unitName: first.unit_name, submissionId: first.submission_id, row });
+      }
+      total++;
+    }
+    i = end;
   }
-  if (f.category !== undefined) {
-    where.push('r.category = ?');
-    params.push(f.category);
-  }
-  if (f.cause !== undefined) {
-    where.push("EXISTS (SELECT 1 FROM json_each(r.data, '$.causes') c WHERE c.value = ?)");
-    params.push(f.cause);
-  }
-  const cte = `WITH latest AS (
-      SELECT id, unit_id FROM (
-        SELECT id, unit_id, ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn
-        FROM submissions WHERE period = ?) WHERE rn = 1)`;
-  const from = `FROM latest l JOIN submission_rows r ON r.submission_id = l.id JOIN units u ON u.id = l.unit_id
-    WHERE ${where.join(' AND ')}`;
-  const [count, page] = await db.batch<{ n?: number; unit_name?: string; submission_id?: string; data?: string }>([
-    db.prepare(`${cte} SELECT COUNT(*) AS n ${from}`).bind(...params),
-    db
-      .prepare(
-        `${cte} SELECT u.name AS unit_name, l.id AS submission_id, r.data ${from} ORDER BY u.id, r.idx LIMIT ? OFFSET ?`,
-      )
-      .bind(...params, f.limit, f.offset),
-  ]);
-  return {
-    total: count?.results[0]?.n ?? 0,
-    rows: (page?.results ?? []) as { unit_name: string; submission_id: string; data: string }[],
-  };
+  return { total, rows: page };
 }

@@ -36,10 +36,6 @@ export const projects = new Hono<AppEnv>().get('/', async (c) => {
     total: found.total,
     offset: q.offset,
     limit: q.limit,
-    projects: found.rows.map((r) => ({
-      ...(JSON.parse(r.data) as object),
-      reportingUnit: r.unit_name,
-      submissionId: r.submission_id,
-    })),
+    projects: found.rows.map((p) => ({ ...p.row, reportingUnit: p.unitName, submissionId: p.submissionId })),
   });
 });

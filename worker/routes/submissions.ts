@@ -128,22 +128,18 @@ export const submissions = new Hono<AppEnv>()
       try {
         const checked = checkSubmission(submission, unit.name, now);
         const id = crypto.randomUUID();
-        await storeSubmission(
-          db,
-          {
-            id,
-            unitId: unit.id,
-            period: submission.period,
-            receivedAt: now,
-            idempotencyKey: key,
-            contentHash: hash,
-            rows: checked.rows,
-            warnings: checked.warnings,
-            meta: submission.meta,
-            stats: checked.stats,
-          },
-          c.env.ROW_INSERT === 'values' ? 'values' : 'json',
-        );
+        await storeSubmission(db, {
+          id,
+          unitId: unit.id,
+          period: submission.period,
+          receivedAt: now,
+          idempotencyKey: key,
+          contentHash: hash,
+          rows: checked.rows,
+          warnings: checked.warnings,
+          meta: submission.meta,
+          stats: checked.stats,
+        });
         return c.json(newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash }), 201);
       } catch (error) {
         await releaseKey(db, unit.id, key);

@@ -3,6 +3,7 @@ import { env, exports } from 'cloudflare:workers';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
 import type { Submission } from '../../shared/contract.js';
 import { issueCredential } from '../db/credentials.js';
+import { submissionRows } from '../db/submissions.js';
 import { insertUnit } from '../db/units.js';
 
 export const BASE = 'https://county.example.org/api/v1';
@@ -62,10 +63,19 @@ export async function count(table: string): Promise<number> {
   return r?.n ?? 0;
 }
 
+/** Project rows actually stored: every submission's rows decoded and counted. */
+async function storedRows(): Promise<number> {
+  const { results } = await env.DB.prepare('SELECT id FROM submissions').all<{ id: string }>();
+  let n = 0;
+  for (const { id } of results) n += (await submissionRows(env.DB, id)).length;
+  return n;
+}
+
 export async function storedCounts() {
   return {
     submissions: await count('submissions'),
-    rows: await count('submission_rows'),
+    parts: await count('submission_data'),
+    rows: await storedRows(),
     keys: await count('idempotency_keys'),
   };
 }

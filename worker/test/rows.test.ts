@@ -1,55 +1,125 @@
-/** Project rows go into D1 and come back exactly as the engine made them, with either insert strategy. */
+/**
+ * Stored project rows (submission_data, migration 0003): they come back exactly as the engine made
+ * them, in order, whether stored in one part or several; the drill-down filters and pages them;
+ * rows moved over from the old per-row table by the migration still read back.
+ */
+import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { checkRecords, summarize } from '../../shared/index.js';
-import { rowInsertStatements } from '../db/rows.js';
-import { findProjects, projectRefs, storeSubmission, submissionDetail } from '../db/submissions.js';
+import { checkRecords, type LedgerRow, summarize } from '../../shared/index.js';
+import { decodeRows, encodeRows } from '../db/rows.js';
+import { findProjects, projectRefs, storeSubmission, submissionDetail, submissionRows } from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
-import { ledger, makeUnit } from './helpers.js';
+import { count, ledger, makeUnit } from './helpers.js';
+
+function engineRows(unit: string, n: number, period: string, seed = 0): LedgerRow[] {
+  const submission = ledger(unit, n, period, seed);
+  return checkRecords(submission.rows, { mode: 'submission', meta: submission.meta }).rows;
+}
+
+async function store(unitName: string, period: string, rows: LedgerRow[], partChars?: number): Promise<string> {
+  const unit = await findUnitByName(env.DB, unitName);
+  if (!unit) throw new Error('unit not stored');
+  const id = crypto.randomUUID();
+  await env.DB.prepare(
+    "INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at) VALUES (?, ?, 'h', 'pending', '2026')",
+  )
+    .bind(unit.id, id)
+    .run();
+  const submission = {
+    id,
+    unitId: unit.id,
+    period,
+    receivedAt: new Date(),
+    idempotencyKey: id,
+    contentHash: 'h',
+    rows,
+    warnings: [],
+    meta: { unit: unitName, reviewer: null, filler: null, updatedAt: null },
+    stats: summarize(unitName, rows),
+  };
+  await storeSubmission(env.DB, submission, partChars);
+  return id;
+}
 
 describe('stored project rows', () => {
-  it.each(['json', 'values'] as const)(
-    '%s: a ledger larger than one JSON chunk round-trips in order',
-    async (strategy) => {
-      const u = await makeUnit();
-      const unit = await findUnitByName(env.DB, u.name);
-      if (!unit) throw new Error('unit not stored');
-      const submission = ledger(u.name, 3000, '2026-W30');
-      const { rows } = checkRecords(submission.rows, { mode: 'submission', meta: submission.meta });
-      if (strategy === 'json') expect(rowInsertStatements(env.DB, 'x', rows, 'json').length).toBeGreaterThan(1);
-      const id = crypto.randomUUID();
-      await env.DB.prepare(
-        "INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at) VALUES (?, ?, 'h', 'pending', '2026')",
-      )
-        .bind(unit.id, id)
-        .run();
-      await storeSubmission(
-        env.DB,
-        {
-          id,
-          unitId: unit.id,
-          period: '2026-W30',
-          receivedAt: new Date(),
-          idempotencyKey: id,
-          contentHash: 'h',
-          rows,
-          warnings: [],
-          meta: submission.meta,
-          stats: summarize(u.name, rows),
-        },
-        strategy,
-      );
-      expect((await submissionDetail(env.DB, id)).rows).toEqual(rows);
-      const refs = await projectRefs(env.DB, id);
-      expect(refs).toEqual(rows.map((r) => ({ code: r.code, name: r.name, category: r.category })));
-      const consolidated = await findProjects(env.DB, {
-        period: '2026-W30',
-        unitId: unit.id,
-        category: '盘活',
-        limit: 5000,
-        offset: 0,
-      });
-      expect(consolidated.total).toBe(rows.filter((r) => r.category === '盘活').length);
-    },
-  );
+  it('encode → decode is the identity, in one part or in many', async () => {
+    const rows = engineRows('保家镇', 500, '2026-W30');
+    const one = await encodeRows(rows);
+    const many = await encodeRows(rows, 1000);
+    expect(one).toHaveLength(1);
+    expect(many.length).toBeGreaterThan(10);
+    expect(many.map((p) => p.data).join('')).toBe(one[0]?.data);
+    expect(await decodeRows(one)).toEqual(rows);
+    expect(await decodeRows(many)).toEqual(rows);
+    // gzip + base64 is a fraction of the JSON.
+    expect((one[0]?.data.length ?? 0) / JSON.stringify(rows).length).toBeLessThan(0.25);
+  });
+
+  it('a ledger stored in several parts round-trips in order through D1', async () => {
+    const u = await makeUnit();
+    const rows = engineRows(u.name, 3000, '2026-W30');
+    const partsBefore = await count('submission_data');
+    const id = await store(u.name, '2026-W30', rows, 20_000);
+    expect((await count('submission_data')) - partsBefore).toBeGreaterThan(1);
+    expect(await submissionRows(env.DB, id)).toEqual(rows);
+    expect((await submissionDetail(env.DB, id)).rows).toEqual(rows);
+    expect(await projectRefs(env.DB, id)).toEqual(
+      rows.map((r) => ({ code: r.code, name: r.name, category: r.category })),
+    );
+  });
+
+  it('the drill-down filters by category, cause and unit, and pages across units in order', async () => {
+    const period = '2026-W31';
+    const a = await makeUnit();
+    const b = await makeUnit();
+    const rowsA = engineRows(a.name, 120, period, 1);
+    const rowsB = engineRows(b.name, 80, period, 2);
+    await store(a.name, period, engineRows(a.name, 40, period, 9)); // an earlier submission: not counted
+    await store(a.name, period, rowsA);
+    await store(b.name, period, rowsB);
+    const unitA = await findUnitByName(env.DB, a.name);
+
+    const revitalize = [...rowsA, ...rowsB].filter((r) => r.category === '盘活');
+    const all = await findProjects(env.DB, { period, category: '盘活', limit: 5000, offset: 0 });
+    expect(all.total).toBe(revitalize.length);
+    expect(all.rows.map((p) => p.row)).toEqual(revitalize);
+    expect(new Set(all.rows.map((p) => p.unitName))).toEqual(new Set([a.name, b.name]));
+
+    const page = await findProjects(env.DB, { period, category: '盘活', limit: 7, offset: 10 });
+    expect(page.total).toBe(revitalize.length);
+    expect(page.rows.map((p) => p.row)).toEqual(revitalize.slice(10, 17));
+
+    const cause = rowsA.flatMap((r) => r.causes)[0] ?? '资金短缺';
+    const byCause = await findProjects(env.DB, { period, cause, unitId: unitA?.id, limit: 5000, offset: 0 });
+    expect(byCause.rows.map((p) => p.row)).toEqual(rowsA.filter((r) => r.causes.includes(cause)));
+    expect(byCause.rows.every((p) => p.unitName === a.name)).toBe(true);
+  });
+
+  it('migration 0003 moves rows of the old per-row table into submission_data, in order', async () => {
+    const db = env.MIGRATION_DB;
+    const migrations = env.TEST_MIGRATIONS;
+    const upTo = (name: string) => migrations.filter((m) => m.name < name);
+    await applyD1Migrations(db, upTo('0003'));
+    const rows = engineRows('郁山镇', 30, '2026-W20');
+    await db.batch([
+      db.prepare("INSERT INTO units (id, name, type, created_at) VALUES (1, '郁山镇', '乡镇', '2026')"),
+      db.prepare(
+        `INSERT INTO submissions (id, unit_id, period, received_at, idempotency_key, content_hash, row_count,
+           warning_count, warnings, meta, stats) VALUES ('s1', 1, '2026-W20', '2026', 'k', 'h', 30, 0, '[]', '{}', '{}')`,
+      ),
+      // Inserted in reverse: the migration orders by idx, not by insertion.
+      ...rows
+        .map((r, idx) =>
+          db
+            .prepare('INSERT INTO submission_rows (submission_id, idx, code, category, data) VALUES (?, ?, ?, ?, ?)')
+            .bind('s1', idx, r.code, r.category, JSON.stringify(r)),
+        )
+        .reverse(),
+    ]);
+    await applyD1Migrations(db, migrations);
+    expect(await submissionRows(db, 's1')).toEqual(rows);
+    const tables = await db.prepare("SELECT name FROM sqlite_master WHERE name = 'submission_rows'").all();
+    expect(tables.results).toHaveLength(0);
+  });
 });
