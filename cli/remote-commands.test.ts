@@ -70,8 +70,8 @@ function countyService(options: { down?: boolean } = {}) {
           receivedAt: '2026-11-19T06:30:00.000Z',
           submissions: 1,
           submissionId: 'r1',
-          rows: summaries,
-          total: mergeStats(summaries),
+          row: summaries.at(-1) ?? null, // the latest submission is counted
+          total: mergeStats(summaries.slice(-1)),
         }),
       );
     }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Issue } from '../shared/index.js';
-import { parsePeriod, weekOf } from '../shared/index.js';
+import { parsePeriod, summaryRows, weekOf } from '../shared/index.js';
 import { formatStatsTable } from './aggregate.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
@@ -174,8 +174,9 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
           opts.out,
         );
       }
-      if (opts.json) io.out(json({ period: s.period, units: s.rows.map(statsJson), total: statsJson(s.total) }));
-      else io.out(`${s.periodLabel}\n${formatStatsTable(s.rows, s.total).join('\n')}\n`);
+      const rows = summaryRows(s);
+      if (opts.json) io.out(json({ period: s.period, units: rows.map(statsJson), total: statsJson(s.total) }));
+      else io.out(`${s.periodLabel}\n${formatStatsTable(rows, s.total).join('\n')}\n`);
       if (opts.out) (opts.json ? io.err : io.out)(`已写入统计表：${opts.out}\n`);
       setExit(0);
     },

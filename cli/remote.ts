@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
 import { ApiError } from '../shared/api-error.js';
 import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission, SubmissionSchema } from '../shared/contract.js';
-import type { LedgerReport } from '../shared/index.js';
+import { type LedgerReport, summaryRows } from '../shared/index.js';
 import { DEFAULT_COUNTY, statsSheet, type WorkbookLayout } from '../shared/layout.js';
 import { FileError } from './errors.js';
 
@@ -240,7 +240,7 @@ export function summaryWorkbook(
         unit: options.unit ?? null,
         updatedAt: options.updatedAt ?? null,
         periodLabel: summary.periodLabel,
-        rows: summary.rows,
+        rows: summaryRows(summary),
         total: summary.total,
       }),
     ],

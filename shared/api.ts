@@ -67,9 +67,8 @@ export const SummarySchema = z.object({
   /** “2026年第47周（截止 11月19日 16:00）” */
   periodLabel: z.string(),
   due: z.string(),
+  /** Every unit in unit order; `summary` is its 统计表 row (see `summaryRows`). */
   units: z.array(UnitStatusSchema),
-  /** One 统计表 row per unit that has submitted, in unit order. */
-  rows: z.array(StatsRowSchema),
   /** The 合计 row; its `rates` are the county's weekly rates. */
   total: StatsRowSchema,
   counts: z.object({ onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),

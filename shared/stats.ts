@@ -174,3 +174,8 @@ export function statsTitle(county: string): string {
 export function ledgerTitle(county: string): string {
   return `${county}经营性帮扶产业项目“四个一批”管理台账`;
 }
+
+/** The 统计表 rows of a county summary: one per unit that has submitted, in unit order. */
+export function summaryRows(summary: { units: readonly { summary: StatsRow | null }[] }): StatsRow[] {
+  return summary.units.flatMap((u) => (u.summary ? [u.summary] : []));
+}

@@ -1,5 +1,5 @@
 /** 汇总 (county token): status board and the consolidated 统计表 + weekly rates with a chart. */
-import { describePeriod, mergeStats, parsePeriod, type StatsRow, weekOf } from '../../shared/index.js';
+import { describePeriod, mergeStats, parsePeriod, type StatsRow, summaryRows, weekOf } from '../../shared/index.js';
 import type { Summary } from '../api.js';
 import type { App } from '../app.js';
 import { ratesSheet, statsSheet } from '../sheets.js';
@@ -67,7 +67,7 @@ export function mountCounty(root: HTMLElement, app: App): void {
     const summary = await app.task('正在拉取汇总…', () => app.api.summary(id));
     if (!summary) return;
     render(summary);
-    const rows: StatsRow[] = summary.rows;
+    const rows: StatsRow[] = summaryRows(summary);
     const check = mergeStats(rows);
     if (check.projects !== summary.total.projects || check.investmentYuan !== summary.total.investmentYuan)
       app.ui.notify('注意：服务器的合计与各单位相加不一致，已按服务器数据写入，请联系管理员。', 'error');

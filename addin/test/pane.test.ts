@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../shared/api.js';
-import { statsCells, weekOf } from '../../shared/index.js';
+import { statsCells, summaryRows, weekOf } from '../../shared/index.js';
 import { buildAddin } from '../build.js';
 import type { FakeHost } from './fake-host.js';
 import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
@@ -190,8 +190,9 @@ describe('task pane in Chromium with the fake host', () => {
         })
       ).json()) as Summary;
       const sheet = await fake(county, (f) => f.workbook.sheets.find((s) => s.name.startsWith('汇总统计表'))?.cells);
-      const dataRows = (sheet ?? []).slice(4, 4 + summary.rows.length + 1);
-      const expected = [...summary.rows.map((r, i) => statsCells(r, i + 1)), statsCells(summary.total, null)];
+      const rows = summaryRows(summary);
+      const dataRows = (sheet ?? []).slice(4, 4 + rows.length + 1);
+      const expected = [...rows.map((r, i) => statsCells(r, i + 1)), statsCells(summary.total, null)];
       expect(dataRows.map((r) => r.map((v) => (v === undefined || v === null ? '' : v)))).toEqual(expected);
       const charts = await fake(county, (f) => f.workbook.sheets.flatMap((s) => s.charts.map((c) => c.title)));
       expect(charts).toContain('各单位“四个一批”分类构成');

@@ -4,14 +4,14 @@ import type { StatsRow } from '../../shared/index.js';
 export const jsonResponse = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** A /summary body for two townships: 保家镇 has reported on time (its row is `rows[0]`), 郁山镇 is missing. */
+/** A /summary body for two townships: 保家镇 has reported on time (its 统计表 row is `row`), 郁山镇 is missing. */
 export function summaryBody(options: {
   period: string | null;
   /** When 保家镇's submission arrived (ISO). */
   receivedAt: string;
   submissions: number;
   submissionId: string;
-  rows: StatsRow[];
+  row: StatsRow | null;
   total: StatsRow;
 }) {
   return {
@@ -27,7 +27,7 @@ export function summaryBody(options: {
         firstReceivedAt: options.receivedAt,
         submissions: options.submissions,
         submissionId: options.submissionId,
-        summary: options.rows[0] ?? null,
+        summary: options.row,
       },
       {
         unit: '郁山镇',
@@ -40,7 +40,6 @@ export function summaryBody(options: {
         summary: null,
       },
     ],
-    rows: options.rows,
     total: options.total,
     counts: { onTime: 1, late: 0, missing: 1 },
   };

@@ -36,8 +36,11 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
     // The first submission decides whether the unit reported on time; the latest one is counted.
     const status = submissionStatus(period, u.first_received_at ? new Date(u.first_received_at) : null);
     counts[status === 'on-time' ? 'onTime' : status]++;
-    const stats = u.stats ? { ...(JSON.parse(u.stats) as StatsRow), unit: u.unit_name } : null;
-    if (stats) rows.push(stats);
+    const stats = u.stats ? (JSON.parse(u.stats) as StatsRow) : null;
+    if (stats) {
+      stats.unit = u.unit_name; // the unit's current name, if it was renamed since
+      rows.push(stats);
+    }
     return {
       unit: u.unit_name,
       type: u.unit_type,
@@ -54,7 +57,6 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
     periodLabel: describePeriod(period),
     due: period.due.toISOString(),
     units: statuses,
-    rows,
     total: mergeStats(rows),
     counts,
   };
