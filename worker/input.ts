@@ -5,7 +5,10 @@
 import type { Context } from 'hono';
 import { type ZodType, z } from 'zod';
 import { COLUMN_KEYS, type ColumnKey, columnLabel, type Issue } from '../shared/index.js';
+import type { AppEnv } from './env.js';
 import { ApiFailure } from './errors.js';
+import { gunzipLimited } from './gzip.js';
+import { maxBodyBytes } from './middleware.js';
 
 z.config(z.locales.zhCN());
 
@@ -36,9 +39,26 @@ export function schemaFailure(error: z.ZodError, body: unknown, what: string): A
   return new ApiFailure(422, 'invalid-body', `${what}格式不符合接口约定：${issues[0]?.message ?? ''}${more}`, issues);
 }
 
+/**
+ * The body's bytes as the client wrote them: as sent, or inflated when `Content-Encoding: gzip`
+ * (bodyLimit has capped the bytes on the wire; the inflated ones are capped here, to the same limit).
+ */
+async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
+  const encoding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding === '' || encoding === 'identity') return c.req.arrayBuffer();
+  if (encoding !== 'gzip') {
+    throw new ApiFailure(
+      415,
+      'unsupported-encoding',
+      `不支持请求体压缩方式“${encoding}”：只接受 gzip 压缩（Content-Encoding: gzip）或不压缩的 JSON`,
+    );
+  }
+  return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxBodyBytes(c.env));
+}
+
 /** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. */
 export async function readBody<T>(
-  c: Context,
+  c: Context<AppEnv>,
   schema: ZodType<T>,
   what: string,
 ): Promise<{ value: T; text: string; bytes: ArrayBuffer }> {
@@ -46,8 +66,8 @@ export async function readBody<T>(
   if (!/^application\/json\b/iu.test(type)) {
     throw new ApiFailure(415, 'unsupported-media-type', '请求体须为 JSON（Content-Type: application/json）');
   }
-  // The bytes as sent (hashed as they are: no re-encoding of a 1.4 MB text) and their text.
-  const bytes = await c.req.arrayBuffer();
+  // The bytes as written (hashed as they are: plain or gzip, one ledger has one hash) and their text.
+  const bytes = await bodyBytes(c);
   const text = new TextDecoder().decode(bytes);
   let raw: unknown;
   try {

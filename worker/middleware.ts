@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import type { AppEnv } from './env.js';
+import type { AppEnv, Env } from './env.js';
 import { errorBody } from './errors.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -41,15 +41,20 @@ export function allowedOrigins(setting: string | undefined): string[] {
 export const corsForConfiguredOrigins: MiddlewareHandler<AppEnv> = (c, next) =>
   cors({
     origin: (origin) => (allowedOrigins(c.env.CORS_ORIGINS).includes(origin) ? origin : null),
-    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'Idempotency-Key'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed'],
     maxAge: 600,
   })(c, next);
 
+/** MAX_BODY_BYTES, or the default when unset or not a positive number. */
+export function maxBodyBytes(env: Env): number {
+  const configured = Number(env.MAX_BODY_BYTES);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
+}
+
 export const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
-  const configured = Number(c.env.MAX_BODY_BYTES);
-  const maxSize = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
+  const maxSize = maxBodyBytes(c.env);
   return bodyLimit({
     maxSize,
     onError: (ctx) =>

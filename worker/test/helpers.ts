@@ -32,14 +32,14 @@ export interface Call {
   method?: string;
   token?: string | null;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 
 export async function api(path: string, call: Call = {}): Promise<Response> {
   const headers: Record<string, string> = { ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
-  let body: string | undefined = call.rawBody;
+  let body: string | Uint8Array | undefined = call.rawBody;
   if (call.body !== undefined) {
     body = JSON.stringify(call.body);
     headers['content-type'] ??= 'application/json';
@@ -52,6 +52,12 @@ export async function api(path: string, call: Call = {}): Promise<Response> {
 
 export function submit(token: string, submission: Submission, key: string = crypto.randomUUID(), query = '') {
   return api(`/submissions${query}`, { token, body: submission, headers: { 'idempotency-key': key } });
+}
+
+/** gzip of a text (a JSON body), as a browser's CompressionStream writes it. */
+export async function gzip(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 export function ledger(unit: string, rows = 5, period = '2026-W47', seed = 0): Submission {

@@ -1,0 +1,203 @@
+/**
+ * Content-Encoding: gzip on POST /submissions: the same ledger plain or gzipped is the same
+ * submission (hash, idempotency); corrupt gzip → 400, a gzip bomb → 413 without inflating it
+ * whole, other encodings → 415; nothing stored on a refusal (counted before and after).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiErrorSchema, ReceiptSchema } from '../../shared/contract.js';
+import { GZIP_SLICE, gunzipLimited } from '../gzip.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../middleware.js';
+import { sha256Hex } from '../tokens.js';
+import { api, gzip, ledger, makeUnit, storedCounts } from './helpers.js';
+
+const PERIOD = '2026-W13';
+
+function post(token: string, body: string | Uint8Array, headers: Record<string, string>, query = '') {
+  return api(`/submissions${query}`, {
+    token,
+    rawBody: body,
+    headers: { 'idempotency-key': crypto.randomUUID(), ...headers },
+  });
+}
+
+async function refused(res: Response, status: number, code: string) {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  const body = ApiErrorSchema.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/u);
+  return body.error;
+}
+
+describe('gzip request bodies', () => {
+  it('a gzipped ledger → 201 with the content hash of the same JSON sent plain', async () => {
+    const u = await makeUnit();
+    const json = JSON.stringify(ledger(u.name, 40, PERIOD));
+    const packed = await gzip(json);
+    expect(packed.byteLength).toBeLessThan(json.length / 3);
+    const before = await storedCounts();
+    const zipped = await post(u.token, packed, { 'content-encoding': 'gzip' });
+    expect(zipped.status, await zipped.clone().text()).toBe(201);
+    const first = ReceiptSchema.parse(await zipped.json());
+    expect(first.rows).toBe(40);
+    expect(first.contentHash).toBe(await sha256Hex(new TextEncoder().encode(json).buffer as ArrayBuffer));
+    const after = await storedCounts();
+    expect(after.submissions - before.submissions).toBe(1);
+    expect(after.rows - before.rows).toBe(40);
+
+    const plain = await post(u.token, json, {});
+    expect(plain.status).toBe(201);
+    const second = ReceiptSchema.parse(await plain.json());
+    expect(second.id).not.toBe(first.id);
+    expect(second.contentHash).toBe(first.contentHash);
+    expect(second.summary).toEqual(first.summary);
+  });
+
+  it('Content-Encoding is case-insensitive; identity is plain; a gzipped dry run is checked too', async () => {
+    const u = await makeUnit();
+    const json = JSON.stringify(ledger(u.name, 3, PERIOD));
+    const before = await storedCounts();
+    const dry = await post(u.token, await gzip(json), { 'content-encoding': 'GZip' }, '?dryRun=1');
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ dryRun: true, rows: 3 });
+    expect(await storedCounts()).toEqual(before);
+    expect((await post(u.token, json, { 'content-encoding': 'identity' })).status).toBe(201);
+    expect((await post(u.token, await gzip(json), { 'content-encoding': ' GZIP ' })).status).toBe(201);
+  });
+
+  it('same Idempotency-Key, first plain then gzipped → the first receipt replayed, one submission stored', async () => {
+    const u = await makeUnit();
+    const json = JSON.stringify(ledger(u.name, 6, PERIOD));
+    const key = crypto.randomUUID();
+    const before = await storedCounts();
+    const first = await post(u.token, json, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    const receipt = ReceiptSchema.parse(await first.json());
+    const again = await post(u.token, await gzip(json), { 'idempotency-key': key, 'content-encoding': 'gzip' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(ReceiptSchema.parse(await again.json())).toEqual(receipt);
+    const after = await storedCounts();
+    expect(after.submissions - before.submissions).toBe(1);
+    expect(after.rows - before.rows).toBe(6);
+    expect(after.keys - before.keys).toBe(1);
+    // A different ledger under the key is still refused, gzipped or not.
+    const other = await gzip(JSON.stringify(ledger(u.name, 7, PERIOD)));
+    await refused(
+      await post(u.token, other, { 'idempotency-key': key, 'content-encoding': 'gzip' }),
+      422,
+      'idempotency-key-reused',
+    );
+  });
+
+  it('corrupt, truncated or padded gzip → 400 invalid-gzip, nothing stored', async () => {
+    const u = await makeUnit();
+    const packed = await gzip(JSON.stringify(ledger(u.name, 5, PERIOD)));
+    const flipped = packed.slice();
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
+    const before = await storedCounts();
+    for (const body of [
+      flipped,
+      packed.subarray(0, packed.length - 10),
+      new Uint8Array([...packed, 0x7b, 0x7d]),
+      '{"period":"2026-W13"}',
+      new Uint8Array(0),
+    ]) {
+      const error = await refused(await post(u.token, body, { 'content-encoding': 'gzip' }), 400, 'invalid-gzip');
+      expect(error.message).toContain('gzip');
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('a gzip bomb (small on the wire, over the limit inflated) → 413, nothing stored', async () => {
+    const u = await makeUnit();
+    const l = ledger(u.name, 1, PERIOD);
+    const json = JSON.stringify({ ...l, rows: [{ row: 5, cells: { remarks: ' '.repeat(6 * 1024 * 1024) } }] });
+    expect(json.length).toBeGreaterThan(DEFAULT_MAX_BODY_BYTES);
+    const bomb = await gzip(json);
+    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    const before = await storedCounts();
+    const error = await refused(await post(u.token, bomb, { 'content-encoding': 'gzip' }), 413, 'payload-too-large');
+    expect(error.message).toContain('5.0 MB');
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('other encodings → 415 unsupported-encoding naming gzip, nothing stored', async () => {
+    const u = await makeUnit();
+    const json = JSON.stringify(ledger(u.name, 2, PERIOD));
+    const before = await storedCounts();
+    for (const encoding of ['br', 'deflate', 'gzip, br']) {
+      const error = await refused(
+        await post(u.token, await gzip(json), { 'content-encoding': encoding }),
+        415,
+        'unsupported-encoding',
+      );
+      expect(error.message).toContain('gzip');
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('CORS preflight allows Content-Encoding', async () => {
+    const res = await api('/submissions', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://addin.example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,content-encoding,idempotency-key',
+      },
+    });
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-encoding');
+  });
+});
+
+describe('gunzipLimited', () => {
+  const runtime = globalThis as unknown as { DecompressionStream: typeof DecompressionStream };
+  const realStream = runtime.DecompressionStream;
+  afterEach(() => {
+    runtime.DecompressionStream = realStream;
+  });
+
+  it('gives the same bytes for any slice size (including slices that inflate to nothing)', async () => {
+    const json = JSON.stringify(ledger('保家镇', 300, PERIOD));
+    const packed = await gzip(json);
+    for (const slice of [3, 61, 1024, GZIP_SLICE, packed.byteLength + 1]) {
+      const bytes = await gunzipLimited(packed, json.length * 3, slice);
+      expect(new TextDecoder().decode(bytes), `slice ${slice}`).toBe(json);
+    }
+  });
+
+  it('the limit is inclusive: exactly the limit passes, one byte less refuses', async () => {
+    const text = 'x'.repeat(100_000);
+    const packed = await gzip(text);
+    expect((await gunzipLimited(packed, 100_000)).byteLength).toBe(100_000);
+    await expect(gunzipLimited(packed, 99_999)).rejects.toMatchObject({ status: 413, code: 'payload-too-large' });
+  });
+
+  it('stops feeding a bomb once the limit is passed (the rest is never inflated)', async () => {
+    const bomb = await gzip('\0'.repeat(64 * 1024 * 1024));
+    let fed = 0;
+    // The real stream, with the compressed bytes written to it counted.
+    runtime.DecompressionStream = class {
+      readonly readable: ReadableStream<Uint8Array>;
+      readonly writable: WritableStream<Uint8Array>;
+      constructor(format: 'gzip') {
+        const inner = new realStream(format);
+        const writer = inner.writable.getWriter();
+        this.readable = inner.readable;
+        this.writable = new WritableStream<Uint8Array>({
+          write: (chunk) => {
+            fed += chunk.byteLength;
+            return writer.write(chunk);
+          },
+          close: () => writer.close(),
+          abort: (reason) => writer.abort(reason),
+        });
+      }
+    } as unknown as typeof DecompressionStream;
+    await expect(gunzipLimited(bomb, DEFAULT_MAX_BODY_BYTES)).rejects.toMatchObject({ status: 413 });
+    expect(bomb.byteLength).toBeGreaterThan(8 * GZIP_SLICE);
+    expect(fed).toBeGreaterThan(0);
+    expect(fed).toBeLessThanOrEqual(4 * GZIP_SLICE);
+  });
+});
