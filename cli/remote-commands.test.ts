@@ -9,7 +9,7 @@ import { statsJson } from './json.js';
 import type { Fetch } from './remote.js';
 import { cliWith, load, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
-import { jsonResponse as reply, summaryBody } from './test/service.js';
+import { jsonResponse as reply, requestText, summaryBody } from './test/service.js';
 import { writeLayout } from './workbook.js';
 
 const tmp = tempDir();
@@ -21,6 +21,8 @@ function countyService(options: { down?: boolean } = {}) {
   const stored = new Map<string, { body: string; receipt: Record<string, unknown> }>();
   const summaries: StatsRow[] = [];
   const calls: string[] = [];
+  /** Content-Encoding of each POST. */
+  const encodings: (string | undefined)[] = [];
   const fetch: Fetch = async (url, init) => {
     calls.push(`${init?.method ?? 'GET'} ${url}`);
     if (options.down) throw new TypeError('fetch failed');
@@ -28,7 +30,9 @@ function countyService(options: { down?: boolean } = {}) {
     if (auth !== 'Bearer unit-token') return reply(401, { error: { code: 'unauthorized', message: '令牌无效' } });
     const u = new URL(url);
     if (u.pathname === '/api/v1/submissions' && init?.method === 'POST') {
-      const parsed = SubmissionSchema.safeParse(JSON.parse(String(init.body)));
+      encodings.push((init.headers as Record<string, string>)['content-encoding']);
+      const text = requestText(init);
+      const parsed = SubmissionSchema.safeParse(JSON.parse(text));
       if (!parsed.success) return reply(400, { error: { code: 'bad-request', message: '格式不对' } });
       const s = parsed.data;
       const checked = checkRecords(s.rows, { mode: 'submission', meta: s.meta, columns: s.columns });
@@ -58,7 +62,7 @@ function countyService(options: { down?: boolean } = {}) {
       const key = (init.headers as Record<string, string>)['idempotency-key'] as string;
       const seen = stored.get(key);
       if (seen) return reply(200, seen.receipt);
-      stored.set(key, { body: String(init.body), receipt });
+      stored.set(key, { body: text, receipt });
       summaries.push(summary);
       return reply(201, receipt);
     }
@@ -77,7 +81,7 @@ function countyService(options: { down?: boolean } = {}) {
     }
     return reply(404, { error: { code: 'not-found', message: '没有这个接口' } });
   };
-  return { fetch, stored, calls };
+  return { fetch, stored, calls, encodings };
 }
 
 const cli = (service: ReturnType<typeof countyService>, env: Record<string, string>, ...args: string[]) =>
@@ -126,6 +130,7 @@ describe('submit', () => {
     const body = SubmissionSchema.parse(JSON.parse([...service.stored.values()][0]?.body as string));
     expect(body.rows).toHaveLength(3);
     expect(body.meta.unit).toBe('保家镇');
+    expect(service.encodings).toEqual(['gzip', 'gzip']);
     // Flags win over the environment.
     const flags = await cli(
       service,
@@ -150,6 +155,7 @@ describe('submit', () => {
     expect(r.out).toContain('试报通过（未入库）');
     expect(r.out).toContain('新增 0 个');
     expect(service.stored.size).toBe(0);
+    expect(service.encodings).toEqual(['gzip']);
   });
 
   it('a server that cannot be reached or refuses the token: exit 2 with one Chinese line', async () => {

@@ -1,9 +1,10 @@
 /** The CLI's HTTP client against a scripted fetch: retries with one key, error mapping, response checks. */
 import { describe, expect, it } from 'vitest';
 import { demoSubmission } from '../scripts/demo-ledger.js';
+import { SubmissionSchema } from '../shared/contract.js';
 import { emptyStats } from '../shared/index.js';
-import { apiUrl, type Fetch, fetchStatus, formatStatus, RemoteError, submitLedger } from './remote.js';
-import { jsonResponse as json, summaryBody } from './test/service.js';
+import { apiUrl, checkRemotely, type Fetch, fetchStatus, formatStatus, RemoteError, submitLedger } from './remote.js';
+import { jsonResponse as json, requestText, summaryBody } from './test/service.js';
 
 const submission = demoSubmission('保家镇', { period: '2026-W47', rows: 2 });
 const receipt = {
@@ -45,6 +46,35 @@ describe('submitLedger', () => {
       new Set(['key-12345678']),
     );
     expect(seen[0]?.url).toBe('http://127.0.0.1:8787/api/v1/submissions');
+  });
+
+  it('sends the ledger gzipped, and a retry the very same bytes', async () => {
+    const { fetch, seen } = scripted([new TypeError('fetch failed'), json(201, receipt)]);
+    const r = await submitLedger('http://h', 't', submission, 'key-12345678', { fetch, backoffMs: 0 });
+    expect(r.replayed).toBe(false);
+    const [first, second] = seen.map((s) => s.init);
+    const headers = first?.headers as Record<string, string>;
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(headers['content-type']).toBe('application/json');
+    const body = first?.body as Uint8Array;
+    expect([body[0], body[1]]).toEqual([0x1f, 0x8b]);
+    expect(body.byteLength).toBeLessThan(JSON.stringify(submission).length);
+    expect(second?.body).toBe(body);
+    expect(SubmissionSchema.parse(JSON.parse(requestText(first)))).toEqual(submission);
+  });
+
+  it('a dry run is sent gzipped too', async () => {
+    const dry = {
+      ...receipt,
+      id: 'dry-run',
+      dryRun: true,
+      diff: { previous: null, added: [], removed: [], reclassified: [] },
+    };
+    const { fetch, seen } = scripted([json(200, dry)]);
+    expect(await checkRemotely('http://h', 't', submission, { fetch })).toMatchObject({ dryRun: true });
+    expect(seen[0]?.url).toBe('http://h/api/v1/submissions?dryRun=1');
+    expect(seen[0]?.init?.headers).toMatchObject({ 'content-encoding': 'gzip' });
+    expect(JSON.parse(requestText(seen[0]?.init))).toEqual(submission);
   });
 
   it('does not retry a refusal: 422 carries the server’s issues', async () => {

@@ -3,8 +3,10 @@
  * 统计表 and the status board. Responses are checked against the shared schemas; failures become a
  * `RemoteError` with a Chinese message. The command parser (cli/index.ts) wires these in.
  * A submission is retried (same Idempotency-Key, so never stored twice) on network errors, 5xx and
- * 409 (the first attempt still in flight).
+ * 409 (the first attempt still in flight). Ledgers travel gzipped (Content-Encoding: gzip): a
+ * 2,000-row ledger is ~1.4 MB of JSON and ~0.1 MB gzipped.
  */
+import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
 import { ApiError } from '../shared/api-error.js';
@@ -83,6 +85,14 @@ async function call<T>(
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
 
+/** A submission as a request body: its JSON gzipped, with the headers that say so. */
+function ledgerBody(submission: Submission): { body: Uint8Array; headers: Record<string, string> } {
+  return {
+    body: gzipSync(JSON.stringify(submission)),
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+  };
+}
+
 export interface SubmitResult {
   receipt: Receipt;
   /** true when the server already had this submission (a retry of an earlier attempt). */
@@ -102,7 +112,8 @@ export async function submitLedger(
   }
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 500;
-  const body = JSON.stringify(submission);
+  // Compressed once: a retry resends the same bytes.
+  const { body, headers } = ledgerBody(submission);
   let last: RemoteError | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
@@ -110,7 +121,7 @@ export async function submitLedger(
         apiUrl(url, '/submissions'),
         {
           method: 'POST',
-          headers: { ...auth(token), 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+          headers: { ...auth(token), ...headers, 'idempotency-key': idempotencyKey },
           body,
         },
         ReceiptSchema,
@@ -128,13 +139,10 @@ export async function submitLedger(
 
 /** POST /submissions?dryRun=1: the would-be receipt and the changes against the previous submission. */
 export async function checkRemotely(url: string, token: string, submission: Submission, options: RemoteOptions = {}) {
+  const { body, headers } = ledgerBody(submission);
   const { value } = await call(
     apiUrl(url, '/submissions?dryRun=1'),
-    {
-      method: 'POST',
-      headers: { ...auth(token), 'content-type': 'application/json' },
-      body: JSON.stringify(submission),
-    },
+    { method: 'POST', headers: { ...auth(token), ...headers }, body },
     DryRunReceiptSchema,
     options.fetch,
   );

@@ -1,8 +1,17 @@
-/** County-service answers for the CLI client tests: JSON responses and a GET /summary body. */
+/** County-service answers for the CLI client tests: JSON responses, request bodies and a GET /summary body. */
+import { gunzipSync } from 'node:zlib';
 import type { StatsRow } from '../../shared/index.js';
 
 export const jsonResponse = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** The text of a request body as the service reads it: inflated when sent with Content-Encoding: gzip. */
+export function requestText(init: RequestInit | undefined): string {
+  const encoding = ((init?.headers ?? {}) as Record<string, string>)['content-encoding'];
+  if (encoding === undefined) return String(init?.body);
+  if (encoding !== 'gzip') throw new Error(`unexpected Content-Encoding ${encoding}`);
+  return gunzipSync(init?.body as Uint8Array).toString('utf8');
+}
 
 /** A /summary body for two townships: 保家镇 has reported on time (its 统计表 row is `row`), 郁山镇 is missing. */
 export function summaryBody(options: {
