@@ -1,6 +1,8 @@
-/** api.ts: URLs, headers, settings storage and Chinese errors (fetch replaced by a recorder). */
-import { describe, expect, it } from 'vitest';
-import { ApiError, apiUrl, createApi, loadSettings, saveSettings } from '../api.js';
+/** api.ts: URLs, headers, gzip bodies, settings storage and Chinese errors (fetch replaced by a recorder). */
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { demoSubmission } from '../../scripts/demo-ledger.js';
+import { ApiError, apiUrl, createApi, GZIP_FROM_CHARS, loadSettings, saveSettings } from '../api.js';
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
@@ -51,7 +53,50 @@ describe('api.ts', () => {
     const headers = calls[0]?.init?.headers as Record<string, string>;
     expect(headers.authorization).toBe('Bearer T');
     expect(headers['idempotency-key']).toBe('K');
+    // A body this small goes plain.
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(headers['content-type']).toBe('application/json');
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(payload);
+  });
+
+  describe('request bodies', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+    const ledger = demoSubmission('保家镇', { period: '2026-W47', rows: 40 });
+    function recorder() {
+      const calls: RequestInit[] = [];
+      const api = createApi(
+        () => ({ server: '', token: 'T' }),
+        async (_url, init) => {
+          calls.push(init ?? {});
+          return new Response(JSON.stringify({ id: 'r1' }), { status: 201 });
+        },
+      );
+      return { api, calls };
+    }
+
+    it('a ledger goes gzipped (Content-Encoding: gzip) and inflates to the same JSON', async () => {
+      expect(JSON.stringify(ledger).length).toBeGreaterThan(GZIP_FROM_CHARS);
+      const { api, calls } = recorder();
+      await api.submit(ledger, { dryRun: false, key: 'K' });
+      const headers = calls[0]?.headers as Record<string, string>;
+      expect(headers['content-encoding']).toBe('gzip');
+      expect(headers['content-type']).toBe('application/json');
+      const body = calls[0]?.body as Uint8Array;
+      expect(body).toBeInstanceOf(Uint8Array);
+      expect(body.byteLength).toBeLessThan(JSON.stringify(ledger).length / 3);
+      expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(ledger);
+    });
+
+    it('without CompressionStream the ledger goes as plain JSON, no Content-Encoding', async () => {
+      vi.stubGlobal('CompressionStream', undefined);
+      const { api, calls } = recorder();
+      await api.submit(ledger, { dryRun: true, key: 'K' });
+      const headers = calls[0]?.headers as Record<string, string>;
+      expect(headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(String(calls[0]?.body))).toEqual(ledger);
+    });
   });
 
   it('turns failures into Chinese ApiErrors: network (retryable), 422 with issues, non-JSON', async () => {

@@ -155,9 +155,11 @@ describe('task pane in Chromium with the fake host', () => {
       expect(await page.textContent('#submit-result')).toContain('第一次上报');
 
       const keys: string[] = [];
+      const encodings: string[] = [];
       let failOnce = true;
       await page.route('**/api/v1/submissions', async (route) => {
         keys.push(route.request().headers()['idempotency-key'] ?? '');
+        encodings.push(route.request().headers()['content-encoding'] ?? '');
         if (failOnce) {
           failOnce = false;
           await route.abort('internetdisconnected');
@@ -169,6 +171,8 @@ describe('task pane in Chromium with the fake host', () => {
       await page.waitForSelector('#receipt', { timeout: 30000 });
       expect(keys).toHaveLength(2);
       expect(keys[0]).toBe(keys[1]);
+      // Chromium has CompressionStream: the ledger went gzipped, and wrangler dev took it.
+      expect(encodings).toEqual(['gzip', 'gzip']);
       const receipt = await page.textContent('#receipt');
       expect(receipt).toContain('保家镇');
       expect(receipt).toContain('25');
