@@ -127,7 +127,7 @@ describe('status and URLs', () => {
       receivedAt: '2026-11-19T07:59:59.000Z',
       submissions: 2,
       submissionId: 'a1',
-      rows: [emptyStats('保家镇')],
+      row: emptyStats('保家镇'),
       total: emptyStats('合计'),
     });
     const { fetch, seen } = scripted([json(200, summary)]);
