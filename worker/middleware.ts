@@ -38,14 +38,20 @@ export function allowedOrigins(setting: string | undefined): string[] {
     .filter((s) => s.length > 0);
 }
 
-export const corsForConfiguredOrigins: MiddlewareHandler<AppEnv> = (c, next) =>
-  cors({
+/**
+ * CORS headers only for browser requests from another origin (they carry `Origin`); the CLI,
+ * scripts and the pane served by this Worker itself need none, and skip the middleware's work.
+ */
+export const corsForConfiguredOrigins: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (c.req.header('origin') === undefined) return next();
+  return cors({
     origin: (origin) => (allowedOrigins(c.env.CORS_ORIGINS).includes(origin) ? origin : null),
     allowHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'Idempotency-Key'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed'],
     maxAge: 600,
   })(c, next);
+};
 
 /** MAX_BODY_BYTES, or the default when unset or not a positive number. */
 export function maxBodyBytes(env: Env): number {
