@@ -6,12 +6,11 @@
  * Before that, SERIAL more units submit one at a time: the latency of one request alone (in
  * production concurrent requests run in separate isolates; wrangler dev runs one isolate, so at
  * concurrency 10 the CPU-bound validation of ten requests queues up behind each other).
- * Runs once per row-insert strategy: `values` (multi-row VALUES, ≤ 100 parameters per statement —
- * the baseline) and `json` (json_each over JSON parameters — what the Worker uses).
- * Ledgers are sent gzipped (Content-Encoding: gzip), as the CLI and the add-in send them; each is
- * compressed once before anything is timed (the client's work, not the server's latency).
+ * Runs once per body encoding, each on a fresh database: `plain` JSON (the baseline) and `gzip`
+ * (Content-Encoding: gzip, as the CLI and the add-in send ledgers); each body is compressed once
+ * before anything is timed (the client's work, not the server's latency).
  * Targets (issue 4): submission p95 ≤ 150 ms, summary p95 ≤ 20 ms.
- * Options: --units N --rows N --concurrency N --summaries N --strategy json|values
+ * Options: --units N --rows N --concurrency N --summaries N --encoding plain|gzip
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,8 +34,11 @@ const ROWS = option('rows', 2000);
 const CONCURRENCY = option('concurrency', 10);
 const SUMMARIES = option('summaries', 200);
 const SERIAL = option('serial', 5);
-const strategyArg = process.argv[process.argv.indexOf('--strategy') + 1];
-const STRATEGIES = strategyArg === 'json' || strategyArg === 'values' ? [strategyArg] : (['values', 'json'] as const);
+const ENCODINGS = ['plain', 'gzip'] as const;
+type Encoding = (typeof ENCODINGS)[number];
+const encodingAt = process.argv.indexOf('--encoding');
+const encodingArg = encodingAt >= 0 ? process.argv[encodingAt + 1] : undefined;
+const RUNS: readonly Encoding[] = ENCODINGS.filter((e) => encodingArg === undefined || e === encodingArg);
 const PERIOD = '2026-W47';
 const TARGET_SUBMIT_P95 = 150;
 const TARGET_SUMMARY_P95 = 20;
@@ -52,7 +54,7 @@ function stats(samples: number[]) {
 }
 
 interface Result {
-  strategy: string;
+  encoding: Encoding;
   floor: ReturnType<typeof stats>;
   bodyFloor: ReturnType<typeof stats>;
   serial: ReturnType<typeof stats>;
@@ -64,14 +66,15 @@ interface Result {
   wallMs: number;
 }
 
-/** A ledger as it is sent: its JSON gzipped once; the JSON's size for the report. */
+/** A ledger as it is sent: its JSON, and that JSON gzipped once. */
 interface Body {
+  json: string;
   gzip: Uint8Array;
   jsonBytes: number;
 }
 
 function body(json: string): Body {
-  return { gzip: gzipSync(json), jsonBytes: Buffer.byteLength(json) };
+  return { json, gzip: gzipSync(json), jsonBytes: Buffer.byteLength(json) };
 }
 
 async function seed(persistTo: string, names: string[]): Promise<{ county: string; tokens: string[] }> {
@@ -89,22 +92,29 @@ async function seed(persistTo: string, names: string[]): Promise<{ county: strin
   return { county: county.token, tokens };
 }
 
-function send(base: string, token: string, body: Body, key: string): Promise<Response> {
+function send(encoding: Encoding, base: string, token: string, body: Body, key: string): Promise<Response> {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    'idempotency-key': key,
+  };
+  if (encoding === 'gzip') headers['content-encoding'] = 'gzip';
   return fetch(`${base}/api/v1/submissions`, {
     method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      'content-encoding': 'gzip',
-      'idempotency-key': key,
-    },
-    body: body.gzip,
+    headers,
+    body: encoding === 'gzip' ? body.gzip : body.json,
   });
 }
 
-async function post(base: string, token: string, body: Body, key: string): Promise<{ ms: number; ok: boolean }> {
+async function post(
+  encoding: Encoding,
+  base: string,
+  token: string,
+  body: Body,
+  key: string,
+): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
-  const res = await send(base, token, body, key);
+  const res = await send(encoding, base, token, body, key);
   const text = await res.text();
   const ms = performance.now() - started;
   const ok = res.status === 201 && ReceiptSchema.safeParse(JSON.parse(text)).success;
@@ -113,7 +123,7 @@ async function post(base: string, token: string, body: Body, key: string): Promi
 }
 
 async function run(
-  strategy: string,
+  encoding: Encoding,
   ledgers: Submission[],
   bodies: Body[],
   names: string[],
@@ -127,7 +137,7 @@ async function run(
   applyMigrations({ persistTo: dir });
   const serialNames = serialLedgers.map((l) => l.meta.unit ?? '');
   const { county, tokens } = await seed(dir, [...names, '预热镇', ...serialNames]);
-  const dev = startDev({ port, persistTo: dir, vars: { ROW_INSERT: strategy, REQUEST_LOG: 'off' } });
+  const dev = startDev({ port, persistTo: dir, vars: { REQUEST_LOG: 'off' } });
   let stderr = '';
   dev.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -136,13 +146,13 @@ async function run(
     await waitForServer(`${base}/api/v1/me`);
     // Warm-up (not measured): one small submission and one summary, so module load is not timed.
     const warm = demoSubmission('预热镇', { period: '2026-W46', rows: 50 });
-    await post(base, tokens[names.length] ?? '', body(JSON.stringify(warm)), 'bench-warm-up');
+    await post(encoding, base, tokens[names.length] ?? '', body(JSON.stringify(warm)), 'bench-warm-up');
     await fetch(`${base}/api/v1/summary?period=2026-W46`, { headers: { authorization: `Bearer ${county}` } });
 
     const serialMs: number[] = [];
     let errors = 0;
     for (const [i, b] of serialBodies.entries()) {
-      const r = await post(base, tokens[names.length + 1 + i] ?? '', b, `bench-serial-${i}`);
+      const r = await post(encoding, base, tokens[names.length + 1 + i] ?? '', b, `bench-serial-${i}`);
       serialMs.push(r.ms);
       if (!r.ok) errors++;
     }
@@ -152,7 +162,7 @@ async function run(
     const bodyFloorMs: number[] = [];
     for (let i = 0; i < SERIAL; i++) {
       const t0 = performance.now();
-      const res = await send(base, tokens[names.length] ?? '', floorBody, `bench-floor-${i}`);
+      const res = await send(encoding, base, tokens[names.length] ?? '', floorBody, `bench-floor-${i}`);
       await res.text();
       bodyFloorMs.push(performance.now() - t0);
       if (res.status !== 400) console.error(`  空报送应为 400，实为 ${res.status}`);
@@ -167,7 +177,7 @@ async function run(
           const i = next++;
           const b = bodies[i];
           if (!b) break;
-          const r = await post(base, tokens[i] ?? '', b, `bench-${strategy}-${i}`);
+          const r = await post(encoding, base, tokens[i] ?? '', b, `bench-${encoding}-${i}`);
           latencies.push(r.ms);
           if (!r.ok) errors++;
         }
@@ -207,7 +217,7 @@ async function run(
       rowsStored = projects.total;
     }
     return {
-      strategy,
+      encoding,
       floor: stats(floorMs),
       bodyFloor: stats(bodyFloorMs),
       serial: stats(serialMs),
@@ -243,21 +253,21 @@ async function main(): Promise<void> {
     `bench:worker — ${UNITS} 个单位 × ${ROWS} 行，并发 ${CONCURRENCY}；汇总 ${SUMMARIES} 次（wrangler dev，127.0.0.1，本地 D1）`,
   );
   const results: Result[] = [];
-  for (const strategy of STRATEGIES) {
-    results.push(await run(strategy, ledgers, bodies, names, serialLedgers, serialBodies, floorBody));
+  for (const encoding of RUNS) {
+    results.push(await run(encoding, ledgers, bodies, names, serialLedgers, serialBodies, floorBody));
   }
 
   console.log(
-    '\n写入方式  单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)  空请求 p50   空请求 p95  空报送 p50',
+    '\n请求体    单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)  空请求 p50   空请求 p95  空报送 p50',
   );
   for (const r of results) {
     console.log(
-      `${r.strategy.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)} ${f(r.floor.p50)}ms ${f(r.floor.p95)}ms ${f(r.bodyFloor.p50)}ms`,
+      `${r.encoding.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)} ${f(r.floor.p50)}ms ${f(r.floor.p95)}ms ${f(r.bodyFloor.p50)}ms`,
     );
   }
   console.log('（空请求：无令牌的 GET /api/v1/me → 401，不读 D1：wrangler dev 代理链本身的耗时，是汇总延迟的下限）');
   console.log(
-    '（空报送：同一份台账 JSON 末尾多一个字符再 gzip，经鉴权、读取、解压、JSON.parse 失败 → 400：传输 + 鉴权 + 解压 + 解析，不含校验与写入）',
+    '（空报送：同一份台账 JSON 末尾多一个字符（gzip 时再压缩），经鉴权、读取、解压、JSON.parse 失败 → 400：传输 + 鉴权 + 解压 + 解析，不含校验与写入）',
   );
   const average = (f: (b: Body) => number) => bodies.reduce((n, b) => n + f(b), 0) / bodies.length / 1024;
   console.log(
@@ -266,16 +276,16 @@ async function main(): Promise<void> {
   const [a, b] = results;
   if (a && b) {
     console.log(
-      `json_each 相对 VALUES 基线：单独提交 p50 ${(b.serial.p50 / a.serial.p50).toFixed(2)}×；并发提交 p50 ${(b.submit.p50 / a.submit.p50).toFixed(2)}×，p95 ${(b.submit.p95 / a.submit.p95).toFixed(2)}×`,
+      `gzip 相对 plain 基线：单独提交 p50 ${(b.serial.p50 / a.serial.p50).toFixed(2)}×；并发提交 p50 ${(b.submit.p50 / a.submit.p50).toFixed(2)}×，p95 ${(b.submit.p95 / a.submit.p95).toFixed(2)}×；并发段 ${(b.wallMs / a.wallMs).toFixed(2)}×`,
     );
   }
   let failed = false;
   for (const r of results) {
     const checks = [
-      [`${r.strategy}: 错误数 = 0`, r.errors === 0],
-      [`${r.strategy}: 存储行数 = 发送行数`, r.rowsStored === r.rowsSent],
-      [`${r.strategy}: 提交 p95 ≤ ${TARGET_SUBMIT_P95} ms`, r.submit.p95 <= TARGET_SUBMIT_P95],
-      [`${r.strategy}: 汇总 p95 ≤ ${TARGET_SUMMARY_P95} ms`, r.summary.p95 <= TARGET_SUMMARY_P95],
+      [`${r.encoding}: 错误数 = 0`, r.errors === 0],
+      [`${r.encoding}: 存储行数 = 发送行数`, r.rowsStored === r.rowsSent],
+      [`${r.encoding}: 提交 p95 ≤ ${TARGET_SUBMIT_P95} ms`, r.submit.p95 <= TARGET_SUBMIT_P95],
+      [`${r.encoding}: 汇总 p95 ≤ ${TARGET_SUMMARY_P95} ms`, r.summary.p95 <= TARGET_SUMMARY_P95],
     ] as const;
     for (const [label, ok] of checks) {
       console.log(`${ok ? '达标' : '未达标'}  ${label}`);
