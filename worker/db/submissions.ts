@@ -103,6 +103,7 @@ export async function storeSubmission(db: D1Database, s: NewSubmission, partChar
       .prepare("UPDATE idempotency_keys SET state = 'done', submission_id = ? WHERE unit_id = ? AND key = ?")
       .bind(s.id, s.unitId, s.idempotencyKey),
   ]);
+  rememberStats(s.id, s.stats);
 }
 
 export async function findSubmission(db: D1Database, id: string): Promise<SubmissionRecord | null> {
@@ -163,12 +164,11 @@ export interface UnitPeriodRecord {
   received_at: string | null;
   first_received_at: string | null;
   submissions: number;
-  stats: string | null;
 }
 
 /**
- * Every unit with its latest submission for the period (O(units) rows, no project rows read; the
- * 统计表 JSON only of the latest submission per unit, not of every resubmission).
+ * Every unit with its latest submission for the period: O(units) small rows, no project rows and
+ * no 统计表 rows (those come from `statsOf`).
  */
 export function latestPerUnitStatement(db: D1Database, period: string): D1PreparedStatement {
   return db
@@ -180,11 +180,48 @@ export function latestPerUnitStatement(db: D1Database, period: string): D1Prepar
            MIN(received_at) OVER (PARTITION BY unit_id) AS first_at
          FROM submissions WHERE period = ?)
        SELECT u.id AS unit_id, u.name AS unit_name, u.type AS unit_type, r.id AS submission_id,
-         r.received_at, r.first_at AS first_received_at, COALESCE(r.n, 0) AS submissions, s.stats
-       FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1 LEFT JOIN submissions s ON s.id = r.id
+         r.received_at, r.first_at AS first_received_at, COALESCE(r.n, 0) AS submissions
+       FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1
        ORDER BY u.id`,
     )
     .bind(period);
+}
+
+/**
+ * 统计表 rows by submission id. A submission never changes, so neither does its row: each isolate
+ * keeps the rows it has stored or read (up to STATS_CACHE_SIZE, the oldest dropped first), and the
+ * county summary reads from D1 only those of submissions this isolate has not seen. Cached rows are
+ * frozen: they are shared between requests.
+ */
+export const STATS_CACHE_SIZE = 5000;
+const statsCache = new Map<string, StatsRow>();
+
+export function rememberStats(submissionId: string, stats: StatsRow): StatsRow {
+  const frozen = Object.isFrozen(stats) ? stats : Object.freeze(stats);
+  statsCache.set(submissionId, frozen);
+  if (statsCache.size > STATS_CACHE_SIZE) {
+    const oldest = statsCache.keys().next();
+    if (!oldest.done) statsCache.delete(oldest.value);
+  }
+  return frozen;
+}
+
+export async function statsOf(db: D1Database, ids: readonly string[]): Promise<Map<string, StatsRow>> {
+  const found = new Map<string, StatsRow>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const cached = statsCache.get(id);
+    if (cached) found.set(id, cached);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const { results } = await db
+      .prepare('SELECT id, stats FROM submissions WHERE id IN (SELECT value FROM json_each(?))')
+      .bind(JSON.stringify(missing))
+      .all<{ id: string; stats: string }>();
+    for (const r of results) found.set(r.id, rememberStats(r.id, JSON.parse(r.stats) as StatsRow));
+  }
+  return found;
 }
 
 export async function latestPerUnit(db: D1Database, period: string): Promise<UnitPeriodRecord[]> {

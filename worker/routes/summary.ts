@@ -5,7 +5,7 @@ import type { Summary } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import { describePeriod, mergeStats, parsePeriod, type StatsRow, submissionStatus } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
-import { latestPerUnit, latestPerUnitStatement, type UnitPeriodRecord } from '../db/submissions.js';
+import { latestPerUnit, latestPerUnitStatement, statsOf, type UnitPeriodRecord } from '../db/submissions.js';
 import type { AppEnv } from '../env.js';
 import { readQuery } from '../input.js';
 
@@ -30,17 +30,20 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
   if (!period) throw new Error('period passed the schema but does not parse');
   const pre = c.get('alongsideRows');
   const units = pre?.key === `summary:${id}` ? (pre.rows as UnitPeriodRecord[]) : await latestPerUnit(c.env.DB, id);
+  const counted = await statsOf(
+    c.env.DB,
+    units.flatMap((u) => (u.submission_id ? [u.submission_id] : [])),
+  );
   const rows: StatsRow[] = [];
   const counts = { onTime: 0, late: 0, missing: 0 };
   const statuses = units.map((u) => {
     // The first submission decides whether the unit reported on time; the latest one is counted.
     const status = submissionStatus(period, u.first_received_at ? new Date(u.first_received_at) : null);
     counts[status === 'on-time' ? 'onTime' : status]++;
-    const stats = u.stats ? (JSON.parse(u.stats) as StatsRow) : null;
-    if (stats) {
-      stats.unit = u.unit_name; // the unit's current name, if it was renamed since
-      rows.push(stats);
-    }
+    const stored = u.submission_id ? (counted.get(u.submission_id) ?? null) : null;
+    // Under the unit's current name, should it have been renamed since.
+    const stats = stored && stored.unit !== u.unit_name ? { ...stored, unit: u.unit_name } : stored;
+    if (stats) rows.push(stats);
     return {
       unit: u.unit_name,
       type: u.unit_type,

@@ -8,7 +8,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { checkRecords, type LedgerRow, summarize } from '../../shared/index.js';
 import { decodeRows, encodeRows } from '../db/rows.js';
-import { findProjects, projectRefs, storeSubmission, submissionDetail, submissionRows } from '../db/submissions.js';
+import {
+  findProjects,
+  projectRefs,
+  statsOf,
+  storeSubmission,
+  submissionDetail,
+  submissionRows,
+} from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
 import { count, ledger, makeUnit } from './helpers.js';
 
@@ -94,6 +101,27 @@ describe('stored project rows', () => {
     const byCause = await findProjects(env.DB, { period, cause, unitId: unitA?.id, limit: 5000, offset: 0 });
     expect(byCause.rows.map((p) => p.row)).toEqual(rowsA.filter((r) => r.causes.includes(cause)));
     expect(byCause.rows.every((p) => p.unitName === a.name)).toBe(true);
+  });
+
+  it('统计表 rows by submission id: stored ones from memory, others read from D1 once', async () => {
+    const u = await makeUnit();
+    const unit = await findUnitByName(env.DB, u.name);
+    const rows = engineRows(u.name, 12, '2026-W32');
+    const stored = await store(u.name, '2026-W32', rows);
+    const written = summarize('另一个名字', rows); // as written by another isolate: not in this one's memory
+    await env.DB.prepare(
+      `INSERT INTO submissions (id, unit_id, period, received_at, idempotency_key, content_hash, row_count,
+         warning_count, warnings, meta, stats) VALUES ('elsewhere', ?, '2026-W32', '2026', 'k-elsewhere', 'h', 12, 0, '[]', '{}', ?)`,
+    )
+      .bind(unit?.id, JSON.stringify(written))
+      .run();
+    const first = await statsOf(env.DB, [stored, 'elsewhere', 'no-such-id']);
+    expect(first.get(stored)).toEqual(summarize(u.name, rows));
+    expect(first.get('elsewhere')).toEqual(written);
+    expect(first.has('no-such-id')).toBe(false);
+    const again = await statsOf(env.DB, ['elsewhere']);
+    expect(again.get('elsewhere')).toBe(first.get('elsewhere')); // the same object: not read again
+    expect(Object.isFrozen(again.get('elsewhere'))).toBe(true);
   });
 
   it('migration 0003 moves rows of the old per-row table into submission_data, in order', async () => {
