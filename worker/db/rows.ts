@@ -1,11 +1,15 @@
 /**
- * A submission's project rows as one stored document (table submission_data, migration 0003):
- * the JSON array of LedgerRow, gzip-compressed and base64-encoded, in parts that keep each value
- * under D1's 2,000,000-byte limit. One value per submission instead of one table row per project:
- * a 2,000-row ledger is ~1.4 MB of JSON but ~130 KB stored, and bench:worker showed the per-row
- * inserts to be most of a submission's time. Rows are only read per submission or per period.
+ * A submission's project rows as one stored document (table submission_data, migration 0003),
+ * gzip-compressed and base64-encoded, in parts that keep each value under D1's 2,000,000-byte
+ * limit. One value per submission instead of one table row per project: a 2,000-row ledger is
+ * ~1.4 MB as JSON objects but ~110 KB stored, and bench:worker showed the per-row inserts to be
+ * most of a submission's time. Rows are only read per submission or per period.
+ *
+ * The document names its columns once: `{"columns": ["row", "seq", …], "rows": [[5, 1, …], …]}`
+ * (about half the JSON of an array of objects, so half the gzip work, the biggest cost of storing).
+ * Rows moved by the migration are a plain array of LedgerRow objects; both decode alike.
  */
-import type { LedgerRow } from '../../shared/index.js';
+import { COLUMN_KEYS, type LedgerRow } from '../../shared/index.js';
 import { gunzipText, gzipText } from '../compression.js';
 
 /** Characters per stored part (base64 is ASCII: characters = bytes), below D1's 2 MB per value. */
@@ -36,9 +40,38 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** The rows as stored parts: base64(gzip(JSON)), cut every `partChars` characters. */
+/** The fields of a LedgerRow in order: the document's `columns`. */
+export const ROW_FIELDS: readonly (keyof LedgerRow)[] = ['row', ...COLUMN_KEYS];
+
+interface RowsDocument {
+  columns: readonly string[];
+  rows: readonly unknown[][];
+}
+
+function rowsDocument(rows: readonly LedgerRow[]): RowsDocument {
+  const values: unknown[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as LedgerRow;
+    const v: unknown[] = new Array(ROW_FIELDS.length);
+    for (let j = 0; j < ROW_FIELDS.length; j++) v[j] = row[ROW_FIELDS[j] as keyof LedgerRow];
+    values[i] = v;
+  }
+  return { columns: ROW_FIELDS, rows: values };
+}
+
+function rowsOf(document: RowsDocument | LedgerRow[]): LedgerRow[] {
+  if (Array.isArray(document)) return document; // moved by migration 0003: LedgerRow objects
+  const { columns, rows } = document;
+  return rows.map((v) => {
+    const row: Record<string, unknown> = {};
+    for (let j = 0; j < columns.length; j++) row[columns[j] as string] = v[j];
+    return row as unknown as LedgerRow;
+  });
+}
+
+/** The rows as stored parts: base64(gzip(JSON document)), cut every `partChars` characters. */
 export async function encodeRows(rows: readonly LedgerRow[], partChars = MAX_PART_CHARS): Promise<StoredPart[]> {
-  const data = toBase64(await gzipText(JSON.stringify(rows)));
+  const data = toBase64(await gzipText(JSON.stringify(rowsDocument(rows))));
   const parts: StoredPart[] = [];
   for (let i = 0; i < data.length || parts.length === 0; i += partChars) {
     parts.push({ encoding: 'gzip', data: data.slice(i, i + partChars) });
@@ -52,7 +85,7 @@ export async function decodeRows(parts: readonly StoredPart[]): Promise<LedgerRo
   if (!first) return [];
   const text = parts.length === 1 ? first.data : parts.map((p) => p.data).join('');
   const json = first.encoding === 'gzip' ? await gunzipText(fromBase64(text)) : text;
-  return JSON.parse(json) as LedgerRow[];
+  return rowsOf(JSON.parse(json) as RowsDocument | LedgerRow[]);
 }
 
 /** INSERT statements for the parts of a submission's rows (they go into the submission's batch). */
