@@ -12,6 +12,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const id = tokenId(token);
   if (!id) throw unauthorized();
   const alongside = c.get('alongside');
+  // The token's hash is computed while D1 looks the credential up.
+  const hashing = sha256Hex(token);
   let cred: CredentialRecord | null;
   let alongsideRows: unknown[] = [];
   if (alongside) {
@@ -19,7 +21,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   } else {
     cred = await findCredential(c.env.DB, id);
   }
-  const hash = await sha256Hex(token);
+  const hash = await hashing;
   // Compare even when the id is unknown, so timing does not tell which ids exist.
   const matches = sameDigest(hash, cred?.token_hash ?? '0'.repeat(64));
   if (!cred || !matches || cred.revoked_at !== null) throw unauthorized();
