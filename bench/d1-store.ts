@@ -14,6 +14,7 @@ import { getPlatformProxy } from 'wrangler';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, ensureAssetsDir, ROOT } from '../scripts/wrangler.js';
 import { checkRecords, type LedgerRow } from '../shared/index.js';
+import { option } from './options.js';
 
 type Statement = unknown;
 interface Db {
@@ -32,12 +33,6 @@ const PER_ROW_TABLE = `CREATE TABLE bench_per_row (submission_id TEXT NOT NULL, 
   category TEXT, data TEXT NOT NULL, PRIMARY KEY (submission_id, idx)) WITHOUT ROWID`;
 const PER_ROW_INSERT = `INSERT INTO bench_per_row (submission_id, idx, code, category, data)
   SELECT ?1, j.key, j.value ->> '$.code', j.value ->> '$.category', j.value FROM json_each(?2) AS j`;
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-}
 
 const ROWS = option('rows', 2000);
 const ROUNDS = option('rounds', 15);

@@ -22,12 +22,7 @@ import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer
 import { SummarySchema } from '../shared/api.js';
 import { ReceiptSchema, type Submission } from '../shared/contract.js';
 import { newToken } from '../worker/tokens.js';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-}
+import { option } from './options.js';
 
 const UNITS = option('units', 40);
 const ROWS = option('rows', 2000);

@@ -4,11 +4,11 @@
  * whole, other encodings → 415; nothing stored on a refusal (counted before and after).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, ReceiptSchema } from '../../shared/contract.js';
+import { ReceiptSchema } from '../../shared/contract.js';
 import { GZIP_SLICE, gunzipLimited } from '../gzip.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../middleware.js';
 import { sha256Hex } from '../tokens.js';
-import { api, gzip, ledger, makeUnit, storedCounts } from './helpers.js';
+import { api, gzip, ledger, makeUnit, refused, storedCounts } from './helpers.js';
 
 const PERIOD = '2026-W13';
 
@@ -18,15 +18,6 @@ function post(token: string, body: string | Uint8Array, headers: Record<string, 
     rawBody: body,
     headers: { 'idempotency-key': crypto.randomUUID(), ...headers },
   });
-}
-
-async function refused(res: Response, status: number, code: string) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  const body = ApiErrorSchema.parse(JSON.parse(text));
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/u);
-  return body.error;
 }
 
 describe('gzip request bodies', () => {

@@ -1,7 +1,8 @@
 /** Test helpers: units and tokens straight into D1, requests through the Worker's own fetch. */
 import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
-import type { Submission } from '../../shared/contract.js';
+import { ApiErrorSchema, type Submission } from '../../shared/contract.js';
 import { issueCredential } from '../db/credentials.js';
 import { submissionRows } from '../db/submissions.js';
 import { insertUnit } from '../db/units.js';
@@ -84,4 +85,15 @@ export async function storedCounts() {
     rows: await storedRows(),
     keys: await count('idempotency_keys'),
   };
+}
+
+/** A refusal: the status, the error code, a Chinese message and no stack trace; returns the error. */
+export async function refused(res: Response, status: number, code: string) {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  const body = ApiErrorSchema.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/u);
+  expect(text).not.toMatch(/at .*\.(ts|js):\d+/u);
+  return body.error;
 }

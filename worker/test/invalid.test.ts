@@ -1,19 +1,9 @@
 /** Invalid payloads → 4xx with a Chinese message, and nothing stored (counted before and after). */
 import { describe, expect, it } from 'vitest';
-import { ApiErrorSchema, MAX_CELL_CHARS, MAX_SUBMISSION_ROWS } from '../../shared/contract.js';
-import { api, ledger, makeUnit, storedCounts, submit } from './helpers.js';
+import { MAX_CELL_CHARS, MAX_SUBMISSION_ROWS } from '../../shared/contract.js';
+import { api, ledger, makeUnit, refused, storedCounts, submit } from './helpers.js';
 
 const PERIOD = '2026-W12';
-
-async function refused(res: Response, status: number, code: string) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  const body = ApiErrorSchema.parse(JSON.parse(text));
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/u);
-  expect(text).not.toMatch(/at .*\.(ts|js):\d+/u);
-  return body.error;
-}
 
 describe('invalid submissions store nothing', () => {
   it.each([
