@@ -1,4 +1,8 @@
-/** gzip with the runtime's CompressionStream / DecompressionStream (native zlib in workerd). */
+/**
+ * gzip with the runtime's CompressionStream / DecompressionStream (native zlib in workerd), for
+ * documents this Worker writes and reads back itself (stored project rows). Request bodies come
+ * from outside and go through gzip.ts instead, which caps what they may inflate to.
+ */
 
 export async function gzipText(text: string): Promise<Uint8Array> {
   const body = new Response(text).body;
