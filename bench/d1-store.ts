@@ -22,8 +22,8 @@ interface Db {
   batch(statements: Statement[]): Promise<unknown>;
 }
 interface RowsModule {
-  rowsStatements(db: Db, submissionId: string, rows: readonly LedgerRow[]): Promise<Statement[]>;
-  encodeRows(rows: readonly LedgerRow[]): Promise<{ data: string }[]>;
+  rowsStatements(db: Db, submissionId: string, rows: readonly LedgerRow[]): Statement[];
+  encodeRows(rows: readonly LedgerRow[]): { data: string }[];
 }
 // Loaded by path: the module is typed for Workers (worker/tsconfig.json), this script runs in Node.
 const ROWS_MODULE = join(ROOT, 'worker', 'db', 'rows.ts');
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
           .bind(id, id, rows.length);
         const inserts =
           layout === 'gzip'
-            ? await rowsStatements(db, id, rows)
+            ? rowsStatements(db, id, rows)
             : [db.prepare(PER_ROW_INSERT).bind(id, JSON.stringify(rows))];
         await db.batch([head, ...inserts]);
         if (round >= 2) times[layout]?.push(performance.now() - t0); // two warm-up rounds
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     const jsonBytes = Buffer.byteLength(JSON.stringify(rows));
     const storedBytes: Record<string, number> = {
       'per-row': jsonBytes,
-      gzip: (await encodeRows(rows)).reduce((sum, p) => sum + p.data.length, 0),
+      gzip: encodeRows(rows).reduce((sum, p) => sum + p.data.length, 0),
     };
     console.log(
       `bench:d1-store — 每份台账 ${ROWS} 行，各 ${ROUNDS} 轮（本地 D1，wrangler platform proxy；含编码时间）`,

@@ -10,7 +10,7 @@
  * Rows moved by the migration are a plain array of LedgerRow objects; both decode alike.
  */
 import { COLUMN_KEYS, type LedgerRow } from '../../shared/index.js';
-import { gunzipText, gzipText } from '../compression.js';
+import { gunzipBase64, gzipBase64 } from '../gzip.js';
 
 /** Characters per stored part (base64 is ASCII: characters = bytes), below D1's 2 MB per value. */
 export const MAX_PART_CHARS = 1_800_000;
@@ -21,23 +21,6 @@ export type RowsEncoding = 'gzip' | 'json';
 export interface StoredPart {
   encoding: RowsEncoding;
   data: string;
-}
-
-const BINARY_CHUNK = 0x8000;
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += BINARY_CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + BINARY_CHUNK));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** The fields of a LedgerRow in order: the document's `columns`. */
@@ -70,8 +53,8 @@ function rowsOf(document: RowsDocument | LedgerRow[]): LedgerRow[] {
 }
 
 /** The rows as stored parts: base64(gzip(JSON document)), cut every `partChars` characters. */
-export async function encodeRows(rows: readonly LedgerRow[], partChars = MAX_PART_CHARS): Promise<StoredPart[]> {
-  const data = toBase64(await gzipText(JSON.stringify(rowsDocument(rows))));
+export function encodeRows(rows: readonly LedgerRow[], partChars = MAX_PART_CHARS): StoredPart[] {
+  const data = gzipBase64(JSON.stringify(rowsDocument(rows)));
   const parts: StoredPart[] = [];
   for (let i = 0; i < data.length || parts.length === 0; i += partChars) {
     parts.push({ encoding: 'gzip', data: data.slice(i, i + partChars) });
@@ -80,22 +63,22 @@ export async function encodeRows(rows: readonly LedgerRow[], partChars = MAX_PAR
 }
 
 /** A submission's rows back from its parts (in `part` order). */
-export async function decodeRows(parts: readonly StoredPart[]): Promise<LedgerRow[]> {
+export function decodeRows(parts: readonly StoredPart[]): LedgerRow[] {
   const first = parts[0];
   if (!first) return [];
   const text = parts.length === 1 ? first.data : parts.map((p) => p.data).join('');
-  const json = first.encoding === 'gzip' ? await gunzipText(fromBase64(text)) : text;
+  const json = first.encoding === 'gzip' ? gunzipBase64(text) : text;
   return rowsOf(JSON.parse(json) as RowsDocument | LedgerRow[]);
 }
 
 /** INSERT statements for the parts of a submission's rows (they go into the submission's batch). */
-export async function rowsStatements(
+export function rowsStatements(
   db: D1Database,
   submissionId: string,
   rows: readonly LedgerRow[],
   partChars = MAX_PART_CHARS,
-): Promise<D1PreparedStatement[]> {
+): D1PreparedStatement[] {
   const insert = db.prepare('INSERT INTO submission_data (submission_id, part, encoding, data) VALUES (?, ?, ?, ?)');
-  const parts = await encodeRows(rows, partChars);
+  const parts = encodeRows(rows, partChars);
   return parts.map((p, i) => insert.bind(submissionId, i, p.encoding, p.data));
 }

@@ -78,7 +78,7 @@ export interface NewSubmission {
 
 /** Stores the submission, its rows and completes the claim in one transaction. */
 export async function storeSubmission(db: D1Database, s: NewSubmission, partChars = MAX_PART_CHARS): Promise<void> {
-  const rows = await rowsStatements(db, s.id, s.rows, partChars);
+  const rows = rowsStatements(db, s.id, s.rows, partChars);
   await db.batch([
     db
       .prepare(
@@ -130,7 +130,7 @@ export async function submissionDetail(
   return {
     warnings: JSON.parse(h?.warnings ?? '[]') as Issue[],
     meta: JSON.parse(h?.meta ?? 'null') as LedgerMeta,
-    rows: await decodeRows((parts?.results ?? []) as StoredPart[]),
+    rows: decodeRows((parts?.results ?? []) as StoredPart[]),
   };
 }
 
@@ -305,7 +305,7 @@ export async function findProjects(db: D1Database, f: ProjectFilter): Promise<{ 
     const first = results[i] as (typeof results)[number];
     let end = i + 1;
     while (end < results.length && results[end]?.submission_id === first.submission_id) end++;
-    for (const row of await decodeRows(results.slice(i, end))) {
+    for (const row of decodeRows(results.slice(i, end))) {
       if (!matches(row)) continue;
       if (total >= f.offset && page.length < f.limit) {
         page.push({ unitName: first.unit_name, submissionId: first.submission_id, row });

@@ -52,13 +52,13 @@ async function store(unitName: string, period: string, rows: LedgerRow[], partCh
 describe('stored project rows', () => {
   it('encode → decode is the identity, in one part or in many', async () => {
     const rows = engineRows('保家镇', 500, '2026-W30');
-    const one = await encodeRows(rows);
-    const many = await encodeRows(rows, 1000);
+    const one = encodeRows(rows);
+    const many = encodeRows(rows, 1000);
     expect(one).toHaveLength(1);
     expect(many.length).toBeGreaterThan(10);
     expect(many.map((p) => p.data).join('')).toBe(one[0]?.data);
-    expect(await decodeRows(one)).toEqual(rows);
-    expect(await decodeRows(many)).toEqual(rows);
+    expect(decodeRows(one)).toEqual(rows);
+    expect(decodeRows(many)).toEqual(rows);
     // gzip + base64 of the document is a fraction of the rows' JSON.
     expect((one[0]?.data.length ?? 0) / JSON.stringify(rows).length).toBeLessThan(0.15);
     // The document's columns are the LedgerRow's fields, in order.
