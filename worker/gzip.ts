@@ -4,7 +4,7 @@
  *   stops at the limit (measured: a 1 MB body that inflates to 1 GB is refused in ≈ 7 ms) instead
  *   of filling the isolate's memory;
  * - documents this Worker stores itself (a submission's project rows) are deflated at level 1:
- *   half the time of the default level 6 for ≈ 25% more bytes, still ≈ 9% of the JSON.
+ *   half the time of the default level 6 for ≈ 25% more bytes, still ≈ 10% of the JSON.
  */
 import { Buffer } from 'node:buffer';
 import { gunzipSync, gzipSync } from 'node:zlib';

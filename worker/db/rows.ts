@@ -2,7 +2,7 @@
  * A submission's project rows as one stored document (table submission_data, migration 0003),
  * gzip-compressed and base64-encoded, in parts that keep each value under D1's 2,000,000-byte
  * limit. One value per submission instead of one table row per project: a 2,000-row ledger is
- * ~1.4 MB as JSON objects but ~110 KB stored, and bench:worker showed the per-row inserts to be
+ * ~1.4 MB as JSON objects but ~135 KB stored, and bench:worker showed the per-row inserts to be
  * most of a submission's time. Rows are only read per submission or per period.
  *
  * The document names its columns once: `{"columns": ["row", "seq", …], "rows": [[5, 1, …], …]}`
