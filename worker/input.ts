@@ -61,12 +61,12 @@ export async function readBody<T>(
   c: Context<AppEnv>,
   schema: ZodType<T>,
   what: string,
-): Promise<{ value: T; text: string; bytes: ArrayBuffer }> {
+): Promise<{ value: T; bytes: ArrayBuffer }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/iu.test(type)) {
     throw new ApiFailure(415, 'unsupported-media-type', '请求体须为 JSON（Content-Type: application/json）');
   }
-  // The bytes as written (hashed as they are: plain or gzip, one ledger has one hash) and their text.
+  // The bytes as written (hashed by the caller: plain or gzip, one ledger has one hash).
   const bytes = await bodyBytes(c);
   const text = new TextDecoder().decode(bytes);
   let raw: unknown;
@@ -77,7 +77,7 @@ export async function readBody<T>(
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw schemaFailure(parsed.error, raw, what);
-  return { value: parsed.data, text, bytes };
+  return { value: parsed.data, bytes };
 }
 
 /** Query string → schema; 400 naming the parameter. */

@@ -18,6 +18,9 @@ export interface SubmissionRecord {
   stats: string;
 }
 
+/** Rank 1 = the submission the county's table counts for a (unit, period): the latest received. */
+const LATEST_FIRST = 'ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC)';
+
 const SELECT = `SELECT s.id, s.unit_id, u.name AS unit_name, s.period, s.received_at, s.idempotency_key,
   s.content_hash, s.row_count, s.warning_count, s.stats FROM submissions s JOIN units u ON u.id = s.unit_id`;
 
@@ -175,7 +178,7 @@ export function latestPerUnitStatement(db: D1Database, period: string): D1Prepar
     .prepare(
       `WITH ranked AS (
          SELECT unit_id, id, received_at,
-           ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn,
+           ${LATEST_FIRST} AS rn,
            COUNT(*) OVER (PARTITION BY unit_id) AS n,
            MIN(received_at) OVER (PARTITION BY unit_id) AS first_at
          FROM submissions WHERE period = ?)
@@ -289,7 +292,7 @@ export async function findProjects(db: D1Database, f: ProjectFilter): Promise<{ 
     .prepare(
       `WITH latest AS (
          SELECT id, unit_id FROM (
-           SELECT id, unit_id, ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY received_at DESC, rowid DESC) AS rn
+           SELECT id, unit_id, ${LATEST_FIRST} AS rn
            FROM submissions WHERE period = ?1) WHERE rn = 1 AND (?2 IS NULL OR unit_id = ?2))
        SELECT u.name AS unit_name, l.id AS submission_id, d.encoding, d.data
        FROM latest l JOIN units u ON u.id = l.unit_id JOIN submission_data d ON d.submission_id = l.id
