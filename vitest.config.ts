@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'core',
           include: ['shared/**/*.test.ts', 'cli/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['cli/test/global-setup.ts'],
           testTimeout: 30000,
         },
       },

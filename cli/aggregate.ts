@@ -94,6 +94,18 @@ async function readInThread(files: readonly string[], options: AggregateOptions)
 }
 
 /** A small pool: each worker takes the next file as soon as it is done; results keep file order. */
+/**
+ * The built CLI starts its bundled worker (cli/dist/aggregate-worker.js); tests that run the sources
+ * start the TypeScript one through tsx (a devDependency, so only where the sources are).
+ */
+function startWorker(workerData: { strict: boolean }): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./aggregate-worker.js', import.meta.url), { workerData });
+  const entry = JSON.stringify(new URL('./aggregate-worker.ts', import.meta.url).href);
+  const load = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`;
+  return new Worker(load, { eval: true, workerData });
+}
+
 function readInWorkers(files: readonly string[], jobs: number, options: AggregateOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
   let next = 0;
@@ -112,9 +124,7 @@ function readInWorkers(files: readonly string[], jobs: number, options: Aggregat
       }
     };
     for (let j = 0; j < jobs; j++) {
-      const worker = new Worker(new URL('./aggregate-worker.js', import.meta.url), {
-        workerData: { strict: options.strict === true },
-      });
+      const worker = startWorker({ strict: options.strict === true });
       workers.push(worker);
       worker.on('message', (message: { ready?: true; index?: number; result?: FileResult }) => {
         if (message.index !== undefined && message.result) {
