@@ -10,3 +10,8 @@ export * from './ledger/types.js';
 export * from './periods.js';
 export * from './rules/types.js';
 export * from './stats.js';
+export * from './ledger/fold.js';
+export { LEDGER_ROW_FIELDS } from './ledger/shape.js';
+export * from './rules/ids.js';
+export * from './rules/ledger.js';
+export * from './stats-notes.js';
