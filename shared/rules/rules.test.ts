@@ -3,9 +3,10 @@
  * not. Each case is a change to a fully valid project row.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLedger, checkRecords } from '../check.js';
+import { checkLedger, checkRecords, ROW_RULES } from '../check.js';
 import type { Mode } from '../ledger/types.js';
 import { type Cells, ledgerGrid, record, validCells } from '../test/fixtures.js';
+import { RULE_IDS } from './ids.js';
 
 interface Case {
   ruleId: string;
@@ -390,5 +391,20 @@ describe('ledger-level rules', () => {
   it('issues carry the A1 address of the cell', () => {
     const report = checkLedger(ledgerGrid([{ ...validCells(1), industry: '渔业' }]));
     expect(report.issues).toMatchObject([{ row: 5, cell: 'H5', field: 'industry', ruleId: 'enum' }]);
+  });
+});
+
+describe('the rule-id list', () => {
+  it('lists every row rule with its severity', () => {
+    const listed = new Map<string, string>(RULE_IDS.map((r) => [r.id, r.severity]));
+    for (const rule of ROW_RULES) {
+      const severity = typeof rule.severity === 'function' ? 'submission' : rule.severity;
+      expect([rule.id, listed.get(rule.id)]).toEqual([rule.id, severity]);
+    }
+  });
+  it('every listed id has a trigger and a near miss here or in semantics.test.ts', () => {
+    const elsewhere = ['header.not-found', 'header.missing-column', 'meta.unit-missing', 'ledger.empty', 'total.mismatch'];
+    const covered = new Set([...cases.map((c) => c.ruleId), ...elsewhere]);
+    expect(RULE_IDS.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 });
