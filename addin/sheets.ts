@@ -87,12 +87,7 @@ export function statsSheet(
   return fromLayout(statsLayout({ ...rest, rows: units, total: total ?? mergeStats(units) }), name);
 }
 
-const RATE_HEADER = [
-  '单位',
-  ...CATEGORIES.map((c) => `${c}项目`),
-  '项目数',
-  ...RATE_KEYS.map((k) => RATE_LABELS[k]),
-];
+const RATE_HEADER = ['单位', ...CATEGORIES.map((c) => `${c}项目`), '项目数', ...RATE_KEYS.map((k) => RATE_LABELS[k])];
 
 /** Weekly dispatch rates per unit + 合计, and a stacked column chart of the category mix per unit. */
 export function ratesSheet(

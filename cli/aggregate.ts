@@ -197,7 +197,11 @@ export function aggregateJson(a: Aggregate): AggregateJson {
 
 /** 统计表 rows as a tab-separated table for the terminal (also used by `summary`). */
 export function formatStatsTable(units: readonly StatsRow[], total: StatsRow): string[] {
-  const lines = [['地区', '项目数', '投资（万元）', '巩固', '提升', '盘活', '重建', ...RATE_KEYS.map((k) => RATE_LABELS[k])].join('\t')];
+  const lines = [
+    ['地区', '项目数', '投资（万元）', '巩固', '提升', '盘活', '重建', ...RATE_KEYS.map((k) => RATE_LABELS[k])].join(
+      '\t',
+    ),
+  ];
   const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
   for (const u of [...units, total]) {
     lines.push(

@@ -47,17 +47,26 @@ describe('classification (spec §4)', () => {
 
   it('（四） and （三）: the clause own conditions are confirmed by the 实地调研 (十二)', () => {
     const upgrade = suggest({ operation: '经营困难', functionStatus: '损坏', causes: '技术原因、管理不善' }).reason;
-    expect(upgrade).toMatch(/^台账记载：生产经营情况=经营困难；功能现状=损坏；原因分析=技术原因、管理不善。参照分类标准（四），建议提升；/u);
+    expect(upgrade).toMatch(
+      /^台账记载：生产经营情况=经营困难；功能现状=损坏；原因分析=技术原因、管理不善。参照分类标准（四），建议提升；/u,
+    );
     expect(upgrade).toContain('须经实地调研（十二）确认');
     const consolidate = suggest({}).reason;
     expect(consolidate).toContain('参照分类标准（三），建议巩固');
     expect(consolidate).toContain('须经实地调研（十二）确认');
     // （五）/（六） name the ledger facts themselves: no survey clause.
-    expect(suggest({ operation: '终止经营' }).reason).toBe('台账记载：生产经营情况=终止经营。参照分类标准（六）2、3，建议重建');
+    expect(suggest({ operation: '终止经营' }).reason).toBe(
+      '台账记载：生产经营情况=终止经营。参照分类标准（六）2、3，建议重建',
+    );
   });
 
   it('never says 属 or 符合 a clause on ledger facts alone', () => {
-    const cases: Cells[] = [{}, { operation: '经营困难' }, { useStatus: '闲置' }, { functionStatus: '灭失', useStatus: '闲置' }];
+    const cases: Cells[] = [
+      {},
+      { operation: '经营困难' },
+      { useStatus: '闲置' },
+      { functionStatus: '灭失', useStatus: '闲置' },
+    ];
     for (const c of cases) expect(suggest(c).reason).not.toMatch(/属|符合/u);
   });
 

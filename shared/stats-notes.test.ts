@@ -74,7 +74,12 @@ describe('the 说明 line (spec §5)', () => {
     const last = sheet.rows[sheet.rows.length - 1];
     expect(last).toMatchObject({ role: 'footer', cells: [text] });
     expect(sheet.rows[sheet.rows.length - 2]?.role).toBe('total');
-    expect(sheet.merges).toContainEqual({ top: sheet.rows.length - 1, left: 0, bottom: sheet.rows.length - 1, right: 31 });
+    expect(sheet.merges).toContainEqual({
+      top: sheet.rows.length - 1,
+      left: 0,
+      bottom: sheet.rows.length - 1,
+      right: 31,
+    });
     // near miss: without notes the table ends at 合计
     expect(statsSheet({ rows, total: mergeStats(rows) }).rows.at(-1)?.role).toBe('total');
   });

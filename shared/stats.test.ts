@@ -76,14 +76,18 @@ describe('统计表 row (spec §5)', () => {
   it('终止经营 is 停产闲置 (spec §5), with its causes; near miss: 经营困难 in use is not', () => {
     const terminated = summarize(
       'x',
-      rowsOf([{ ...validCells(1), operation: '终止经营', causes: '产品价格波动', category: '重建', measures: '重新规划' }]),
+      rowsOf([
+        { ...validCells(1), operation: '终止经营', causes: '产品价格波动', category: '重建', measures: '重新规划' },
+      ]),
     );
     expect(terminated.idleProjects).toBe(1);
     expect(terminated.idleCauses.产品价格波动).toBe(1);
     expect(terminated.rates.idle).toBe(1);
     const difficult = summarize(
       'y',
-      rowsOf([{ ...validCells(1), operation: '经营困难', causes: '产品价格波动', category: '提升', measures: '拓展销路' }]),
+      rowsOf([
+        { ...validCells(1), operation: '经营困难', causes: '产品价格波动', category: '提升', measures: '拓展销路' },
+      ]),
     );
     expect(difficult.idleProjects).toBe(0);
     expect(difficult.idleCauses.产品价格波动).toBe(0);

@@ -44,17 +44,15 @@ describe('code.duplicate with folded codes', () => {
       { meta: META },
     ).issues;
 
-  it.each([
-    'PS2021-\u200b0001',
-    '\u202ePS2021-0001',
-    'PS2021\u20110001',
-    'ＰＳ２０２１－０００１',
-  ])('a disguised copy %j is a duplicate', (copy) => {
-    const issues = ledger(['PS2021-0001', copy]).filter((i) => i.ruleId === 'code.duplicate');
-    expect(issues.map((i) => i.row)).toEqual([5, 6]);
-    // The message never shows the invisible characters themselves.
-    for (const i of issues) expect(hasInvisible(i.message)).toBe(false);
-  });
+  it.each(['PS2021-\u200b0001', '\u202ePS2021-0001', 'PS2021\u20110001', 'ＰＳ２０２１－０００１'])(
+    'a disguised copy %j is a duplicate',
+    (copy) => {
+      const issues = ledger(['PS2021-0001', copy]).filter((i) => i.ruleId === 'code.duplicate');
+      expect(issues.map((i) => i.row)).toEqual([5, 6]);
+      // The message never shows the invisible characters themselves.
+      for (const i of issues) expect(hasInvisible(i.message)).toBe(false);
+    },
+  );
 
   it('an invisible character is flagged as code.invisible-char, naming it', () => {
     const issues = ledger(['PS2021-0001', 'PS2021-\u200b0002']);
@@ -72,7 +70,9 @@ describe('code.duplicate with folded codes', () => {
     const small = size(1000);
     const large = size(4000);
     const issues = ledger(Array.from({ length: 4000 }, () => 'DUP-1'));
-    expect(issues[0]?.message).toBe('第5行「项目编号」“DUP-1”与第 6、7、8 行等 3,999 行重复：项目编号在台账中必须唯一。');
+    expect(issues[0]?.message).toBe(
+      '第5行「项目编号」“DUP-1”与第 6、7、8 行等 3,999 行重复：项目编号在台账中必须唯一。',
+    );
     expect(issues.find((i) => i.row === 4004)?.message).toContain('与第 5、6、7 行等 3,999 行重复');
     expect(Math.max(...issues.map((i) => i.message.length))).toBeLessThan(80);
     // Four times the rows, about four times the text (longer row numbers add a little), not sixteen.

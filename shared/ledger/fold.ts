@@ -11,6 +11,7 @@
  * (U+2066–U+2069), deprecated format characters (U+206A–U+206F), BOM / zero-width no-break space.
  */
 export const INVISIBLE_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 
 /** Dash variants (after NFKC): hyphen, non-breaking hyphen, figure/en/em dash, bar, minus, small and full-width hyphen-minus. */
@@ -39,7 +40,5 @@ export function foldDashes(text: string): string {
  * `PS2021-\u200b0001` and `ｐｓ２０２１－０００１` all fold to `PS2021-0001`.
  */
 export function foldCode(text: string): string {
-  return foldDashes(stripInvisible(text).normalize('NFKC'))
-    .replace(/\s+/gu, '')
-    .toUpperCase();
+  return foldDashes(stripInvisible(text).normalize('NFKC')).replace(/\s+/gu, '').toUpperCase();
 }

@@ -204,7 +204,8 @@ function splitItems(text: string): string[] {
 /** The value that takes an explanation in a multi-select (spec §3: 其他（说明）, 其他：说明, 其他-说明). */
 const OTHER = '其他';
 /** 其他/其它 + (note), :note or -note; cell text is width-folded, so （） and ： arrive as () and :. */
-const OTHER_WITH_NOTE = /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
+const OTHER_WITH_NOTE =
+  /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
 
 function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
   if (text === '') return [];
@@ -230,7 +231,10 @@ function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
   }
   if (notes.length > 0) say.other = say.other === '' ? notes.join('；') : `${say.other}；${notes.join('；')}`;
   if (bad.length > 0) {
-    say.invalid('multi.enum', `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`);
+    say.invalid(
+      'multi.enum',
+      `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
+    );
   }
   return values;
 }
@@ -242,7 +246,8 @@ function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
 function splitNote(key: ColumnKey, note: string): { note: string; tail: string } {
   const words = note.split(/\s+/u);
   const tail: string[] = [];
-  while (words.length > 1 && canonicalValue(key, words[words.length - 1] as string)) tail.unshift(words.pop() as string);
+  while (words.length > 1 && canonicalValue(key, words[words.length - 1] as string))
+    tail.unshift(words.pop() as string);
   return { note: words.join(' '), tail: tail.join('、') };
 }
 

@@ -62,11 +62,7 @@ export function reportDemands(demands: ReadonlyMap<ColumnKey, ColumnDemand>, rep
  * and the count (“与第 6、9、12 行等 3,999 行重复”), so the output grows with the rows, not their square.
  * Codes compare after foldCode (NFKC, invisible characters removed, dashes folded).
  */
-export function checkDuplicateCodes(
-  rows: readonly LedgerRow[],
-  report: IssueSink,
-  facts?: readonly RowFacts[],
-): void {
+export function checkDuplicateCodes(rows: readonly LedgerRow[], report: IssueSink, facts?: readonly RowFacts[]): void {
   const byCode = new Map<string, LedgerRow[]>();
   rows.forEach((r, i) => {
     if (r.code === '' || facts?.[i]?.unknown.has('code')) return;
@@ -101,7 +97,9 @@ export const MEDIAN_MIN_PROJECTS = 5;
 
 function median(sorted: readonly number[]): number {
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /**

@@ -352,10 +352,9 @@ describe('messages name the row, column, value and what is allowed', () => {
     expect(issue?.message).not.toMatch(/（三）/u);
   });
   it('category.terminated is a warning that defers to the leading group', () => {
-    const found = issuesFor(
-      { operation: '终止经营', causes: '自然灾害', category: '巩固' },
-      'submission',
-    ).filter((i) => i.ruleId === 'category.terminated');
+    const found = issuesFor({ operation: '终止经营', causes: '自然灾害', category: '巩固' }, 'submission').filter(
+      (i) => i.ruleId === 'category.terminated',
+    );
     expect(found).toMatchObject([{ severity: 'warning' }]);
     expect(found[0]?.message).toContain('以县领导小组审定为准');
   });
@@ -403,7 +402,13 @@ describe('the rule-id list', () => {
     }
   });
   it('every listed id has a trigger and a near miss here or in semantics.test.ts', () => {
-    const elsewhere = ['header.not-found', 'header.missing-column', 'meta.unit-missing', 'ledger.empty', 'total.mismatch'];
+    const elsewhere = [
+      'header.not-found',
+      'header.missing-column',
+      'meta.unit-missing',
+      'ledger.empty',
+      'total.mismatch',
+    ];
     const covered = new Set([...cases.map((c) => c.ruleId), ...elsewhere]);
     expect(RULE_IDS.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });

@@ -43,7 +43,9 @@ describe('a present-but-invalid value is reported once and is unknown to every o
 
   it('an invalid category: enum only, no category.missing (even at submission), no category.mismatch', () => {
     for (const mode of ['editing', 'submission'] as const) {
-      expect(ids(check({ category: '优秀', operation: '经营困难', causes: '技术原因' }, mode).issues)).toEqual(['enum']);
+      expect(ids(check({ category: '优秀', operation: '经营困难', causes: '技术原因' }, mode).issues)).toEqual([
+        'enum',
+      ]);
     }
   });
 
@@ -233,9 +235,9 @@ describe('number.unit for implausible amounts', () => {
 
   it('a value converted from 元 is warned once, not again for its size', () => {
     const r = checkRecords(
-      [90, 80, 100, 95].map((a, i) => record(5 + i, { ...validCells(i + 1), valueAssets: a })).concat([
-        record(9, { ...validCells(5), valueAssets: '200000000元' }),
-      ]),
+      [90, 80, 100, 95]
+        .map((a, i) => record(5 + i, { ...validCells(i + 1), valueAssets: a }))
+        .concat([record(9, { ...validCells(5), valueAssets: '200000000元' })]),
       { meta: META },
     );
     expect(r.issues.filter((i) => i.row === 9).map((i) => i.ruleId)).toEqual(['number.unit']);
