@@ -3,7 +3,7 @@
  * Used alike by the add-in, the CLI and the Worker.
  */
 import { CLASSIFY_RULES, classify, type Suggestion } from './classify.js';
-import { COLUMNS, type ColumnKey, LEDGER_COLUMNS } from './ledger/columns.js';
+import { COLUMNS, type ColumnKey } from './ledger/columns.js';
 import { issueSink, normalizeWithFacts, type RowFacts } from './ledger/normalize.js';
 import { type HeaderMap, missingColumnIssues, type ReadOptions, readLedger } from './ledger/read.js';
 import type { Issue, LedgerMeta, LedgerRow, Mode, RawRecord } from './ledger/types.js';
@@ -54,10 +54,13 @@ export function reportYear(meta: LedgerMeta, now: Date = new Date()): number {
   return Number.isInteger(stated) && stated >= 2013 ? stated : now.getUTCFullYear();
 }
 
-/** Columns the sheet does not have, when the column map is known (an empty map = unknown). */
+/**
+ * Official columns the sheet does not have, when the column map is known (an empty map = unknown).
+ * An absent optional extra (主管层级) is simply blank: no rule reads it.
+ */
 function absentColumns(columns: Partial<Record<ColumnKey, number>> | undefined): ReadonlySet<ColumnKey> {
   if (!columns || Object.keys(columns).length === 0) return new Set();
-  return new Set(LEDGER_COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.key));
+  return new Set(COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.key));
 }
 
 const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== false).map((c) => c.key));

@@ -162,5 +162,11 @@ export function classify(
     }
   }
   const missing = CATCH_ALL_INPUTS.filter(isUnknown).map((f) => `「${columnLabel(f)}」`);
-  return suggestion(row, null, 'classify.insufficient', null, `${missing.join('、')}未填或填写有误，无法给出分类建议`);
+  return suggestion(
+    row,
+    null,
+    'classify.insufficient',
+    null,
+    `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`,
+  );
 }

@@ -39,6 +39,10 @@ export function foldDashes(text: string): string {
  * forms), dash variants → “-”, white space removed, upper case. `PS2021‑0001` (U+2011),
  * `PS2021-\u200b0001` and `ｐｓ２０２１－０００１` all fold to `PS2021-0001`.
  */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/u;
+
 export function foldCode(text: string): string {
+  // Most codes are printable ASCII without spaces: nothing to strip, normalise or fold but case.
+  if (PLAIN_ASCII.test(text)) return text.toUpperCase();
   return foldDashes(stripInvisible(text).normalize('NFKC')).replace(/\s+/gu, '').toUpperCase();
 }

@@ -95,11 +95,22 @@ export const MEDIAN_FACTOR = 100;
 /** …in ledgers of at least this many projects. */
 export const MEDIAN_MIN_PROJECTS = 5;
 
-function median(sorted: readonly number[]): number {
+function median(sorted: Float64Array): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Median of a money column's amounts above 0 (Infinity when none): plain loops, a typed sort. */
+function positiveMedian(rows: readonly LedgerRow[], key: ColumnKey): number {
+  const values = new Float64Array(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = (rows[i] as LedgerRow)[key] as number | null;
+    if (v !== null && v > 0) values[n++] = v;
+  }
+  return n === 0 ? Number.POSITIVE_INFINITY : median(values.subarray(0, n).sort());
 }
 
 /**
@@ -115,39 +126,21 @@ export function checkAmounts(
 ): void {
   const useMedian = rows.length >= MEDIAN_MIN_PROJECTS;
   for (const key of MONEY_KEYS) {
-    let med = Number.POSITIVE_INFINITY;
-    if (useMedian) {
-      const positive: number[] = [];
-      for (const r of rows) {
-        const v = r[key] as number | null;
-        if (v !== null && v > 0) positive.push(v);
-      }
-      if (positive.length > 0) med = median(positive.sort((a, b) => a - b));
-    }
-    rows.forEach((r, i) => {
+    const med = useMedian ? positiveMedian(rows, key) : Number.POSITIVE_INFINITY;
+    const bound = Math.min(maxWan, med * MEDIAN_FACTOR);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as LedgerRow;
       const v = r[key] as number | null;
-      if (v === null || v <= 0) return;
+      if (v === null || v <= bound) continue;
       const f = facts[i];
-      if (f && (f.converted.includes(key) || f.unknown.has(key))) return;
+      if (f && (f.converted.includes(key) || f.unknown.has(key))) continue;
       const label = `第${r.row}行「${columnLabel(key)}」`;
-      if (v > maxWan) {
-        report(
-          'number.unit',
-          'warning',
-          r.row,
-          key,
-          `${label}为 ${v} 万元，超过 ${maxWan} 万元（${maxWan / 10000} 亿元），可能误按“元”填写：本栏单位为万元，请核实。`,
-        );
-      } else if (v > med * MEDIAN_FACTOR) {
-        report(
-          'number.unit',
-          'warning',
-          r.row,
-          key,
-          `${label}为 ${v} 万元，是本台账该栏中位数 ${med} 万元的 ${Math.round(v / med)} 倍，可能误按“元”填写：本栏单位为万元，请核实。`,
-        );
-      }
-    });
+      const message =
+        v > maxWan
+          ? `${label}为 ${v} 万元，超过 ${maxWan} 万元（${maxWan / 10000} 亿元），可能误按“元”填写：本栏单位为万元，请核实。`
+          : `${label}为 ${v} 万元，是本台账该栏中位数 ${med} 万元的 ${Math.round(v / med)} 倍，可能误按“元”填写：本栏单位为万元，请核实。`;
+      report('number.unit', 'warning', r.row, key, message);
+    }
   }
 }
 

@@ -243,3 +243,20 @@ describe('number.unit for implausible amounts', () => {
     expect(r.issues.filter((i) => i.row === 9).map((i) => i.ruleId)).toEqual(['number.unit']);
   });
 });
+
+describe('optional columns', () => {
+  it('a ledger without 主管层级 (the official form) has no unknown cells: a valid row is 巩固', () => {
+    const columns = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i]));
+    const r = checkRecords([record(5, validCells(1))], { mode: 'submission', meta: META, columns });
+    expect(r.issues).toEqual([]);
+    expect(r.suggestions[0]).toMatchObject({ ruleId: 'classify.consolidate', category: '巩固' });
+  });
+
+  it('without the 存在问题 column nothing can be said to be problem-free: no 巩固 suggestion', () => {
+    const columns = Object.fromEntries(COLUMNS.filter((c) => c.key !== 'problems').map((c, i) => [c.key, i]));
+    const r = checkRecords([record(5, validCells(1))], { meta: META, columns });
+    expect(r.issues).toEqual([]);
+    expect(r.suggestions[0]).toMatchObject({ ruleId: 'classify.insufficient', category: null });
+    expect(r.suggestions[0]?.reason).toBe('「项目现状/存在问题」未填、填写有误或缺少该列，无法给出分类建议');
+  });
+});
