@@ -173,6 +173,15 @@ function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): unkn
   }
 }
 
+/** Items named in one message: at most this many, then the count (messages stay bounded). */
+const MAX_LISTED = 5;
+
+function listed(items: readonly string[]): string {
+  const distinct = [...new Set(items)];
+  const shown = distinct.slice(0, MAX_LISTED).join('、');
+  return distinct.length > MAX_LISTED ? `${shown}等 ${distinct.length} 项` : shown;
+}
+
 function allowedList(c: ColumnDef): string {
   return (c.values ?? []).join('、');
 }
@@ -183,9 +192,11 @@ function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
   if (canonical === undefined) {
     const items = splitItems(text).map((t) => canonicalValue(key, t));
     if (c.key === 'linkageShortfall' && items.length > 1 && items.every((v) => v)) {
+      const distinct = [...new Set(items as string[])];
+      if (distinct.length === 1) return distinct[0]; // the same reason written twice is one reason
       return say.invalid(
         'linkage.multiple-shortfalls',
-        `填写了${items.length}个原因（${items.join('、')}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
+        `填写了${distinct.length}个原因（${listed(distinct.map((v) => `“${v}”`))}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
       );
     }
     return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
@@ -233,7 +244,7 @@ function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
   if (bad.length > 0) {
     say.invalid(
       'multi.enum',
-      `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
+      `中的${listed(bad.map(quote))}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
     );
   }
   return values;
