@@ -5,7 +5,7 @@
 import { CLASSIFY_RULES, classify, type Suggestion } from './classify.js';
 import { COLUMNS, type ColumnKey } from './ledger/columns.js';
 import { issueSink, normalizeWithFacts, type RowFacts } from './ledger/normalize.js';
-import { type HeaderMap, missingColumnIssues, type ReadOptions, readLedger } from './ledger/read.js';
+import { type HeaderMap, MIN_LEVEL1_LABELS, missingColumnIssues, type ReadOptions, readLedger } from './ledger/read.js';
 import type { Issue, LedgerMeta, LedgerRow, Mode, RawRecord } from './ledger/types.js';
 import { fieldRules } from './rules/fields.js';
 import {
@@ -27,8 +27,9 @@ export interface CheckOptions {
   mode?: Mode;
   meta?: LedgerMeta;
   /**
-   * Column positions (0-based) for A1 addresses in issues. When given (non-empty), a column it
-   * does not map is absent: header.missing-column for a required one, and its cells are unknown.
+   * Column positions (0-based) for A1 addresses in issues. When it is the sheet's header map (≥ 5
+   * columns), a column it does not map is absent: header.missing-column for a required one, and
+   * its cells are unknown to every rule.
    */
   columns?: Partial<Record<ColumnKey, number>>;
   /** Worksheet row of the header labels, for the header.missing-column message. */
@@ -55,11 +56,13 @@ export function reportYear(meta: LedgerMeta, now: Date = new Date()): number {
 }
 
 /**
- * Official columns the sheet does not have, when the column map is known (an empty map = unknown).
- * An absent optional extra (主管层级) is simply blank: no rule reads it.
+ * Official columns the sheet does not have, when the column map is the sheet's header map: one
+ * with at least MIN_LEVEL1_LABELS columns (header detection needs that many). A smaller map only
+ * gives A1 addresses and says nothing about absent columns. An absent optional extra (主管层级)
+ * is simply blank: no rule reads it.
  */
 function absentColumns(columns: Partial<Record<ColumnKey, number>> | undefined): ReadonlySet<ColumnKey> {
-  if (!columns || Object.keys(columns).length === 0) return new Set();
+  if (!columns || Object.keys(columns).length < MIN_LEVEL1_LABELS) return new Set();
   return new Set(COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.key));
 }
 

@@ -41,7 +41,8 @@ export interface LedgerRead {
 }
 
 const HEADER_SCAN_ROWS = 20;
-const MIN_LEVEL1_LABELS = 5;
+/** A header row holds at least this many known level-1 labels (so a header map has ≥ this many columns). */
+export const MIN_LEVEL1_LABELS = 5;
 
 const level1Canonical = new Map<string, string>();
 for (const c of LEDGER_COLUMNS) level1Canonical.set(foldKey(c.label), c.label);

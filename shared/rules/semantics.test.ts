@@ -260,3 +260,14 @@ describe('optional columns', () => {
     expect(r.suggestions[0]?.reason).toBe('「项目现状/存在问题」未填、填写有误或缺少该列，无法给出分类建议');
   });
 });
+
+describe('which column maps say that a column is absent', () => {
+  it('near miss: a map of a few columns only gives addresses', () => {
+    const r = checkRecords([record(7, { ...validCells(1), category: null })], {
+      mode: 'submission',
+      meta: META,
+      columns: { category: 4 },
+    });
+    expect(r.issues.map((i) => [i.ruleId, i.cell])).toEqual([['category.missing', 'E7']]);
+  });
+});
