@@ -105,7 +105,10 @@ describe('unreadable files: exit 2, one Chinese line on stderr, nothing written'
     // The blank template has no project: ledger.empty, an error (issue 10, item 9).
     const blank = bin('validate', good, '--submission', '--json');
     expect(blank.code).toBe(1);
-    expect(JSON.parse(blank.out).issues.map((i: { ruleId: string }) => i.ruleId)).toEqual(['meta.unit-missing', 'ledger.empty']);
+    expect(JSON.parse(blank.out).issues.map((i: { ruleId: string }) => i.ruleId)).toEqual([
+      'meta.unit-missing',
+      'ledger.empty',
+    ]);
     const bad = tmp.path('bad.xlsx');
     await messyWorkbook(bad, [project(0, { contact: '李四' })]);
     const r = bin('validate', bad, '--json');
