@@ -34,6 +34,8 @@ export interface CheckOptions {
   columns?: Partial<Record<ColumnKey, number>>;
   /** Worksheet row of the header labels, for the header.missing-column message. */
   labelRow?: number;
+  /** `columns` is the header map read from the sheet, however few columns it maps. */
+  columnsFromHeader?: boolean;
   /** number.unit bound in 万元 (county-configurable); default DEFAULT_MAX_PLAUSIBLE_WAN (10000). */
   maxPlausibleWan?: number;
   /** 合计/小计 rows to check against the sums. */
@@ -61,8 +63,11 @@ export function reportYear(meta: LedgerMeta, now: Date = new Date()): number {
  * gives A1 addresses and says nothing about absent columns. An absent optional extra (主管层级)
  * is simply blank: no rule reads it.
  */
-function absentColumns(columns: Partial<Record<ColumnKey, number>> | undefined): ReadonlySet<ColumnKey> {
-  if (!columns || Object.keys(columns).length < MIN_LEVEL1_LABELS) return new Set();
+function absentColumns(
+  columns: Partial<Record<ColumnKey, number>> | undefined,
+  fromHeader = false,
+): ReadonlySet<ColumnKey> {
+  if (!columns || (!fromHeader && Object.keys(columns).length < MIN_LEVEL1_LABELS)) return new Set();
   return new Set(COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.key));
 }
 
@@ -75,7 +80,7 @@ export function checkRecords(records: readonly RawRecord[], options: CheckOption
   const issues: Issue[] = [];
   const report = issueSink(issues, options.columns);
   const year = reportYear(meta, options.now);
-  const absent = absentColumns(options.columns);
+  const absent = absentColumns(options.columns, options.columnsFromHeader);
   if (absent.size > 0) issues.push(...missingColumnIssues(options.columns ?? {}, options.labelRow ?? null));
   const rows: LedgerRow[] = [];
   const facts: RowFacts[] = [];
@@ -178,6 +183,7 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
     meta: read.meta,
     columns: read.header?.columns,
     labelRow: read.header?.labelRow,
+    columnsFromHeader: read.header !== null,
     totals: read.totals,
     now: options.now,
     maxPlausibleWan: options.maxPlausibleWan,

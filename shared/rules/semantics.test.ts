@@ -271,3 +271,17 @@ describe('which column maps say that a column is absent', () => {
     expect(r.issues.map((i) => [i.ruleId, i.cell])).toEqual([['category.missing', 'E7']]);
   });
 });
+
+describe('a header found with few mappable columns', () => {
+  it('still reports every missing required column once', () => {
+    const grid = [
+      ['序号', '项目名称', '投资规模（万元）', '项目现值', '项目现状', '联农带农情况'],
+      [1, '种植基地', 10, 5, '正常', '充分'],
+    ];
+    const report = checkLedger(grid);
+    const missing = report.issues.filter((i) => i.ruleId === 'header.missing-column').map((i) => i.field);
+    expect(missing).toContain('code');
+    expect(new Set(missing).size).toBe(missing.length);
+    expect(report.issues.filter((i) => i.row !== null && i.ruleId === 'required')).toEqual([]);
+  });
+});
