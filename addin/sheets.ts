@@ -4,7 +4,7 @@
  * its category chart is the add-in's own.
  */
 
-import { CATEGORIES, mergeStats, type StatsRow } from '../shared/index.js';
+import { CATEGORIES, mergeStats, RATE_KEYS, RATE_LABELS, type StatsRow } from '../shared/index.js';
 import {
   DEFAULT_COUNTY,
   ledgerTemplate,
@@ -87,14 +87,7 @@ export function statsSheet(
   return fromLayout(statsLayout({ ...rest, rows: units, total: total ?? mergeStats(units) }), name);
 }
 
-const RATE_HEADER = [
-  '单位',
-  ...CATEGORIES.map((c) => `${c}项目`),
-  '项目数',
-  '停产闲置率',
-  '经营困难率',
-  '未按约定联农带农率',
-];
+const RATE_HEADER = ['单位', ...CATEGORIES.map((c) => `${c}项目`), '项目数', ...RATE_KEYS.map((k) => RATE_LABELS[k])];
 
 /** Weekly dispatch rates per unit + 合计, and a stacked column chart of the category mix per unit. */
 export function ratesSheet(
@@ -106,9 +99,7 @@ export function ratesSheet(
     unit,
     ...CATEGORIES.map((c) => s.categories[c]),
     s.projects,
-    s.rates.idle,
-    s.rates.difficult,
-    s.rates.linkage,
+    ...RATE_KEYS.map((k) => s.rates[k]),
   ];
   const width = RATE_HEADER.length;
   const n = units.length;

@@ -55,7 +55,7 @@ describe('aggregate', () => {
     const r = await cli('aggregate', folder, '--json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['units', 'total', 'files']);
+    expect(Object.keys(json)).toEqual(['units', 'total', 'files', 'notes']);
     const messy = expectedRow('保家镇人民政府', errorRows);
     const all = [expected[0], messy, ...expected.slice(1)] as StatsRow[];
     const byUnit = new Map(json.units.map((u: { unit: string }) => [u.unit, u]));
@@ -86,7 +86,15 @@ describe('aggregate', () => {
     expect(flagged.errors).toBeGreaterThan(0);
     expect(flagged.problem).toContain('已计入');
     for (const f of json.files)
-      expect(Object.keys(f)).toEqual(['file', 'unit', 'errors', 'warnings', 'included', 'problem']);
+      expect(Object.keys(f)).toEqual(['file', 'unit', 'errors', 'warnings', 'unclassified', 'included', 'problem']);
+    // The 说明 line names the ledger with errors that was counted (never silently).
+    expect(json.notes.erroneous).toEqual([{ unit: '保家镇人民政府', errors: flagged.errors, included: true }]);
+    expect(json.notes.unclassified).toBe(
+      json.total.projects - Object.values(json.total.categories as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
+    expect(json.notes.text).toContain(
+      `以下单位的台账仍有错误，已计入本表、数字待核实：保家镇人民政府（${flagged.errors} 个错误）`,
+    );
   });
 
   it('reads the same in one thread and in a pool of workers', async () => {
@@ -103,6 +111,8 @@ describe('aggregate', () => {
     expect(json.units.map((u: { unit: string }) => u.unit)).not.toContain('保家镇人民政府');
     expect(json.total).toEqual(statsJson(mergeStats(expected)));
     expect(json.files.find((f: { file: string }) => f.file.endsWith('桑柘镇.xlsx'))).toMatchObject({ included: false });
+    expect(json.notes.erroneous).toMatchObject([{ unit: '保家镇人民政府', included: false }]);
+    expect(json.notes.text).toContain('以下单位的台账有错误，未计入本表：保家镇人民政府');
   });
 
   it('writes the 附件4 统计表: title, meta line, two-level merged header, one row per unit, 合计', async () => {
@@ -143,6 +153,10 @@ describe('aggregate', () => {
     expect(cells(9)).toEqual(statsCells(mergeStats(rows), null));
     expect(text(ws.getCell(9, 2).value)).toBe('合计');
     expect(ws.getCell(5, 3).numFmt).toBe('0.00');
+    // The 说明 row under 合计, merged across the table, as the terminal prints it.
+    expect(text(ws.getCell('A10').value)).toMatch(/^说明：项目均已分类：四类合计等于项目数 \d+ 个。$/u);
+    expect(m).toContain('A10:AF10');
+    expect(r.out).toContain(text(ws.getCell('A10').value));
   });
 
   it('no ledger at all is exit 2; an invalid period is exit 2; the output is never an input', async () => {
@@ -179,6 +193,12 @@ describe('aggregate', () => {
     expect(r.out).toMatch(/^地区\t项目数\t投资（万元）/u);
     expect(r.out).toContain('合计\t54\t');
     expect(r.out).toContain('共读取 8 个文件，计入 7 个，单位 6 个。');
+    expect(r.out).toMatch(
+      /\n说明：.*以下单位的台账仍有错误，已计入本表、数字待核实：保家镇人民政府（\d+ 个错误）。\n/u,
+    );
+    expect(r.out.split('\n')[0]).toBe(
+      '地区\t项目数\t投资（万元）\t巩固\t提升\t盘活\t重建\t停产闲置率\t经营困难率\t未按约定联农带农率',
+    );
     expect(r.out).toMatch(/坏文件\.xlsx：.*不是 Excel 工作簿/u);
   });
 });

@@ -1,12 +1,25 @@
 /**
  * aggregate: many unit workbooks → the county 分类统计表 (附件4). Each file is read on its own;
  * a file that cannot be read is reported and skipped, the others still count.
+ *
+ * Ledgers that still have errors are counted (the clerk sees the figures while fixing them) and
+ * named in the 说明 line as counted-but-unverified; `--strict` leaves them out and names them as
+ * left out. Either way they are never counted silently.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mergeStats, type StatsRow } from '../shared/index.js';
+import {
+  type ErroneousLedger,
+  mergeStats,
+  RATE_KEYS,
+  RATE_LABELS,
+  type StatsNotes,
+  type StatsRow,
+  statsNotes,
+  unclassifiedOf,
+} from '../shared/index.js';
 import { type AggregateFileJson, type AggregateJson, statsJson } from './json.js';
 import { validateFile } from './validate.js';
 
@@ -20,6 +33,8 @@ export interface Aggregate {
   /** One row per unit, in the order units first appear; rows of one unit from several files are merged. */
   units: StatsRow[];
   total: StatsRow;
+  /** The 说明 line: unclassified projects, ledgers with errors (named). */
+  notes: StatsNotes;
 }
 
 const isWorkbook = (name: string) =>
@@ -81,7 +96,11 @@ export async function aggregateFiles(files: readonly string[], options: Aggregat
     byUnit.set(r.summary.unit, list);
   }
   const units = [...byUnit].map(([unit, rows]) => (rows.length === 1 ? (rows[0] as StatsRow) : mergeStats(rows, unit)));
-  return { files: results, units, total: mergeStats(units) };
+  const total = mergeStats(units);
+  const erroneous: ErroneousLedger[] = results.flatMap((r) =>
+    r.errors > 0 && r.summary ? [{ unit: r.summary.unit, errors: r.errors, included: r.included }] : [],
+  );
+  return { files: results, units, total, notes: statsNotes({ rows: units, total, erroneous }) };
 }
 
 async function readInThread(files: readonly string[], options: AggregateOptions): Promise<FileResult[]> {
@@ -151,6 +170,7 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
       unit: summary.unit,
       errors,
       warnings,
+      unclassified: unclassifiedOf(summary),
       included: !excluded,
       problem:
         errors === 0
@@ -166,6 +186,7 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
       unit: null,
       errors: 0,
       warnings: 0,
+      unclassified: 0,
       included: false,
       problem: error instanceof Error ? error.message : String(error),
       summary: null,
@@ -175,12 +196,22 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
 
 export function aggregateJson(a: Aggregate): AggregateJson {
   const files: AggregateFileJson[] = a.files.map(({ summary: _summary, ...file }) => file);
-  return { units: a.units.map(statsJson), total: statsJson(a.total), files };
+  const { text, unclassified, erroneous } = a.notes;
+  return {
+    units: a.units.map(statsJson),
+    total: statsJson(a.total),
+    files,
+    notes: { text, unclassified, erroneous: erroneous.map((e) => ({ ...e })) },
+  };
 }
 
 /** 统计表 rows as a tab-separated table for the terminal (also used by `summary`). */
 export function formatStatsTable(units: readonly StatsRow[], total: StatsRow): string[] {
-  const lines = ['地区\t项目数\t投资（万元）\t巩固\t提升\t盘活\t重建\t停产闲置率\t经营困难率\t联农带农不充分率'];
+  const lines = [
+    ['地区', '项目数', '投资（万元）', '巩固', '提升', '盘活', '重建', ...RATE_KEYS.map((k) => RATE_LABELS[k])].join(
+      '\t',
+    ),
+  ];
   const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
   for (const u of [...units, total]) {
     lines.push(
@@ -201,9 +232,10 @@ export function formatStatsTable(units: readonly StatsRow[], total: StatsRow): s
   return lines;
 }
 
-/** A short readable table for the terminal, then the files that need attention. */
+/** A short readable table for the terminal, its 说明 line, then the files that need attention. */
 export function formatAggregate(a: Aggregate): string {
   const lines = formatStatsTable(a.units, a.total);
+  lines.push(`说明：${a.notes.text}`);
   const problems = a.files.filter((f) => f.problem !== null);
   lines.push('');
   lines.push(

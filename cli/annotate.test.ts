@@ -70,7 +70,7 @@ describe('validate --annotate', () => {
       expect(note).toContain('【分类建议】');
       if (s.category) expect(note).toContain(s.category);
     }
-    expect(noteOf(ws.getCell('E8'))).toMatch(/【分类建议】重建（分类标准（六）2、3）/u);
+    expect(noteOf(ws.getCell('E8'))).toMatch(/【分类建议】重建（参照分类标准（六）2、3）/u);
   });
 
   it('adds a 校验结果 sheet listing every issue, linked to its cell', () => {

@@ -41,7 +41,7 @@ export function annotationMarks(report: LedgerReport): CellMark[] {
       if (s.category === null) mark.lines.push(`【分类建议】无法给出建议：${s.reason}`);
       else
         mark.lines.push(
-          `【分类建议】${s.category}（分类标准${s.clause}）${s.entered === s.category ? '，与所填一致' : ''}：${s.reason}`,
+          `【分类建议】${s.category}（参照分类标准${s.clause}）${s.entered === s.category ? '，与所填一致' : ''}：${s.reason}`,
         );
     }
   }

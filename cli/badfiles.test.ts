@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, cli, messyWorkbook, tempDir } from './test/helpers.js';
+import { bin, cli, fillTemplate, messyWorkbook, tempDir } from './test/helpers.js';
 import { project } from './test/projects.js';
 import { openWorkbook } from './workbook.js';
 
@@ -99,7 +99,16 @@ describe('unreadable files: exit 2, one Chinese line on stderr, nothing written'
   });
 
   it('the real executable exits 1 on errors and 0 on a clean ledger', async () => {
-    expect(bin('validate', good, '--submission').code).toBe(0);
+    const clean = tmp.path('clean.xlsx');
+    await fillTemplate(good, clean, [project(0)], { unit: '保家镇', updatedAt: '2026-11-19' });
+    expect(bin('validate', clean, '--submission').code).toBe(0);
+    // The blank template has no project: ledger.empty, an error (issue 10, item 9).
+    const blank = bin('validate', good, '--submission', '--json');
+    expect(blank.code).toBe(1);
+    expect(JSON.parse(blank.out).issues.map((i: { ruleId: string }) => i.ruleId)).toEqual([
+      'meta.unit-missing',
+      'ledger.empty',
+    ]);
     const bad = tmp.path('bad.xlsx');
     await messyWorkbook(bad, [project(0, { contact: '李四' })]);
     const r = bin('validate', bad, '--json');

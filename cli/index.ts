@@ -10,7 +10,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError } from 'commander';
-import { describePeriod, parsePeriod } from '../shared/index.js';
+import { describePeriod, notesLine, parsePeriod } from '../shared/index.js';
 import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '../shared/layout.js';
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';
@@ -238,6 +238,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
             periodLabel: period ? describePeriod(period) : null,
             rows: result.units,
             total: result.total,
+            notes: notesLine(result.notes),
           });
           await writeLayout({ sheets: [sheet] }, opts.out);
         }

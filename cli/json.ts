@@ -69,6 +69,8 @@ export interface AggregateFileJson {
   unit: string | null;
   errors: number;
   warnings: number;
+  /** Projects of this ledger without a category (项目数 − the four category counts). */
+  unclassified: number;
   /** Counted in the table (false: unreadable, or left out by --strict). */
   included: boolean;
   /** Why the file is not counted or was flagged, in Chinese; null when clean. */
@@ -79,4 +81,10 @@ export interface AggregateJson {
   units: StatsJson[];
   total: StatsJson;
   files: AggregateFileJson[];
+  /** The 说明 line (shared/stats-notes.ts): its text, the unclassified count, ledgers with errors. */
+  notes: {
+    text: string;
+    unclassified: number;
+    erroneous: { unit: string; errors: number; included: boolean }[];
+  };
 }

@@ -53,7 +53,7 @@ export function formatReport(v: Validation, mode: 'editing' | 'submission' = 'ed
     lines.push('【分类建议】（与所填分类不同或未填分类的项目；建议仅供参考，由领导小组审定）');
     for (const s of advice) {
       const entered = s.entered ? `已填“${s.entered}”` : '未填分类';
-      const suggested = s.category ? `建议“${s.category}”（分类标准${s.clause}）` : '无法给出建议';
+      const suggested = s.category ? `建议“${s.category}”（参照分类标准${s.clause}）` : '无法给出建议';
       lines.push(`  第${s.row}行：${entered}，${suggested}：${s.reason}`);
     }
     lines.push('');

@@ -15,12 +15,18 @@ export type Condition =
 export interface ClassifyRule {
   id: string;
   category: Category;
-  /** Clause of the county notice that justifies it. */
+  /** Clause of the county notice the suggestion refers to (参照). */
   clause: string;
+  /**
+   * The clause names conditions the ledger does not record (（三）/（四）: 发展势头, 产业链, 加工转化,
+   * 营销, 科技支撑, 风险机制): the reason then says they are confirmed by the 实地调研 (十二).
+   */
+  surveyConfirms?: boolean;
   /** Any one condition suffices. An empty list matches every fully described row. */
   when: readonly Condition[];
 }
 
+/** Spec §4, top-down, first match wins. A county may pass its own table to classify(). */
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   {
     id: 'classify.rebuild',
@@ -40,27 +46,30 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       { field: 'useStatus', equals: '闲置' },
       { field: 'problems', includes: '合作主体持续经营存在重大不确定性' },
       { field: 'problems', includes: '到期未全额返还本金' },
+      { field: 'problems', includes: '未足额分红' },
     ],
   },
   {
     id: 'classify.upgrade',
     category: '提升',
     clause: '（四）',
+    surveyConfirms: true,
     when: [
       { field: 'operation', equals: '经营困难' },
       { field: 'functionStatus', equals: '损坏' },
       { field: 'linkage', equals: '不充分' },
       { field: 'problems', includes: '亏损' },
-      { field: 'problems', includes: '未足额分红' },
       { field: 'problems', includes: '未落实联农带农' },
       { field: 'causes', filled: true },
     ],
   },
-  { id: 'classify.consolidate', category: '巩固', clause: '（三）', when: [] },
+  { id: 'classify.consolidate', category: '巩固', clause: '（三）', surveyConfirms: true, when: [] },
 ];
 
 /** Fields without which only a rule matched on known facts can be suggested. */
 export const CLASSIFY_INPUTS: readonly ColumnKey[] = ['functionStatus', 'useStatus', 'operation', 'linkage'];
+/** The catch-all (none of the above) also needs these known: an unknown 存在问题 may hide a problem. */
+const CATCH_ALL_INPUTS: readonly ColumnKey[] = [...CLASSIFY_INPUTS, 'problems', 'causes'];
 
 export interface Suggestion {
   row: number;
@@ -68,40 +77,53 @@ export interface Suggestion {
   category: Category | null;
   ruleId: string;
   clause: string | null;
-  /** One line of Chinese: the facts that led here. */
+  /** One line of Chinese: the ledger facts that led here and the clause referred to (参照). */
   reason: string;
 }
 
-function holds(row: LedgerRow, c: Condition): boolean {
+const NOTHING_UNKNOWN: ReadonlySet<ColumnKey> = new Set();
+
+function holds(row: LedgerRow, c: Condition, unknown: ReadonlySet<ColumnKey>): boolean {
+  if (unknown.size > 0 && unknown.has(c.field)) return false; // unknown: neither true nor false
   const value = (row as unknown as Record<string, unknown>)[c.field];
   if ('equals' in c) return value === c.equals;
   if ('includes' in c) return Array.isArray(value) && value.includes(c.includes);
   return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
 }
 
-const descriptions = new Map<Condition, string>();
-
-/** “「项目现状/使用现状」为“闲置”” — built once per condition object. */
-export function describeCondition(c: Condition): string {
-  let text = descriptions.get(c);
-  if (text === undefined) {
-    const label = `「${columnLabel(c.field)}」`;
-    if ('equals' in c) text = `${label}为“${c.equals}”`;
-    else if ('includes' in c) text = `${label}含“${c.includes}”`;
-    else text = `${label}已填写`;
-    descriptions.set(c, text);
-  }
-  return text;
+/** The column's own name as the clerk reads it in a fact: 生产经营情况, 存在问题, 项目名称. */
+function shortLabel(key: ColumnKey): string {
+  const full = columnLabel(key);
+  const slash = full.lastIndexOf('/');
+  return slash < 0 ? full : full.slice(slash + 1);
 }
 
-const consolidateReasons = new Map<ClassifyRule, string>();
+/** One ledger fact: `生产经营情况=经营困难`, `存在问题含停产`, `原因分析=技术原因、管理不善`. */
+export function describeCondition(c: Condition, row?: LedgerRow): string {
+  const label = shortLabel(c.field);
+  if ('equals' in c) return `${label}=${c.equals}`;
+  if ('includes' in c) return `${label}含${c.includes}`;
+  const value = row ? (row as unknown as Record<string, unknown>)[c.field] : undefined;
+  const shown = Array.isArray(value) ? value.join('、') : typeof value === 'string' ? value : '';
+  return shown === '' ? `${label}已填写` : `${label}=${shown}`;
+}
+
+/** “…。参照分类标准（四），建议提升；（四）所列条件（…）须经实地调研（十二）确认”. Never 属/符合. */
+function referTo(rule: ClassifyRule): string {
+  const survey = rule.surveyConfirms
+    ? `；${rule.clause}本身所列条件（如发展势头、产业链、科技支撑、风险机制）台账未记载，须经实地调研（十二）确认`
+    : '';
+  return `参照分类标准${rule.clause}，建议${rule.category}${survey}`;
+}
+
+const catchAllReasons = new Map<ClassifyRule, string>();
 
 /** The reason for the catch-all rule does not depend on the row: build it once per rule. */
-function consolidateReason(rule: ClassifyRule): string {
-  let reason = consolidateReasons.get(rule);
+function catchAllReason(rule: ClassifyRule): string {
+  let reason = catchAllReasons.get(rule);
   if (reason === undefined) {
-    reason = `经营正常、在用、功能正常、无存在问题、联农带农充分，符合分类标准${rule.clause}${rule.category}类条件`;
-    consolidateReasons.set(rule, reason);
+    reason = `台账记载：生产经营情况=经营正常；使用现状=在用；功能现状=正常；发挥联农带农作用=充分；存在问题、原因分析均为空。${referTo(rule)}`;
+    catchAllReasons.set(rule, reason);
   }
   return reason;
 }
@@ -116,28 +138,35 @@ function suggestion(
   return { row: row.row, entered: row.category, category, ruleId, clause, reason };
 }
 
-export function classify(row: LedgerRow, rules: readonly ClassifyRule[] = CLASSIFY_RULES): Suggestion {
+/**
+ * The suggestion for one row. `unknown`: the row's cells that are neither blank nor a value
+ * (invalid, or their column absent): a condition on them neither holds nor fails.
+ */
+export function classify(
+  row: LedgerRow,
+  rules: readonly ClassifyRule[] = CLASSIFY_RULES,
+  unknown: ReadonlySet<ColumnKey> = NOTHING_UNKNOWN,
+): Suggestion {
   const fields = row as unknown as Record<string, unknown>;
-  let complete = true;
-  for (const f of CLASSIFY_INPUTS) if (fields[f] === null) complete = false;
+  const isUnknown = (f: ColumnKey) => fields[f] === null || (unknown.size > 0 && unknown.has(f));
   for (const rule of rules) {
     if (rule.when.length === 0) {
-      if (!complete) break;
-      return suggestion(row, rule.category, rule.id, rule.clause, consolidateReason(rule));
+      if (CATCH_ALL_INPUTS.some(isUnknown)) break;
+      return suggestion(row, rule.category, rule.id, rule.clause, catchAllReason(rule));
     }
     const matched: Condition[] = [];
-    for (const c of rule.when) if (holds(row, c)) matched.push(c);
+    for (const c of rule.when) if (holds(row, c, unknown)) matched.push(c);
     if (matched.length > 0) {
-      const facts = matched.map(describeCondition).join('，');
-      return suggestion(
-        row,
-        rule.category,
-        rule.id,
-        rule.clause,
-        `${facts}，属分类标准${rule.clause}${rule.category}类情形`,
-      );
+      const facts = matched.map((c) => describeCondition(c, row)).join('；');
+      return suggestion(row, rule.category, rule.id, rule.clause, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
-  const missing = CLASSIFY_INPUTS.filter((f) => fields[f] === null).map((f) => `「${columnLabel(f)}」`);
-  return suggestion(row, null, 'classify.insufficient', null, `${missing.join('、')}未填或填写有误，无法给出分类建议`);
+  const missing = CATCH_ALL_INPUTS.filter(isUnknown).map((f) => `「${columnLabel(f)}」`);
+  return suggestion(
+    row,
+    null,
+    'classify.insufficient',
+    null,
+    `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`,
+  );
 }

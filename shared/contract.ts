@@ -16,6 +16,7 @@ import {
   MODES,
   OPERATIONS,
   PROBLEMS,
+  TIERS,
   USE_STATUSES,
 } from './ledger/columns.js';
 import type { RawCell } from './ledger/types.js';
@@ -120,6 +121,9 @@ export const LedgerRowSchema = z.strictObject({
   measures: z.string(),
   progress: z.string(),
   remarks: z.string(),
+  // Added in spec v2: rows stored before then have neither.
+  tier: enumOf(TIERS).nullable().default(null),
+  causesOther: z.string().max(MAX_CELL_CHARS).default(''),
 });
 
 export const SubmissionSchema = z.strictObject({

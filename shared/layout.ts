@@ -316,6 +316,11 @@ export interface StatsSheetOptions {
   periodLabel?: string | null;
   rows: readonly StatsRow[];
   total: StatsRow;
+  /**
+   * The 说明 line under the table (spec §5), e.g. notesLine(statsNotes(…)) from shared/stats-notes.ts:
+   * written in one merged row below 合计. Omitted = no 说明 row.
+   */
+  notes?: string | null;
 }
 
 const STATS_WIDTHS: Record<string, number> = { 序号: 5, 地区: 16, '项目实际投入（万元）': 12, 项目数: 7 };
@@ -351,6 +356,10 @@ export function statsSheet(options: StatsSheetOptions): SheetLayout {
     rows.push({ role: 'data', cells: statsCells(row, i + 1) });
   });
   rows.push({ role: 'total', cells: statsCells(options.total, null) });
+  if (options.notes) {
+    rows.push({ role: 'footer', cells: [options.notes], height: 36 });
+    merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: last });
+  }
 
   const widths: number[] = [];
   const numberFormats: (string | null)[] = [];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLedger, checkRecords } from './check.js';
 import { CATEGORIES } from './ledger/columns.js';
-import { mergeStats, STATS_HEADER, type StatsRow, statsCells, summarize } from './stats.js';
+import { mergeStats, RATE_KEYS, RATE_LABELS, STATS_HEADER, type StatsRow, statsCells, summarize } from './stats.js';
 import { anyCell, ledgerArb } from './test/arbitraries.js';
 import { type Cells, ledgerGrid, record, validCells } from './test/fixtures.js';
 
@@ -56,7 +56,9 @@ describe('统计表 row (spec §5)', () => {
   });
 
   it('counts causes once per 停产闲置 / 经营困难 project', () => {
-    expect(s.idleProjects).toBe(2);
+    // 停产闲置: project 2 (闲置), 3 (停产) and 4 (终止经营, still 在用, no 停产).
+    expect(s.idleProjects).toBe(3);
+    expect(s.idleCauses.自然灾害).toBe(1);
     expect(s.idleCauses.资金短缺).toBe(1);
     expect(s.idleCauses.用工短缺).toBe(1);
     expect(s.idleCauses.技术原因).toBe(1);
@@ -67,8 +69,32 @@ describe('统计表 row (spec §5)', () => {
   });
 
   it('computes the weekly rates', () => {
-    expect(s.rates).toEqual({ idle: 0.5, difficult: 0.5, linkage: 0.25 });
+    expect(s.rates).toEqual({ idle: 0.75, difficult: 0.5, linkage: 0.25 });
     expect(summarize('空', []).rates).toEqual({ idle: 0, difficult: 0, linkage: 0 });
+  });
+
+  it('终止经营 is 停产闲置 (spec §5), with its causes; near miss: 经营困难 in use is not', () => {
+    const terminated = summarize(
+      'x',
+      rowsOf([
+        { ...validCells(1), operation: '终止经营', causes: '产品价格波动', category: '重建', measures: '重新规划' },
+      ]),
+    );
+    expect(terminated.idleProjects).toBe(1);
+    expect(terminated.idleCauses.产品价格波动).toBe(1);
+    expect(terminated.rates.idle).toBe(1);
+    const difficult = summarize(
+      'y',
+      rowsOf([
+        { ...validCells(1), operation: '经营困难', causes: '产品价格波动', category: '提升', measures: '拓展销路' },
+      ]),
+    );
+    expect(difficult.idleProjects).toBe(0);
+    expect(difficult.idleCauses.产品价格波动).toBe(0);
+  });
+
+  it('names the three rates once, for every front end', () => {
+    expect(RATE_KEYS.map((k) => RATE_LABELS[k])).toEqual(['停产闲置率', '经营困难率', '未按约定联农带农率']);
   });
 
   it('lays out the 32 columns of 附件4 in order', () => {

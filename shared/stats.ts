@@ -31,6 +31,19 @@ export interface Rates {
   linkage: number;
 }
 
+/**
+ * The names of the three weekly rates (spec §5), the same in the pane, the CLI, the sheets and the
+ * API labels. The notice also says 未发挥联农带农率 (二十二) for the third: same figure, one name here.
+ */
+export const RATE_LABELS: Readonly<Record<keyof Rates, string>> = {
+  idle: '停产闲置率',
+  difficult: '经营困难率',
+  linkage: '未按约定联农带农率',
+};
+
+/** The rates in display order. */
+export const RATE_KEYS: readonly (keyof Rates)[] = ['idle', 'difficult', 'linkage'];
+
 export interface StatsRow {
   unit: string;
   /** 项目实际投入, 万元 rounded to 2 decimals (display). */
@@ -72,9 +85,12 @@ export function emptyStats(unit: string): StatsRow {
   };
 }
 
-/** 停产闲置: 存在问题 includes 停产, or 使用现状 = 闲置. */
+/**
+ * 停产闲置 (spec §5): 存在问题 includes 停产, or 使用现状 = 闲置, or 生产经营情况 = 终止经营
+ * (附件1 knows only 正常 / 停产闲置 / 经营遇到困难: a terminated project has stopped).
+ */
 export function isIdle(r: LedgerRow): boolean {
-  return r.problems.includes('停产') || r.useStatus === '闲置';
+  return r.problems.includes('停产') || r.useStatus === '闲置' || r.operation === '终止经营';
 }
 
 function countCauses(target: Record<Cause, number>, causes: readonly string[]): void {

@@ -56,6 +56,10 @@ export function checkSubmission(submission: Submission, unitName: string, now: D
     totals: submission.totals,
     now,
   });
+  // No project at all (the engine's ledger.empty): its own error code, before the issue list.
+  if (result.rows.length === 0) {
+    throw new ApiFailure(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送', result.issues);
+  }
   const errors = result.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new ApiFailure(
@@ -64,9 +68,6 @@ export function checkSubmission(submission: Submission, unitName: string, now: D
       `台账有 ${errors.length} 个错误，未予接收（未保存任何数据）：${errors[0]?.message ?? ''}`,
       result.issues,
     );
-  }
-  if (result.rows.length === 0) {
-    throw new ApiFailure(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送');
   }
   return {
     rows: result.rows,

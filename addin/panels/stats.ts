@@ -1,10 +1,20 @@
 /** 统计: the unit's own 附件4 sheet, from the ledger, without any server. */
+import { notesLine, RATE_KEYS, RATE_LABELS, type StatsNotes, statsNotes } from '../../shared/index.js';
 import type { App } from '../app.js';
 import { statsSheet } from '../sheets.js';
 import { action, append, clear, h } from '../ui.js';
 import { type CheckSession, runCheck } from '../workflow.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The unit's own table leaves out its unclassified projects and may rest on a ledger with errors. */
+function unitNotes(session: CheckSession): StatsNotes {
+  const { summary, errors } = session.report;
+  return statsNotes({
+    rows: [summary],
+    erroneous: errors > 0 ? [{ unit: summary.unit, errors, included: true }] : [],
+  });
+}
 
 export function mountStats(root: HTMLElement, app: App): void {
   const preview = h('div', { class: 'preview', id: 'stats-preview' });
@@ -22,13 +32,12 @@ export function mountStats(root: HTMLElement, app: App): void {
         `${s.categories.巩固} / ${s.categories.提升} / ${s.categories.盘活} / ${s.categories.重建}`,
       ],
       ['未分类', String(s.uncategorized)],
-      ['停产闲置率', pct(s.rates.idle)],
-      ['经营困难率', pct(s.rates.difficult)],
-      ['未按约定联农带农率', pct(s.rates.linkage)],
+      ...RATE_KEYS.map((k): [string, string] => [RATE_LABELS[k], pct(s.rates[k])]),
     ];
     append(
       preview,
       h('table', {}, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v))))),
+      h('p', { class: 'notes', id: 'stats-notes' }, notesLine(unitNotes(session))),
     );
   }
 
@@ -40,16 +49,18 @@ export function mountStats(root: HTMLElement, app: App): void {
     if (!session) return;
     app.setSession(session);
     const s = session.report.summary;
+    const notes = unitNotes(session);
     const name = await app.task('正在写入统计表…', () =>
       app.wb.writeSheet(
-        statsSheet([s], { name: `统计表-${s.unit}`, unit: s.unit, updatedAt: session.report.meta.updatedAt }),
+        statsSheet([s], {
+          name: `统计表-${s.unit}`,
+          unit: s.unit,
+          updatedAt: session.report.meta.updatedAt,
+          notes: notesLine(notes),
+        }),
       ),
     );
-    if (name)
-      app.ui.notify(
-        `已新建工作表「${name}」（附件4 格式）。${s.uncategorized > 0 ? `有 ${s.uncategorized} 个项目未分类，未计入分类列。` : ''}`,
-        'ok',
-      );
+    if (name) app.ui.notify(`已新建工作表「${name}」（附件4 格式）。${notesLine(notes)}`, 'ok');
   }
 
   app.onSession(render);

@@ -136,6 +136,11 @@ describe('task pane in Chromium with the fake host', () => {
     await page.waitForSelector('#stats-preview table');
     const sheet = await fake(page, (f) => f.workbook.sheets.find((s) => s.name === '统计表-保家镇')?.cells);
     expect(sheet?.[4]?.slice(0, 4)).toEqual([1, '保家镇', 3000, 30]);
+    // The same 说明 line in the panel and under the written table (spec §5).
+    const notes = await page.textContent('#stats-notes');
+    expect(notes).toMatch(/^说明：其中未分类 \d+ 个/u);
+    expect(sheet?.[6]?.[0]).toBe(notes);
+    expect(await page.textContent('#stats-preview')).toContain('未按约定联农带农率');
     await page.screenshot({ path: join(ARTIFACTS, 'pane-stats.png'), fullPage: true });
     await page.close();
   });

@@ -47,6 +47,10 @@ export const LINKAGE_SHORTFALLS = [
   '未按约定及时足额分配资产收益',
 ] as const;
 
+/** 主管层级 (optional extra column, spec §2.1): chooses the 申请表 variant (§8). */
+export const TIERS = ['村本级', '乡镇（街道）', '行业部门'] as const;
+export type Tier = (typeof TIERS)[number];
+
 export type Cause = (typeof CAUSES)[number];
 export type LinkageShortfall = (typeof LINKAGE_SHORTFALLS)[number];
 
@@ -211,7 +215,7 @@ export const COLUMNS = [
     type: 'multi',
     required: false,
     values: CAUSES,
-    synonyms: { 无: '', 价格波动: '产品价格波动', 配套设施不完善: '配套设施原因' },
+    synonyms: { 无: '', 价格波动: '产品价格波动', 配套设施不完善: '配套设施原因', 其它: '其他', 其他原因: '其他' },
     width: 18,
   },
   {
@@ -239,12 +243,43 @@ export const COLUMNS = [
   { key: 'remarks', label: '备注', type: 'text', required: false, width: 12 },
 ] as const satisfies readonly ColumnDef[];
 
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
+/**
+ * Columns the official form does not have but a ledger may add (spec §2.1): recognised by label
+ * when present, never required, never written into the template. They follow COLUMNS in every
+ * per-row array (COLUMN_KEYS, the submission's cells, the stored rows).
+ */
+export const EXTRA_COLUMNS = [
+  {
+    key: 'tier',
+    label: '主管层级',
+    type: 'enum',
+    required: false,
+    values: TIERS,
+    synonyms: {
+      村级: '村本级',
+      村本级主管: '村本级',
+      乡镇: '乡镇（街道）',
+      街道: '乡镇（街道）',
+      乡镇主管: '乡镇（街道）',
+      '乡镇（街道）主管': '乡镇（街道）',
+      部门: '行业部门',
+      行业部门主管: '行业部门',
+    },
+    width: 10,
+  },
+] as const satisfies readonly ColumnDef[];
 
-export const COLUMN_KEYS: readonly ColumnKey[] = COLUMNS.map((c) => c.key);
+/** Every column the reader recognises: the 28 official ones, then the optional extras. */
+export const LEDGER_COLUMNS = [...COLUMNS, ...EXTRA_COLUMNS] as const;
+
+export type ColumnKey = (typeof LEDGER_COLUMNS)[number]['key'];
+
+export const COLUMN_KEYS: readonly ColumnKey[] = LEDGER_COLUMNS.map((c) => c.key);
 
 /** The label a clerk reads in messages: 「项目现状/功能现状」 or 「项目名称」. */
-const labels = new Map<string, string>(COLUMNS.map((c) => [c.key, 'sub' in c ? `${c.label}/${c.sub}` : c.label]));
+const labels = new Map<string, string>(
+  LEDGER_COLUMNS.map((c) => [c.key, 'sub' in c ? `${c.label}/${c.sub}` : c.label]),
+);
 
 export function columnLabel(key: ColumnKey): string {
   return labels.get(key) as string;

@@ -69,3 +69,37 @@ describe('cell normalisation (spec §2)', () => {
     expect(row({ name: '  ＡＢ食用菌基地 ' }).rows[0]?.name).toBe('AB食用菌基地');
   });
 });
+
+describe('cell messages stay bounded', () => {
+  it('a huge multi-select cell names at most five bad items, then the count', () => {
+    const causes = Array.from({ length: 5000 }, (_, i) => `原因${i}`).join('、');
+    const r = row({ operation: '经营困难', category: '提升', measures: '整改', causes });
+    expect(r.issues.map((i) => i.ruleId)).toEqual(['multi.enum']);
+    expect(r.issues[0]?.message).toContain('“原因0”、“原因1”、“原因2”、“原因3”、“原因4”等 5000 项不是可选项');
+    expect(r.issues[0]?.message.length).toBeLessThan(300);
+  });
+
+  it('near miss: two bad items are both named', () => {
+    const r = row({ operation: '经营困难', category: '提升', measures: '整改', causes: '天气、运气' });
+    expect(r.issues[0]?.message).toContain('中的“天气”、“运气”不是可选项');
+  });
+
+  it('a 联农带农 reason written many times is one reason; two different ones are not', () => {
+    const reason = '未按约定有效带动农户发展生产';
+    const cells = (linkageShortfall: string) => ({
+      linkage: '不充分',
+      category: '提升',
+      measures: '整改',
+      linkageShortfall,
+    });
+    const repeated = row(cells(Array.from({ length: 1000 }, () => reason).join('、')));
+    expect(repeated.issues).toEqual([]);
+    expect(repeated.rows[0]?.linkageShortfall).toBe(reason);
+    const two = row(
+      cells(`${reason}、${Array.from({ length: 1000 }, () => '未按约定吸纳农村劳动力稳定就业').join('、')}`),
+    );
+    expect(two.issues.map((i) => i.ruleId)).toEqual(['linkage.multiple-shortfalls']);
+    expect(two.issues[0]?.message).toContain('填写了2个原因');
+    expect(two.issues[0]?.message.length).toBeLessThan(200);
+  });
+});

@@ -1,15 +1,17 @@
 /**
  * RawRecord → LedgerRow, with the cell-level issues (spec §2 cell values, §3 required / enum /
- * multi.enum / number / number.negative / number.unit / linkage.multiple-shortfalls).
+ * multi.enum / number / number.negative / number.unit for 元 / linkage.multiple-shortfalls).
+ *
+ * Cell semantics (spec §3): a value that is present but not allowed is reported here, once, and
+ * the cell becomes *unknown* (RowFacts.unknown): neither blank nor a value for every other rule.
+ * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
-import { COLUMNS, type ColumnDef, type ColumnKey, columnLabel } from './columns.js';
+import { type ColumnDef, type ColumnKey, columnLabel, LEDGER_COLUMNS } from './columns.js';
 import { ledgerRowOf, rawValuesOf } from './shape.js';
 import { MULTI_SEPARATORS, ZERO_MARKERS } from './synonyms.js';
 import { a1, cellText, foldKey, quote } from './text.js';
 import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
 
-/** Above this many 万元 a value was probably typed in 元. */
-export const MAX_PLAUSIBLE_WAN = 100000;
 const YUAN_PER_WAN = 10000;
 
 /** Builds an Issue for a row/column, filling the A1 address when the column position is known. */
@@ -37,7 +39,7 @@ export function issueSink(issues: Issue[], columns: Partial<Record<ColumnKey, nu
 
 /** Folded spelling → canonical value ('' = counts as blank), per enum/multi column. */
 const lookups = new Map<string, Map<string, string>>();
-for (const c of COLUMNS as readonly ColumnDef[]) {
+for (const c of LEDGER_COLUMNS as readonly ColumnDef[]) {
   if (!c.values) continue;
   const map = new Map<string, string>();
   for (const v of c.values) map.set(foldKey(v), v);
@@ -52,7 +54,7 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
   return map.get(text) ?? map.get(foldKey(text));
 }
 
-const COLUMN_DEFS = COLUMNS as readonly ColumnDef[];
+const COLUMN_DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
 const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 'integer');
 
 /** The value as the clerk typed it, for messages (numbers arrive without text). */
@@ -60,28 +62,68 @@ function shown(raw: RawCell, text: string): string {
   return quote(typeof raw === 'number' ? String(raw) : text);
 }
 
-export function normalizeRecord(record: RawRecord, report: IssueSink): LedgerRow {
+/** What the rules must know about a row beyond its values. */
+export interface RowFacts {
+  /** Cells that are neither blank nor a value: invalid (already reported) or in an absent column. */
+  unknown: ReadonlySet<ColumnKey>;
+  /** Money cells converted from 元 (already warned by number.unit). */
+  converted: readonly ColumnKey[];
+}
+
+const NO_KEYS: ReadonlySet<ColumnKey> = new Set();
+const NO_FACTS: RowFacts = { unknown: NO_KEYS, converted: [] };
+
+/** RawRecord → LedgerRow (issues go to `report`). `absent`: columns the sheet does not have. */
+export function normalizeRecord(record: RawRecord, report: IssueSink, absent?: ReadonlySet<ColumnKey>): LedgerRow {
+  return normalizeWithFacts(record, report, absent).row;
+}
+
+/** The same, with the facts the cross-field rules need (which cells are unknown). */
+export function normalizeWithFacts(
+  record: RawRecord,
+  report: IssueSink,
+  absent: ReadonlySet<ColumnKey> = NO_KEYS,
+): { row: LedgerRow; facts: RowFacts } {
   const raws = rawValuesOf(record.cells);
   const values: unknown[] = [];
   const say = new CellReporter(report, record.row);
   for (let i = 0; i < COLUMN_DEFS.length; i++) {
     const c = COLUMN_DEFS[i] as ColumnDef;
     say.key = c.key as ColumnKey;
+    if (absent.size > 0 && absent.has(say.key)) {
+      values.push(absentValue(c));
+      say.markUnknown();
+      continue;
+    }
     const raw = raws[i] ?? null;
     // A number in a number column needs no text: skip making one (the common case for money).
     const text = typeof raw === 'number' && NUMERIC_COLUMN[i] ? '' : cellText(raw);
     values.push(normalizeCell(c, raw, text, say));
   }
-  return ledgerRowOf(record.row, values);
+  const row = ledgerRowOf(record.row, values);
+  if (say.other !== '') row.causesOther = say.other;
+  const facts = say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+  return { row, facts };
+}
+
+/** The value of a cell whose column is absent: blank of its type (the cell is marked unknown). */
+function absentValue(c: ColumnDef): unknown {
+  if (c.type === 'text') return '';
+  if (c.type === 'multi') return [];
+  return null;
 }
 
 /**
- * Reports an issue on the cell being normalised, prefixed with its row and column label. One per
- * record rather than a closure per cell: the hot path allocates (and, in bundles that keep
- * function names, names) as little as possible.
+ * Reports an issue on the cell being normalised, prefixed with its row and column label, and
+ * collects the row's facts. One per record rather than a closure per cell: the hot path allocates
+ * (and, in bundles that keep function names, names) as little as possible.
  */
 class CellReporter {
   key: ColumnKey = 'seq';
+  unknown: Set<ColumnKey> | null = null;
+  converted: ColumnKey[] | null = null;
+  /** 其他 explanations of the row's multi-select cells. */
+  other = '';
   constructor(
     private readonly report: IssueSink,
     private readonly row: number,
@@ -89,6 +131,27 @@ class CellReporter {
 
   say(ruleId: string, severity: Severity, message: string): void {
     this.report(ruleId, severity, this.row, this.key, `第${this.row}行「${columnLabel(this.key)}」${message}`);
+  }
+
+  /** Reports a present-but-not-allowed value: the cell is then unknown to every other rule. */
+  invalid(ruleId: string, message: string): null {
+    this.say(ruleId, 'error', message);
+    this.markUnknown();
+    return null;
+  }
+
+  markUnknown(): void {
+    this.unknown ??= new Set();
+    this.unknown.add(this.key);
+  }
+
+  markConverted(): void {
+    this.converted ??= [];
+    this.converted.push(this.key);
+  }
+
+  facts(): RowFacts {
+    return { unknown: this.unknown ?? NO_KEYS, converted: this.converted ?? [] };
   }
 }
 
@@ -110,6 +173,15 @@ function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): unkn
   }
 }
 
+/** Items named in one message: at most this many, then the count (messages stay bounded). */
+const MAX_LISTED = 5;
+
+function listed(items: readonly string[]): string {
+  const distinct = [...new Set(items)];
+  const shown = distinct.slice(0, MAX_LISTED).join('、');
+  return distinct.length > MAX_LISTED ? `${shown}等 ${distinct.length} 项` : shown;
+}
+
 function allowedList(c: ColumnDef): string {
   return (c.values ?? []).join('、');
 }
@@ -120,15 +192,14 @@ function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
   if (canonical === undefined) {
     const items = splitItems(text).map((t) => canonicalValue(key, t));
     if (c.key === 'linkageShortfall' && items.length > 1 && items.every((v) => v)) {
-      say.say(
+      const distinct = [...new Set(items as string[])];
+      if (distinct.length === 1) return distinct[0]; // the same reason written twice is one reason
+      return say.invalid(
         'linkage.multiple-shortfalls',
-        'error',
-        `填写了${items.length}个原因（${items.join('、')}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
+        `填写了${distinct.length}个原因（${listed(distinct.map((v) => `“${v}”`))}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
       );
-      return null;
     }
-    say.say('enum', 'error', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
-    return null;
+    return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
   }
   if (canonical === '') {
     if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
@@ -141,27 +212,54 @@ function splitItems(text: string): string[] {
   return text.split(MULTI_SEPARATORS).filter((t) => t !== '');
 }
 
+/** The value that takes an explanation in a multi-select (spec §3: 其他（说明）, 其他：说明, 其他-说明). */
+const OTHER = '其他';
+/** 其他/其它 + (note), :note or -note; cell text is width-folded, so （） and ： arrive as () and :. */
+const OTHER_WITH_NOTE =
+  /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
+
 function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
   if (text === '') return [];
   const key = c.key as ColumnKey;
   const values: string[] = [];
   const bad: string[] = [];
+  const notes: string[] = [];
+  let rest = text;
+  if (c.values?.includes(OTHER) && (text.includes(OTHER) || text.includes('其它'))) {
+    rest = text.replace(OTHER_WITH_NOTE, (_m, paren?: string, colon?: string, dash?: string) => {
+      const { note, tail } = splitNote(key, (paren ?? colon ?? dash ?? '').trim());
+      if (note !== '') notes.push(note);
+      return `、${OTHER}、${tail}`;
+    });
+  }
   // The whole cell first: a single value may itself contain a separator, e.g. "合作发展(入股)".
-  const whole = canonicalValue(key, text);
-  const items = whole !== undefined ? [text] : splitItems(text);
+  const whole = canonicalValue(key, rest);
+  const items = whole !== undefined ? [rest] : splitItems(rest);
   for (const item of items) {
     const v = canonicalValue(key, item);
     if (v === undefined) bad.push(item);
     else if (v !== '' && !values.includes(v)) values.push(v);
   }
+  if (notes.length > 0) say.other = say.other === '' ? notes.join('；') : `${say.other}；${notes.join('；')}`;
   if (bad.length > 0) {
-    say.say(
+    say.invalid(
       'multi.enum',
-      'error',
-      `中的${bad.map(quote).join('、')}不是可选项：可在${allowedList(c)}中多选，用“、”分隔。`,
+      `中的${listed(bad.map(quote))}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
     );
   }
   return values;
+}
+
+/**
+ * An explanation after 其他： or 其他- runs to the next separator; allowed values written after it
+ * with a space (`其他：天气干旱 资金短缺`) are items of their own, not part of the note.
+ */
+function splitNote(key: ColumnKey, note: string): { note: string; tail: string } {
+  const words = note.split(/\s+/u);
+  const tail: string[] = [];
+  while (words.length > 1 && canonicalValue(key, words[words.length - 1] as string))
+    tail.unshift(words.pop() as string);
+  return { note: words.join(' '), tail: tail.join('、') };
 }
 
 function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
@@ -171,12 +269,10 @@ function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unkno
   }
   const n = typeof raw === 'number' ? raw : Number(text.replace(/年$/u, ''));
   if (!Number.isInteger(n)) {
-    say.say(
+    return say.invalid(
       'number',
-      'error',
       `填写的${shown(raw, text)}不是整数：请填写整数${c.key === 'year' ? '年份，如 2021' : ''}。`,
     );
-    return null;
   }
   return n;
 }
@@ -195,10 +291,7 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
   if (typeof raw === 'number') n = raw;
   else {
     const m = /^([-+]?[\d,]*\.?\d+)\s*(万元|万|元)?$/u.exec(text.replace(/\s+/gu, ''));
-    if (!m) {
-      say.say('number', 'error', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
-      return null;
-    }
+    if (!m) return say.invalid('number', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
     n = Number((m[1] ?? '').replace(/,/gu, ''));
     if (m[2] === '元') {
       fromYuan = true;
@@ -206,27 +299,19 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
     }
   }
   if (!Number.isFinite(n)) {
-    say.say('number', 'error', `填写的${shown(raw, text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
-    return null;
+    return say.invalid('number', `填写的${shown(raw, text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
   }
   const wan = roundWan(n);
-  if (wan < 0) {
-    say.say('number.negative', 'error', `填写的${shown(raw, text)}小于 0：金额不能为负数。`);
-    return null;
-  }
+  if (wan < 0) return say.invalid('number.negative', `填写的${shown(raw, text)}小于 0：金额不能为负数。`);
   if (fromYuan) {
     say.say(
       'number.unit',
       'warning',
       `填写的${quote(text)}按“元”换算为 ${wan} 万元：本栏单位为万元，请确认后改填万元数值。`,
     );
-  } else if (wan > MAX_PLAUSIBLE_WAN) {
-    say.say(
-      'number.unit',
-      'warning',
-      `为 ${wan} 万元，超过 ${MAX_PLAUSIBLE_WAN} 万元（10亿元），可能误按“元”填写：本栏单位为万元，请核实。`,
-    );
+    say.markConverted();
   }
+  // Implausibly large amounts are a ledger-level check (rules/amounts.ts): the bound is configurable.
   return wan;
 }
 

@@ -2,7 +2,7 @@
  * Grid → header map, meta line, data records (spec §2). Works on a raw grid as Excel's
  * `range.values` or ExcelJS give it: rows of unknown cell values. Never throws on odd input.
  */
-import { COLUMNS, type ColumnKey, columnLabel } from './columns.js';
+import { COLUMNS, type ColumnKey, columnLabel, LEDGER_COLUMNS } from './columns.js';
 import { rawCellsOf } from './shape.js';
 import { FOOTER_MARKER, LEVEL1_LABEL_SYNONYMS, LEVEL2_LABEL_SYNONYMS, META_LABELS, TOTAL_MARKERS } from './synonyms.js';
 import { cellText, foldKey } from './text.js';
@@ -41,16 +41,17 @@ export interface LedgerRead {
 }
 
 const HEADER_SCAN_ROWS = 20;
-const MIN_LEVEL1_LABELS = 5;
+/** A header row holds at least this many known level-1 labels (so a header map has ≥ this many columns). */
+export const MIN_LEVEL1_LABELS = 5;
 
 const level1Canonical = new Map<string, string>();
-for (const c of COLUMNS) level1Canonical.set(foldKey(c.label), c.label);
+for (const c of LEDGER_COLUMNS) level1Canonical.set(foldKey(c.label), c.label);
 for (const [alias, canonical] of Object.entries(LEVEL1_LABEL_SYNONYMS)) level1Canonical.set(foldKey(alias), canonical);
 
 /** Single-level columns by level-1 label; two-level columns by (level-1, level-2). */
 const singleByLabel = new Map<string, ColumnKey>();
 const nestedByLabel = new Map<string, Map<string, ColumnKey>>();
-for (const c of COLUMNS) {
+for (const c of LEDGER_COLUMNS) {
   if ('sub' in c) {
     const subs = nestedByLabel.get(c.label) ?? new Map<string, ColumnKey>();
     subs.set(foldKey(c.sub), c.key);
@@ -105,19 +106,8 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
     lastRow: firstDataIndex + origin.row,
     columns: Object.fromEntries(Object.entries(columns).map(([k, i]) => [k, i + origin.col])),
   };
-  const issues: Issue[] = [];
-  for (const c of COLUMNS) {
-    if (c.required === false || columns[c.key] !== undefined) continue;
-    issues.push({
-      row: null,
-      field: c.key,
-      cell: null,
-      ruleId: 'header.missing-column',
-      severity: 'error',
-      message: `表头缺少必填栏目「${columnLabel(c.key)}」：第${header.labelRow}行起的表头中找不到这一列。请按管理台账（附件5）补上该列。`,
-    });
-  }
-  const textColumns = new Set(COLUMNS.filter((c) => c.type !== 'number').map((c) => columns[c.key]));
+  const issues: Issue[] = missingColumnIssues(columns, header.labelRow);
+  const textColumns = new Set(LEDGER_COLUMNS.filter((c) => c.type !== 'number').map((c) => columns[c.key]));
   const data = fillMergedData(rows, options.merges ?? [], origin, firstDataIndex, textColumns);
   const { records, totals } = readRecords(data, firstDataIndex, columns, origin.row);
   return { header, meta, records, totals, issues };
@@ -210,6 +200,24 @@ function mapColumns(
   return { columns, hasSubRow };
 }
 
+/** One header.missing-column issue per required column (spec §2.1) that `columns` does not map. */
+export function missingColumnIssues(columns: Partial<Record<ColumnKey, number>>, labelRow: number | null): Issue[] {
+  const where = labelRow === null ? '表头中' : `第${labelRow}行起的表头中`;
+  const issues: Issue[] = [];
+  for (const c of COLUMNS) {
+    if (c.required === false || columns[c.key] !== undefined) continue;
+    issues.push({
+      row: null,
+      field: c.key,
+      cell: null,
+      ruleId: 'header.missing-column',
+      severity: 'error',
+      message: `表头缺少必填栏目「${columnLabel(c.key)}」：${where}找不到这一列。请按管理台账（附件5）补上该列。`,
+    });
+  }
+  return issues;
+}
+
 function insideMerge(merges: readonly MergeArea[], row: number, col: number): boolean {
   return merges.some((m) => row >= m.top && row <= m.bottom && col > m.left && col <= m.right);
 }
@@ -222,7 +230,7 @@ function readRecords(
 ): { records: RawRecord[]; totals: RawRecord[] } {
   const records: RawRecord[] = [];
   const totals: RawRecord[] = [];
-  const positions = COLUMNS.map((c) => columns[c.key]);
+  const positions = LEDGER_COLUMNS.map((c) => columns[c.key]);
   const blank: (RawCell | undefined)[] = positions.map(() => undefined); // packed, not holey: fast reads
   for (let r = start; r < rows.length; r++) {
     const row = rows[r];

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { COLUMN_KEYS } from './columns.js';
-import { ledgerRowOf, rawCellsOf, rawValuesOf } from './shape.js';
+import { LEDGER_ROW_FIELDS, ledgerRowOf, rawCellsOf, rawValuesOf } from './shape.js';
 
 it('the builders put values[i] under COLUMNS[i].key', () => {
   const row = ledgerRowOf(7, COLUMN_KEYS) as unknown as Record<string, unknown>;
-  expect(Object.keys(row)).toEqual(['row', ...COLUMN_KEYS]);
+  expect(Object.keys(row)).toEqual(['row', ...COLUMN_KEYS, 'causesOther']);
+  expect(Object.keys(row)).toEqual(LEDGER_ROW_FIELDS);
   for (const key of COLUMN_KEYS) expect(row[key]).toBe(key);
   const cells = rawCellsOf(COLUMN_KEYS as string[]) as Record<string, unknown>;
   expect(Object.keys(cells)).toEqual(COLUMN_KEYS);

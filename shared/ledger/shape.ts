@@ -1,10 +1,14 @@
 /**
  * Object builders with every field in COLUMNS order, written out so that all rows share one
  * object shape: V8 then reads and writes their fields fast, which matters at 100,000 rows.
- * `values[i]` belongs to COLUMNS[i]; shape.test.ts checks the two stay in step.
+ * `values[i]` belongs to LEDGER_COLUMNS[i] (the 28 official columns, then the extras such as 主管层级);
+ * shape.test.ts checks the two stay in step. Row facts that are no column (causesOther) come last.
  */
-import type { ColumnKey } from './columns.js';
+import { COLUMN_KEYS, type ColumnKey } from './columns.js';
 import type { LedgerRow, RawCell } from './types.js';
+
+/** A LedgerRow's fields in order: `row`, one per column, then the row facts that are no column. */
+export const LEDGER_ROW_FIELDS: readonly (keyof LedgerRow)[] = ['row', ...COLUMN_KEYS, 'causesOther'];
 
 type V = readonly unknown[];
 
@@ -39,6 +43,8 @@ export function ledgerRowOf(row: number, v: V): LedgerRow {
     measures: v[25] as string,
     progress: v[26] as string,
     remarks: v[27] as string,
+    tier: v[28] as LedgerRow['tier'],
+    causesOther: '',
   };
 }
 
@@ -73,6 +79,7 @@ export function rawCellsOf(v: readonly (RawCell | undefined)[]): Partial<Record<
     measures: v[25],
     progress: v[26],
     remarks: v[27],
+    tier: v[28],
   } as Partial<Record<ColumnKey, RawCell>>;
 }
 
@@ -107,5 +114,6 @@ export function rawValuesOf(c: Partial<Record<ColumnKey, RawCell>>): (RawCell | 
     c.measures,
     c.progress,
     c.remarks,
+    c.tier,
   ];
 }

@@ -1,4 +1,4 @@
-import type { Category, ColumnKey } from './columns.js';
+import type { Category, ColumnKey, Tier } from './columns.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -62,6 +62,13 @@ export interface LedgerRow {
   measures: string;
   progress: string;
   remarks: string;
+  /** 主管层级 when the ledger has that optional column (spec §2.1); null otherwise. */
+  tier: Tier | null;
+  /**
+   * What the clerk wrote after 其他 in 原因分析 (`其他（天气干旱）` → `天气干旱`), several joined
+   * with “；”; '' when none. Shown in the drill-down and the 申请表.
+   */
+  causesOther: string;
 }
 
 export type Mode = 'editing' | 'submission';

@@ -1,8 +1,13 @@
-/** Rules over the whole ledger (spec §3): meta.unit-missing, code.duplicate, total.mismatch. */
+/**
+ * Rules over the whole ledger (spec §3): meta.unit-missing, ledger.empty, header.missing-column
+ * (for the columns a rule needs), code.duplicate, number.unit (implausible amounts), total.mismatch.
+ * Every message is bounded: its length does not grow with the number of rows.
+ */
 import { COLUMNS, type ColumnKey, columnLabel } from '../ledger/columns.js';
-import { type IssueSink, normalizeRecord, wanToYuan, yuanToWan } from '../ledger/normalize.js';
-import { foldKey } from '../ledger/text.js';
-import type { LedgerMeta, LedgerRow, RawRecord } from '../ledger/types.js';
+import { foldCode, stripInvisible } from '../ledger/fold.js';
+import { type IssueSink, normalizeRecord, type RowFacts, wanToYuan, yuanToWan } from '../ledger/normalize.js';
+import { quote } from '../ledger/text.js';
+import type { LedgerMeta, LedgerRow, RawRecord, Severity } from '../ledger/types.js';
 
 const MONEY_KEYS = COLUMNS.filter((c) => c.type === 'number').map((c) => c.key as ColumnKey);
 
@@ -17,37 +22,142 @@ export function checkMeta(meta: LedgerMeta, report: IssueSink): void {
   );
 }
 
-export function checkDuplicateCodes(rows: readonly LedgerRow[], report: IssueSink): void {
+export const LEDGER_EMPTY_MESSAGE =
+  '台账中没有任何项目行：表头下方只有空行或只填了序号（空白模板），或者单元格是公式但文件没有保存计算结果（请在 Excel 中打开、重新计算并保存后再校验）。请填写项目后再校验、上报。';
+
+export function checkEmpty(rows: readonly LedgerRow[], report: IssueSink): void {
+  if (rows.length === 0) report('ledger.empty', 'error', null, null, LEDGER_EMPTY_MESSAGE);
+}
+
+/** Rows that need a column the sheet does not have (a rule with `demands`), per column. */
+export interface ColumnDemand {
+  rows: number[];
+  count: number;
+  severity: Severity;
+}
+
+const SHOWN_ROWS = 3;
+
+/** “第 6、9、12 行等 3,999 行”: at most SHOWN_ROWS row numbers, then the count. */
+export function rowList(rows: readonly number[], count = rows.length): string {
+  const shown = rows.slice(0, SHOWN_ROWS).join('、');
+  return count > SHOWN_ROWS ? `第 ${shown} 行等 ${count.toLocaleString('en-US')} 行` : `第 ${shown} 行`;
+}
+
+/** A column a rule needs but the sheet lacks: one ledger-level issue, not one per row. */
+export function reportDemands(demands: ReadonlyMap<ColumnKey, ColumnDemand>, report: IssueSink): void {
+  for (const [key, d] of demands) {
+    report(
+      'header.missing-column',
+      d.severity,
+      null,
+      key,
+      `表头缺少栏目「${columnLabel(key)}」：${rowList(d.rows, d.count)}按规则需要填写该栏。请按管理台账（附件5）补上该列后填写。`,
+    );
+  }
+}
+
+/**
+ * code.duplicate: every row of a group gets the issue; its message names at most three other rows
+ * and the count (“与第 6、9、12 行等 3,999 行重复”), so the output grows with the rows, not their square.
+ * Codes compare after foldCode (NFKC, invisible characters removed, dashes folded).
+ */
+export function checkDuplicateCodes(rows: readonly LedgerRow[], report: IssueSink, facts?: readonly RowFacts[]): void {
   const byCode = new Map<string, LedgerRow[]>();
-  for (const r of rows) {
-    if (r.code === '') continue;
-    const key = foldKey(r.code);
+  rows.forEach((r, i) => {
+    if (r.code === '' || facts?.[i]?.unknown.has('code')) return;
+    const key = foldCode(r.code);
+    if (key === '') return;
     const group = byCode.get(key);
     if (group) group.push(r);
     else byCode.set(key, [r]);
-  }
+  });
   for (const group of byCode.values()) {
     if (group.length < 2) continue;
-    const where = group.map((r) => `第${r.row}行`).join('、');
+    const first = group.slice(0, SHOWN_ROWS + 1).map((r) => r.row);
     for (const r of group) {
+      const others = first.filter((n) => n !== r.row).slice(0, SHOWN_ROWS);
       report(
         'code.duplicate',
         'error',
         r.row,
         'code',
-        `第${r.row}行「${columnLabel('code')}」“${r.code}”重复（见${where}）：项目编号在台账中必须唯一。`,
+        `第${r.row}行「${columnLabel('code')}」${quote(stripInvisible(r.code))}与${rowList(others, group.length - 1)}重复：项目编号在台账中必须唯一。`,
       );
     }
   }
 }
 
-export function checkTotals(totals: readonly RawRecord[], rows: readonly LedgerRow[], report: IssueSink): void {
+/** Default bound of number.unit: above this many 万元 (1 亿元) an amount was probably typed in 元. */
+export const DEFAULT_MAX_PLAUSIBLE_WAN = 10000;
+/** number.unit also flags an amount over this multiple of its column's median… */
+export const MEDIAN_FACTOR = 100;
+/** …in ledgers of at least this many projects. */
+export const MEDIAN_MIN_PROJECTS = 5;
+
+function median(sorted: Float64Array): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Median of a money column's amounts above 0 (Infinity when none): plain loops, a typed sort. */
+function positiveMedian(rows: readonly LedgerRow[], key: ColumnKey): number {
+  const values = new Float64Array(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = (rows[i] as LedgerRow)[key] as number | null;
+    if (v !== null && v > 0) values[n++] = v;
+  }
+  return n === 0 ? Number.POSITIVE_INFINITY : median(values.subarray(0, n).sort());
+}
+
+/**
+ * number.unit for amounts likely typed in 元 (spec §3): above `maxWan` 万元, or over 100× the
+ * median of the column's amounts above 0 (ledgers of ≥ 5 projects). One warning per cell; cells
+ * already converted from 元, and unknown cells, are left alone.
+ */
+export function checkAmounts(
+  rows: readonly LedgerRow[],
+  facts: readonly RowFacts[],
+  report: IssueSink,
+  maxWan: number = DEFAULT_MAX_PLAUSIBLE_WAN,
+): void {
+  const useMedian = rows.length >= MEDIAN_MIN_PROJECTS;
+  for (const key of MONEY_KEYS) {
+    const med = useMedian ? positiveMedian(rows, key) : Number.POSITIVE_INFINITY;
+    const bound = Math.min(maxWan, med * MEDIAN_FACTOR);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as LedgerRow;
+      const v = r[key] as number | null;
+      if (v === null || v <= bound) continue;
+      const f = facts[i];
+      if (f && (f.converted.includes(key) || f.unknown.has(key))) continue;
+      const label = `第${r.row}行「${columnLabel(key)}」`;
+      const message =
+        v > maxWan
+          ? `${label}为 ${v} 万元，超过 ${maxWan} 万元（${maxWan / 10000} 亿元），可能误按“元”填写：本栏单位为万元，请核实。`
+          : `${label}为 ${v} 万元，是本台账该栏中位数 ${med} 万元的 ${Math.round(v / med)} 倍，可能误按“元”填写：本栏单位为万元，请核实。`;
+      report('number.unit', 'warning', r.row, key, message);
+    }
+  }
+}
+
+/** total.mismatch; a column with an unknown cell in any project is not compared (its sum is unknown). */
+export function checkTotals(
+  totals: readonly RawRecord[],
+  rows: readonly LedgerRow[],
+  report: IssueSink,
+  facts: readonly RowFacts[] = [],
+): void {
   for (const total of totals) {
     const stated = normalizeRecord(total, () => {});
     for (const key of MONEY_KEYS) {
       if (total.cells[key] === undefined || total.cells[key] === null) continue;
       const value = stated[key] as number | null;
       if (value === null) continue;
+      if (facts.some((f) => f.unknown.has(key))) continue;
       const sum = rows.reduce((acc, r) => acc + wanToYuan((r[key] as number | null) ?? 0), 0);
       if (wanToYuan(value) === sum) continue;
       report(

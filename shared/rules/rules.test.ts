@@ -3,9 +3,10 @@
  * not. Each case is a change to a fully valid project row.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLedger, checkRecords } from '../check.js';
+import { checkLedger, checkRecords, ROW_RULES } from '../check.js';
 import type { Mode } from '../ledger/types.js';
 import { type Cells, ledgerGrid, record, validCells } from '../test/fixtures.js';
+import { RULE_IDS } from './ids.js';
 
 interface Case {
   ruleId: string;
@@ -103,8 +104,8 @@ const cases: Case[] = [
     ruleId: 'number.unit',
     severity: 'warning',
     field: 'valueAssets',
-    trigger: { valueAssets: 900000 },
-    nearMiss: { valueAssets: 100000 },
+    trigger: { valueAssets: 10000.5 },
+    nearMiss: { valueAssets: 10000 },
   },
   { ruleId: 'year.range', severity: 'error', field: 'year', trigger: { year: 2012 }, nearMiss: { year: 2013 } },
   { ruleId: 'year.range', severity: 'error', field: 'year', trigger: { year: 2027 }, nearMiss: { year: '2026年' } },
@@ -121,6 +122,27 @@ const cases: Case[] = [
     field: 'contact',
     trigger: { contact: '王五 1391234567' },
     nearMiss: { contact: '王五 023-78441234' },
+  },
+  {
+    ruleId: 'contact.phone',
+    severity: 'error',
+    field: 'contact',
+    trigger: { contact: '王五 784412' },
+    nearMiss: { contact: '王五 78441234' },
+  },
+  {
+    ruleId: 'contact.phone',
+    severity: 'error',
+    field: 'contact',
+    trigger: { contact: '王五 0784412' },
+    nearMiss: { contact: '王五 7844123' },
+  },
+  {
+    ruleId: 'code.invisible-char',
+    severity: 'warning',
+    field: 'code',
+    trigger: { code: 'PS2021-\u200b0001' },
+    nearMiss: { code: 'PS2021‑0001' },
   },
   {
     ruleId: 'contact.phone',
@@ -228,21 +250,21 @@ const cases: Case[] = [
   },
   {
     ruleId: 'category.terminated',
-    severity: 'error',
+    severity: 'warning',
     field: 'category',
     trigger: { operation: '终止经营', causes: '产业选择不准', category: '提升', measures: '整改' },
     nearMiss: { operation: '终止经营', causes: '产业选择不准', category: '另起炉灶', measures: '重新规划' },
   },
   {
     ruleId: 'category.consolidate-conditions',
-    severity: 'error',
+    severity: 'warning',
     field: 'category',
     trigger: { functionStatus: '损坏' },
     nearMiss: { functionStatus: '损坏', category: '提升', measures: '维修' },
   },
   {
     ruleId: 'category.consolidate-conditions',
-    severity: 'error',
+    severity: 'warning',
     field: 'category',
     trigger: { problems: '未足额分红', causes: '管理不善' },
     nearMiss: {},
@@ -314,12 +336,27 @@ describe('messages name the row, column, value and what is allowed', () => {
     const [issue] = issuesFor({ investTotal: 120 });
     expect(issue?.message).toContain('为 120，但专项资金 80 + 其他资金 20 = 100');
   });
-  it('code.duplicate names every row that shares the code', () => {
+  it('code.duplicate names the other row that shares the code', () => {
     const found = issuesFor({ code: 'DUP-1' }, 'editing', 'code.duplicate').filter(
       (i) => i.ruleId === 'code.duplicate',
     );
     expect(found.map((i) => i.row)).toEqual([5, 6]);
-    expect(found[0]?.message).toContain('见第5行、第6行');
+    expect(found[0]?.message).toBe('第5行「项目编号」“DUP-1”与第 6 行重复：项目编号在台账中必须唯一。');
+    expect(found[1]?.message).toContain('与第 5 行重复');
+  });
+  it('category.consolidate-conditions names the ledger facts, defers to the leading group, cites no clause', () => {
+    const [issue] = issuesFor({ functionStatus: '损坏' }).filter((i) => i.ruleId === 'category.consolidate-conditions');
+    expect(issue?.message).toBe(
+      '第5行「四个一批分类」为“巩固”，但台账记载「项目现状/功能现状」为“损坏”：请核实分类是否恰当。若县领导小组已审定为巩固，以审定为准，可不改。',
+    );
+    expect(issue?.message).not.toMatch(/（三）/u);
+  });
+  it('category.terminated is a warning that defers to the leading group', () => {
+    const found = issuesFor({ operation: '终止经营', causes: '自然灾害', category: '巩固' }, 'submission').filter(
+      (i) => i.ruleId === 'category.terminated',
+    );
+    expect(found).toMatchObject([{ severity: 'warning' }]);
+    expect(found[0]?.message).toContain('以县领导小组审定为准');
   });
 });
 
@@ -353,5 +390,26 @@ describe('ledger-level rules', () => {
   it('issues carry the A1 address of the cell', () => {
     const report = checkLedger(ledgerGrid([{ ...validCells(1), industry: '渔业' }]));
     expect(report.issues).toMatchObject([{ row: 5, cell: 'H5', field: 'industry', ruleId: 'enum' }]);
+  });
+});
+
+describe('the rule-id list', () => {
+  it('lists every row rule with its severity', () => {
+    const listed = new Map<string, string>(RULE_IDS.map((r) => [r.id, r.severity]));
+    for (const rule of ROW_RULES) {
+      const severity = typeof rule.severity === 'function' ? 'submission' : rule.severity;
+      expect([rule.id, listed.get(rule.id)]).toEqual([rule.id, severity]);
+    }
+  });
+  it('every listed id has a trigger and a near miss here or in semantics.test.ts', () => {
+    const elsewhere = [
+      'header.not-found',
+      'header.missing-column',
+      'meta.unit-missing',
+      'ledger.empty',
+      'total.mismatch',
+    ];
+    const covered = new Set([...cases.map((c) => c.ruleId), ...elsewhere]);
+    expect(RULE_IDS.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 });

@@ -49,3 +49,40 @@ export const anyCell = fc.oneof(
   fc.constantFrom(...CATEGORIES, ...OPERATIONS, ...CAUSES, '合计', '填表说明：', '项目名称', '投资规模（万元）'),
   fc.object(),
 );
+
+/** A value for an enum / multi column: allowed, a synonym, blank, garbage, or 其他（说明）. */
+const messyChoice = (values: readonly string[], extra: readonly string[] = []) =>
+  fc.oneof(
+    fc.constantFrom(...values, ...extra),
+    some(values),
+    fc.constantFrom('', '无', '不详', '天气', '其他（天气干旱）', '其它：缺水', '经营正常、停产'),
+    fc.constant(null),
+  );
+/** A money cell: a number, text with a unit, a zero marker, garbage or a negative. */
+const messyMoney = fc.oneof(
+  money,
+  fc.constantFrom<string | number | null>('-', '无', '约九十', '12.5元', -3, null, '', '1,000'),
+);
+
+/** Rows with invalid and blank cells in every column a cross-field rule reads. */
+export const messyCellsArb: fc.Arbitrary<Cells> = fc
+  .record({
+    category: fc.oneof(fc.constantFrom(...CATEGORIES, '另起炉灶', '优秀', ''), fc.constant(null)),
+    investTotal: messyMoney,
+    investSpecial: messyMoney,
+    investOther: messyMoney,
+    valueAssets: messyMoney,
+    functionStatus: messyChoice(FUNCTION_STATUSES),
+    useStatus: messyChoice(USE_STATUSES),
+    operation: messyChoice(OPERATIONS, ['正常', '终止']),
+    problems: messyChoice(PROBLEMS),
+    causes: messyChoice(CAUSES),
+    linkage: messyChoice(LINKAGES, ['是', '否']),
+    linkageShortfall: messyChoice(LINKAGE_SHORTFALLS),
+    measures: fc.constantFrom<string | null>(null, '引进业主'),
+    year: fc.constantFrom<string | number | null>(2021, '2021年', '去年', null, 2040),
+    code: fc.constantFrom('A-1', 'A‑1', 'A\u200b-1', 'B-2', ''),
+  })
+  .map((changes) => ({ ...validCells(1), ...changes }));
+
+export const messyLedgerArb = fc.array(messyCellsArb, { minLength: 1, maxLength: 8 });

@@ -1,5 +1,5 @@
 /** Builders for ledgers in tests and benchmarks: valid rows, and grids laid out like 附件5. */
-import { COLUMNS, type ColumnKey } from '../ledger/columns.js';
+import { COLUMNS, type ColumnKey, LEDGER_COLUMNS } from '../ledger/columns.js';
 import type { RawRecord } from '../ledger/types.js';
 import { type SampleCells, validProject } from '../sample.js';
 
@@ -39,7 +39,7 @@ export function headerRows(order: readonly ColumnKey[] = COLUMNS.map((c) => c.ke
   const top: string[] = [];
   const sub: string[] = [];
   for (const key of order) {
-    const c = COLUMNS.find((x) => x.key === key);
+    const c = LEDGER_COLUMNS.find((x) => x.key === key);
     if (!c) continue;
     top.push(c.label);
     sub.push('sub' in c ? c.sub : '');

@@ -9,7 +9,7 @@
  * (about half the JSON of an array of objects, so half the gzip work, the biggest cost of storing).
  * Rows moved by the migration are a plain array of LedgerRow objects; both decode alike.
  */
-import { COLUMN_KEYS, type LedgerRow } from '../../shared/index.js';
+import { LEDGER_ROW_FIELDS, type LedgerRow } from '../../shared/index.js';
 import { gunzipBase64, gzipBase64 } from '../gzip.js';
 
 /** Characters per stored part (base64 is ASCII: characters = bytes), below D1's 2 MB per value. */
@@ -24,7 +24,7 @@ export interface StoredPart {
 }
 
 /** The fields of a LedgerRow in order: the document's `columns`. */
-export const ROW_FIELDS: readonly (keyof LedgerRow)[] = ['row', ...COLUMN_KEYS];
+export const ROW_FIELDS: readonly (keyof LedgerRow)[] = LEDGER_ROW_FIELDS;
 
 interface RowsDocument {
   columns: readonly string[];
