@@ -1,7 +1,7 @@
 /** What the WPS adapter's parts share: the workbook it is bound to, sheets by name, new sheets, alerts off. */
 import { a1 } from '../../../shared/index.js';
 import type { AdapterOptions, Rect } from '../types.js';
-import { countOf, ET, type EtApplication, type EtWorkbook, type EtWorksheet, get, isVisible } from './et.js';
+import { countOf, ET, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, get, isVisible } from './et.js';
 
 export interface WpsState {
   app: () => EtApplication | null;
@@ -104,4 +104,27 @@ export function addSheet(book: EtWorkbook, name: string, opts: { hidden: boolean
 export function rangeAddress(r: Rect): string {
   const start = a1(r.top + 1, r.left);
   return r.rows === 1 && r.cols === 1 ? start : `${start}:${a1(r.top + r.rows, r.left + r.cols - 1)}`;
+}
+
+function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+/** An Address read back from ET ("$A$1:$AD$3", "$B$2", "Sheet!$A$1") → a 0-based rectangle. */
+export function parseAddress(address: string): Rect {
+  const local = address.split('!').pop() ?? '';
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/u.exec(local.trim().toUpperCase());
+  if (!m) throw new Error(`WPS 返回的区域地址无法识别：${address}`);
+  const top = Number(m[2]) - 1;
+  const left = columnIndex(m[1] as string);
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  const right = m[3] ? columnIndex(m[3]) : left;
+  return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+/** Where a range is, from one Address read. */
+export function rectOf(range: EtRange): Rect {
+  return parseAddress(String(get(range, 'Address')));
 }

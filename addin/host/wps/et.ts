@@ -46,6 +46,8 @@ export interface EtValidation {
   InputMessage: Member<string>;
 }
 export interface EtRange {
+  /** "$A$1:$D$9" (a method with optional arguments in some builds). */
+  Address: Member<string>;
   Value2: Member<unknown>;
   Row: Member<number>;
   Column: Member<number>;

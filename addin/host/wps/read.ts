@@ -1,8 +1,8 @@
 /** Reading in WPS: the sheet list, the used range in row blocks, and the header's merged areas. */
 import { CHUNK_CELLS, HEADER_SCAN_ROWS, looksLikeLedger, MARKS_PREFIX, OPTIONS_SHEET, SCAN_COLS } from '../common.js';
 import type { LedgerGrid, Progress, Rect, SheetInfo } from '../types.js';
-import { activeBook, bind, listEntries, rangeAddress, sheetByName, type WpsState } from './book.js';
-import { countOf, type EtWorksheet, get, getNumber, toGrid } from './et.js';
+import { activeBook, bind, listEntries, rangeAddress, rectOf, sheetByName, type WpsState } from './book.js';
+import { type EtWorksheet, get, toGrid } from './et.js';
 
 const helper = (name: string) => name.startsWith(MARKS_PREFIX) || name === OPTIONS_SHEET;
 
@@ -15,15 +15,9 @@ export function listSheets(st: WpsState): SheetInfo[] {
     .map((e) => ({ name: e.name, visible: e.visible, active: e.name === activeName }));
 }
 
-/** The used range's position and size, 0-based (4 + 2 calls). */
+/** The used range's position and size, 0-based (2 calls: UsedRange, Address). */
 export function usedRect(sheet: EtWorksheet): Rect {
-  const used = get(sheet, 'UsedRange');
-  return {
-    top: getNumber(used, 'Row') - 1,
-    left: getNumber(used, 'Column') - 1,
-    rows: countOf(get(used, 'Rows')),
-    cols: countOf(get(used, 'Columns')),
-  };
+  return rectOf(get(sheet, 'UsedRange'));
 }
 
 /** One block read: a single Value2 get, normalised to rows × cols. */
@@ -94,35 +88,26 @@ const inside = (a: Rect, b: Rect) =>
   a.top >= b.top && a.left >= b.left && a.top + a.rows <= b.top + b.rows && a.left + a.cols <= b.left + b.cols;
 
 /**
- * Merged areas touching `area`, without visiting cells one by one: ET has no list of merged areas,
- * but `MergeCells` of a block is false when nothing in it is merged. Blocks that are not false are
- * halved until the top-left cell's `MergeArea` covers the block (calls ~ merges × log(cells)).
+ * Merged areas in the header block, without visiting cells one by one: ET has no list of merged
+ * areas, but `MergeCells` of a block is false when nothing in it is merged. One call for the
+ * block (the usual answer: no merges), then one per header row; a row that is not false is halved
+ * until the first cell's `MergeArea` covers the part (calls ~ merges × log2(columns), bounded by
+ * the header's size and independent of the ledger's rows).
  */
 export function findMerges(sheet: EtWorksheet, area: Rect): Rect[] {
   const found: Rect[] = [];
+  const merged = (r: Rect) => get(sheet.Range(rangeAddress(r)), 'MergeCells') !== false;
   const visit = (r: Rect): void => {
     if (found.some((m) => inside(r, m))) return;
-    const range = sheet.Range(rangeAddress(r));
-    if (get(range, 'MergeCells') === false) return;
-    const ma = get(sheet.Range(rangeAddress({ top: r.top, left: r.left, rows: 1, cols: 1 })), 'MergeArea');
-    const m: Rect = {
-      top: getNumber(ma, 'Row') - 1,
-      left: getNumber(ma, 'Column') - 1,
-      rows: countOf(get(ma, 'Rows')),
-      cols: countOf(get(ma, 'Columns')),
-    };
+    if (!merged(r)) return;
+    const m = rectOf(get(sheet.Range(rangeAddress({ top: r.top, left: r.left, rows: 1, cols: 1 })), 'MergeArea'));
     if (m.rows * m.cols > 1 && !found.some((f) => f.top === m.top && f.left === m.left)) found.push(m);
-    if (inside(r, m) || (r.rows === 1 && r.cols === 1)) return;
-    if (r.cols >= r.rows) {
-      const half = Math.ceil(r.cols / 2);
-      visit({ ...r, cols: half });
-      visit({ ...r, left: r.left + half, cols: r.cols - half });
-    } else {
-      const half = Math.ceil(r.rows / 2);
-      visit({ ...r, rows: half });
-      visit({ ...r, top: r.top + half, rows: r.rows - half });
-    }
+    if (inside(r, m) || r.cols === 1) return;
+    const half = Math.ceil(r.cols / 2);
+    visit({ ...r, cols: half });
+    visit({ ...r, left: r.left + half, cols: r.cols - half });
   };
-  visit(area);
+  if (!merged(area)) return [];
+  for (let row = area.top; row < area.top + area.rows; row++) visit({ ...area, top: row, rows: 1 });
   return found.sort((a, b) => a.top - b.top || a.left - b.left);
 }
