@@ -1,7 +1,16 @@
 /** What the WPS adapter's parts share: the workbook it is bound to, sheets by name, new sheets, alerts off. */
 import { a1 } from '../../../shared/index.js';
 import type { AdapterOptions, Rect } from '../types.js';
-import { countOf, ET, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, get, isVisible } from './et.js';
+import {
+  countOf,
+  ET,
+  type EtApplication,
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+  get,
+  isVisible,
+} from './et.js';
 
 export interface WpsState {
   app: () => EtApplication | null;
