@@ -9,7 +9,7 @@ import { MARKS_PREFIX, marksSheetName, OPTIONS_SHEET } from '../host/common.js';
 import { toGrid } from '../host/wps/et.js';
 import { createWpsWorkbook } from '../host/wps/index.js';
 import { markFormula } from '../host/wps/marks.js';
-import { statsSheet } from '../sheets.js';
+import { ledgerTemplateSheets, statsSheet } from '../sheets.js';
 import { categoryWrites, differingSuggestions, dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
 import { cellValue, fakeWorkbook, formatSnapshot, newSheet } from './fake-host.js';
 import { createWpsFake, type WpsFake } from './fake-wps.js';
@@ -113,6 +113,28 @@ describe.each<Members>(['property', 'method'])('WPS adapter, members as %s', (me
     plain.reset();
     expect((await plain.wb.readLedger()).merges).toEqual([]);
     expect(plain.stats.byMember['Range.MergeCells']).toBe(1);
+  });
+
+  it('finds every merge of the official 附件5 header with calls bounded by the header, not the rows', async () => {
+    const template = ledgerTemplateSheets().find((spec) => !spec.hidden);
+    const merges = template?.merges ?? [];
+    expect(merges.length).toBeGreaterThan(10);
+    const counts: number[] = [];
+    for (const rows of [100, 5000]) {
+      const f = setup(rows, members);
+      f.workbook.sheets[1]?.merges.push(...merges);
+      f.reset();
+      const grid = await f.wb.readLedger();
+      expect(grid.merges).toEqual(
+        merges
+          .filter((m) => m.top < 22) // the header block: rows 1–22, as the Office adapter reads
+          .map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.rows - 1, right: m.left + m.cols - 1 }))
+          .sort((a, b) => a.top - b.top || a.left - b.left),
+      );
+      counts.push((f.stats.byMember['Range.MergeCells'] ?? 0) + (f.stats.byMember['Range.MergeArea'] ?? 0));
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThan(200); // 22 merged areas in a 22 × 28 header (616 cells)
   });
 
   it('reads a used range that does not start at A1 over several blocks', async () => {
