@@ -56,6 +56,20 @@ export function wpsTaskpaneHtml(officeHtml: string): string {
   return officeHtml.replace(office, '').replace(main, '<script defer src="taskpane.js"></script>');
 }
 
+/** help.html for WPS: where the pane is opened differs from Excel. */
+export function wpsHelpHtml(officeHelp: string): string {
+  const steps: [string, string][] = [
+    ['在 Excel 中打开本单位的管理台账（附件5）。', '在 WPS 表格中打开本单位的管理台账（附件5）。'],
+    ['“开始”选项卡 →“四个一批”组 →“台账面板”。', '“四个一批”选项卡 →“台账面板”。'],
+  ];
+  let html = officeHelp;
+  for (const [excel, wps] of steps) {
+    if (!html.includes(excel)) throw new Error(`addin/help.html 已改变（找不到“${excel}”）：请同步修改 build-wps.ts`);
+    html = html.replace(excel, wps);
+  }
+  return html;
+}
+
 export async function buildWps(options: { origin?: string; outDir?: string; minify?: boolean } = {}): Promise<string> {
   const dist = options.outDir ?? DIST_WPS;
   const origin = (options.origin ?? process.env.WPS_ORIGIN ?? process.env.ADDIN_ORIGIN ?? WPS_DEV_ORIGIN).replace(
@@ -86,7 +100,7 @@ export async function buildWps(options: { origin?: string; outDir?: string; mini
     logLevel: 'warning',
   });
   writeFileSync(join(dist, 'taskpane.html'), wpsTaskpaneHtml(readFileSync(join(here, 'taskpane.html'), 'utf8')));
-  cpSync(join(here, 'help.html'), join(dist, 'help.html'));
+  writeFileSync(join(dist, 'help.html'), wpsHelpHtml(readFileSync(join(here, 'help.html'), 'utf8')));
   for (const file of ['index.html', 'ribbon.xml']) cpSync(join(here, 'wps', file), join(dist, file));
   cpSync(join(here, 'assets'), join(dist, 'assets'), { recursive: true, filter: (src) => !src.endsWith('.ts') });
   writeFileSync(

@@ -67,6 +67,8 @@ describe('npm run build:wps', () => {
     expect(pane).not.toContain('office');
     expect(pane).not.toContain('main.js');
     expect(JSON.parse(read('package.json'))).toMatchObject({ name: WPS_NAME, addonType: 'et', version: VERSION });
+    expect(read('help.html')).toContain('在 WPS 表格中打开');
+    expect(read('help.html')).not.toContain('Excel');
   });
 
   it('ribbon.xml is well-formed, has the 四个一批 tab, and names callbacks ribbon.js defines', () => {
