@@ -10,8 +10,12 @@ import { clearMarks, writeMarks } from './marks.js';
 import { listSheets, readLedger } from './read.js';
 import { addDropdowns, selectCell, writeCells, writeSheet } from './render.js';
 
-/** Runs a synchronous WPS call as a promise (errors become rejections, as in the Office adapter). */
-const later = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(fn()));
+/**
+ * Runs synchronous WPS calls as a promise (errors become rejections, as in the Office adapter),
+ * one task later: the pane's progress line is painted before WPS blocks the page.
+ */
+const later = <T>(fn: () => T | Promise<T>): Promise<T> =>
+  new Promise<void>((resolve) => setTimeout(resolve, 0)).then(fn);
 
 export function createWpsWorkbook(
   options: AdapterOptions,

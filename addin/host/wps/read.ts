@@ -25,7 +25,10 @@ export function readBlock(sheet: EtWorksheet, r: Rect): unknown[][] {
   return toGrid(get(sheet.Range(rangeAddress(r)), 'Value2'), r.rows, r.cols);
 }
 
-export function readLedger(st: WpsState, wanted?: string, progress?: Progress): LedgerGrid {
+/** One task's pause between blocks, so the pane repaints its progress line. */
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function readLedger(st: WpsState, wanted?: string, progress?: Progress): Promise<LedgerGrid> {
   const book = activeBook(st);
   bind(st, book);
   progress?.(0, 1, '正在读取工作表…');
@@ -59,6 +62,7 @@ export function readLedger(st: WpsState, wanted?: string, progress?: Progress): 
   const grid = first.grid;
   for (let next = grid.length; next < used.rows; next += rowsPerChunk) {
     progress?.(next, used.rows, `正在读取第${used.top + next + 1}行起…`);
+    await tick();
     const rows = Math.min(rowsPerChunk, used.rows - next);
     grid.push(...readBlock(sheet, { top: used.top + next, left: used.left, rows, cols: used.cols }));
   }
