@@ -10,7 +10,9 @@ import { toGrid } from '../host/wps/et.js';
 import { createWpsWorkbook } from '../host/wps/index.js';
 import { markFormula } from '../host/wps/marks.js';
 import { ledgerTemplateSheets, statsSheet } from '../sheets.js';
+import { randomUUID } from '../uuid.js';
 import { categoryWrites, differingSuggestions, dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
+import { settingsStore } from '../wps/compat.js';
 import { cellValue, fakeWorkbook, formatSnapshot, newSheet } from './fake-host.js';
 import { createWpsFake, type WpsFake } from './fake-wps.js';
 import { ledgerSheet } from './ledgers.js';
@@ -250,5 +252,49 @@ describe('Value2 shapes', () => {
     expect(toGrid([1, 2], 2, 1)).toEqual([[1], [2]]);
     expect(toGrid([[1, undefined]], 1, 2)).toEqual([[1, '']]);
     expect(toGrid(new Date(2026, 10, 23), 1, 1)).toEqual([[46349]]);
+  });
+});
+
+describe('what the WPS pane needs from its browser', () => {
+  it('idempotency keys are version 4 UUIDs without crypto.randomUUID', () => {
+    const keys = new Set(Array.from({ length: 1000 }, () => randomUUID()));
+    expect(keys.size).toBe(1000);
+    for (const k of [...keys].slice(0, 20))
+      expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
+  });
+
+  it('settings live in localStorage, else in WPS’s PluginStorage, else nowhere', () => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const saved = { localStorage: g.localStorage, wps: g.wps };
+    try {
+      const plugin = new Map<string, string>();
+      g.wps = {
+        PluginStorage: { getItem: (k: string) => plugin.get(k), setItem: (k: string, v: string) => plugin.set(k, v) },
+      };
+      g.localStorage = {
+        setItem: () => {
+          throw new Error('SecurityError');
+        },
+      };
+      const fallback = settingsStore();
+      fallback?.setItem('k', 'v');
+      expect(plugin.get('k')).toBe('v');
+      expect(fallback?.getItem('missing')).toBeNull();
+      const local = new Map<string, string>();
+      g.localStorage = {
+        setItem: (k: string, v: string) => local.set(k, v),
+        getItem: (k: string) => local.get(k) ?? null,
+        removeItem: (k: string) => local.delete(k),
+      };
+      settingsStore()?.setItem('k', 'local');
+      expect(local.get('k')).toBe('local');
+      expect(plugin.get('k')).toBe('v');
+      g.localStorage = undefined;
+      g.wps = undefined;
+      expect(settingsStore()).toBeNull();
+    } finally {
+      g.localStorage = saved.localStorage;
+      g.wps = saved.wps;
+    }
   });
 });
