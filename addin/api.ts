@@ -7,6 +7,8 @@ import type { Diff, Me, Summary } from '../shared/api.js';
 import { ApiError } from '../shared/api-error.js';
 import type { Receipt as ContractReceipt } from '../shared/contract.js';
 import type { Issue } from '../shared/index.js';
+import type { SettingsStore } from './host/types.js';
+import { randomUUID } from './uuid.js';
 import type { SubmissionPayload } from './workflow.js';
 
 export interface ApiSettings {
@@ -17,7 +19,15 @@ export interface ApiSettings {
 
 const SETTINGS_KEY = 'sige-yipi.api';
 
-function storage(): Storage | null {
+let chosenStore: SettingsStore | null | undefined;
+
+/** The host's place for the settings (the WPS build picks one); default: this origin's localStorage. */
+export function useSettingsStore(store: SettingsStore | null): void {
+  chosenStore = store;
+}
+
+function storage(): SettingsStore | null {
+  if (chosenStore !== undefined) return chosenStore;
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -25,7 +35,7 @@ function storage(): Storage | null {
   }
 }
 
-export function loadSettings(store: Storage | null = storage()): ApiSettings {
+export function loadSettings(store: SettingsStore | null = storage()): ApiSettings {
   try {
     const raw = store?.getItem(SETTINGS_KEY);
     const parsed = raw ? (JSON.parse(raw) as Partial<ApiSettings>) : {};
@@ -35,7 +45,7 @@ export function loadSettings(store: Storage | null = storage()): ApiSettings {
   }
 }
 
-export function saveSettings(settings: ApiSettings, store: Storage | null = storage()): void {
+export function saveSettings(settings: ApiSettings, store: SettingsStore | null = storage()): void {
   store?.setItem(SETTINGS_KEY, JSON.stringify({ server: settings.server.trim(), token: settings.token.trim() }));
 }
 
@@ -53,7 +63,7 @@ export function apiUrl(server: string, path: string): string {
 }
 
 export function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  return randomUUID();
 }
 
 /** JSON bodies from this length on travel gzipped, where the browser has CompressionStream. */

@@ -2,12 +2,14 @@
  * Builds the task pane into addin/dist (served as static assets by the Worker, same origin):
  * main.js (esbuild bundle), taskpane.html/.css, icons, and Office.js copied from the
  * @microsoft/office-js package (the Excel host files and locale strings only) — never a CDN.
- * ADDIN_ORIGIN (default https://localhost:8787) is written into dist/manifest.xml.
+ * ADDIN_ORIGIN (default https://localhost:8787) is written into dist/manifest.xml. The WPS add-in
+ * folder (build-wps.ts) goes to dist/wps/, served by the Worker at /wps/.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildWps } from './build-wps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -65,6 +67,8 @@ export async function buildAddin(
   }
   const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll(DEV_ORIGIN, origin);
   writeFileSync(join(dist, 'manifest.xml'), manifest);
+  // The WPS 加载项 folder, served by the same Worker at /wps/ (jsplugins.xml points there).
+  await buildWps({ outDir: join(dist, 'wps'), origin: options.origin, minify: options.minify });
   return dist;
 }
 

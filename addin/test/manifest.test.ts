@@ -182,6 +182,14 @@ describe('build output (addin/dist layout)', () => {
     expect(built).toContain('https://ledger.example.gov.cn/taskpane.html');
   });
 
+  it('carries the WPS add-in folder under wps/, listed at the same origin', () => {
+    expect(existsSync(join(dist, 'wps', 'ribbon.xml'))).toBe(true);
+    expect(existsSync(join(dist, 'wps', 'taskpane.js'))).toBe(true);
+    expect(readFileSync(join(dist, 'wps', 'jsplugins.xml'), 'utf8')).toContain(
+      'url="https://ledger.example.gov.cn/wps/"',
+    );
+  });
+
   it('keeps zod out of the pane bundle', () => {
     const js = readFileSync(join(dist, 'main.js'), 'utf8');
     expect(js).not.toMatch(/ZodError|zod\.dev/u);

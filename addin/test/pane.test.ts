@@ -1,7 +1,10 @@
 /**
- * The pane in real Chromium (Debian chromium via playwright-core), with the fake host served in
- * place of office.js. Submit and county pull go to a real local `wrangler dev` (temp persist dir,
- * seeded with the demo county), proxied under the pane's own origin.
+ * The pane in real Chromium (Debian chromium via playwright-core), run twice with the same
+ * assertions: the Excel build with the Office fake served in place of office.js, and the WPS build
+ * (dist/wps/) with the ET fake injected before its script, as WPS injects its object model. Both
+ * fakes keep the workbook in the same model, so the assertions read `window.__fake.workbook`.
+ * Submit and county pull go to a real local `wrangler dev` (temp persist dir, seeded with the demo
+ * county), proxied under the pane's own origin.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +28,20 @@ let dev: ChildProcess | null = null;
 let devStop: ((c: ChildProcess) => Promise<void>) | null = null;
 let apiBase = '';
 let tokens: { county: string; units: { name: string; token: string }[] } | null = null;
+let wpsHarness = '';
+
+interface Host {
+  name: string;
+  /** The pane's page under the built folder. */
+  page: string;
+  wps: boolean;
+  /** Seeded unit that submits in this host's run (each run is a first submission). */
+  unit: string;
+}
+const HOSTS: Host[] = [
+  { name: 'Excel build, Office.js fake', page: '/taskpane.html', wps: false, unit: '保家镇' },
+  { name: 'WPS build, ET object-model fake', page: '/wps/taskpane.html', wps: true, unit: '郁山镇' },
+];
 
 async function startWorker(persistTo: string): Promise<void> {
   const w = await import('../../scripts/wrangler.js');
@@ -49,6 +66,7 @@ beforeAll(async () => {
     api: hasWorker ? apiBase : undefined,
     overrides: { '/office-js/office.js': await harnessBundle() },
   });
+  wpsHarness = await harnessBundle('wps');
   context = await chromium.launchPersistentContext(join(temp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -66,11 +84,12 @@ afterAll(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-async function open(query: string): Promise<Page> {
+async function open(host: Host, query: string): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${site.url}/taskpane.html?${query}`);
+  if (host.wps) await page.addInitScript({ content: wpsHarness });
+  await page.goto(`${site.url}${host.page}?${query}`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   expect(errors).toEqual([]);
   return page;
@@ -79,14 +98,21 @@ async function open(query: string): Promise<Page> {
 const fake = <T>(page: Page, fn: (f: FakeHost) => T): Promise<T> =>
   page.evaluate(`(${fn.toString()})(window.__fake)`) as Promise<T>;
 
-describe('task pane in Chromium with the fake host', () => {
+const snapshot = (page: Page) => page.evaluate('window.__snapshot()') as Promise<string>;
+
+describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
   it('validates in one click, lists issues grouped by row, and selects the clicked cell', async () => {
-    const page = await open('rows=60');
+    const page = await open(host, 'rows=60');
+    const before = await snapshot(page);
+    // the page runs over this host's fake: Office syncs or calls into the ET object model
+    const hostCalls = host.wps ? 'window.__fake.stats.calls' : 'window.__fake.stats.syncs';
+    const callsBefore = (await page.evaluate(hostCalls)) as number;
     await page.getByRole('button', { name: '一键校验' }).click();
     await page.waitForSelector('#issue-list .group');
     const counts = await page.textContent('#check-counts');
     expect(counts).toContain('项目 60 个');
     expect(counts).toContain('错误 6');
+    expect(await page.evaluate(hostCalls)).toBeGreaterThan(callsBefore);
     const titles = await page.$$eval('#issue-list .group h4', (els) => els.map((e) => e.textContent));
     expect(titles[0]).toMatch(/^第14行/u); // project 10: first row with an error
     const firstGroupClasses = await page.$eval('#issue-list .group', (e) => e.className);
@@ -109,11 +135,37 @@ describe('task pane in Chromium with the fake host', () => {
     await page.waitForSelector('#message.ok');
     const after = await fake(page, (f) => f.workbook.sheets.map((s) => s.name));
     expect(after.some((n) => n.startsWith('四个一批标记_'))).toBe(false);
+    expect(await snapshot(page)).toBe(before); // formats, sheets and visibility exactly as before
+    await page.close();
+  });
+
+  it('adds dropdown lists after confirmation, on the enum columns only, from a hidden list sheet', async () => {
+    const page = await open(host, 'rows=20');
+    await page.getByRole('button', { name: '下拉选项' }).click();
+    await page.waitForSelector('.dialog');
+    expect(await page.textContent('.dialog')).toContain('8 个单选栏目');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.waitForSelector('#message.ok');
+    const lists = await fake(page, (f) => {
+      const options = f.workbook.sheets.find((s) => s.name === '下拉选项');
+      const ledger = f.workbook.sheets.find((s) => s.name === '台账');
+      const rules = [...(ledger?.validations.entries() ?? [])].filter(([k]) => k.startsWith('4,'));
+      return {
+        visibility: options?.visibility,
+        titles: options?.cells[0],
+        columns: rules.map(([k]) => Number(k.split(',')[1])).sort((a, b) => a - b),
+        category: JSON.parse(ledger?.validations.get('4,4') ?? '{}').list,
+      };
+    });
+    expect(lists.visibility).toBe('Hidden');
+    expect(lists.titles?.[0]).toBe('四个一批分类');
+    expect(lists.columns).toHaveLength(8);
+    expect(lists.category).toEqual({ inCellDropDown: true, source: "='下拉选项'!$A$2:$A$5" });
     await page.close();
   });
 
   it('shows category suggestions with their clause and writes the 本单位统计表 sheet', async () => {
-    const page = await open('rows=30');
+    const page = await open(host, 'rows=30');
     await page.getByRole('tab', { name: '分类' }).click();
     await page.getByRole('button', { name: '生成分类建议' }).click();
     await page.waitForSelector('#suggestions li.suggestion');
@@ -148,13 +200,13 @@ describe('task pane in Chromium with the fake host', () => {
   it.runIf(hasWorker)(
     'submits to wrangler dev (dry run, network failure, retry with the same key) and pulls the county summary',
     async () => {
-      const unit = tokens?.units.find((u) => u.name === '保家镇');
+      const unit = tokens?.units.find((u) => u.name === host.unit);
       if (!unit || !tokens) throw new Error('no seeded token');
-      const page = await open('rows=25&clean=1');
+      const page = await open(host, `rows=25&clean=1&unit=${host.unit}`);
       await page.getByRole('tab', { name: '上报' }).click();
       await page.fill('#token', unit.token);
       await page.getByRole('button', { name: '检查连接' }).click();
-      await expect.poll(() => page.textContent('#who')).toContain('保家镇');
+      await expect.poll(() => page.textContent('#who')).toContain(host.unit);
       await page.getByRole('button', { name: '试报送' }).click();
       await page.waitForSelector('#submit-now', { timeout: 30000 });
       expect(await page.textContent('#submit-result')).toContain('第一次上报');
@@ -179,12 +231,12 @@ describe('task pane in Chromium with the fake host', () => {
       // Chromium has CompressionStream: the ledger went gzipped, and wrangler dev took it.
       expect(encodings).toEqual(['gzip', 'gzip']);
       const receipt = await page.textContent('#receipt');
-      expect(receipt).toContain('保家镇');
+      expect(receipt).toContain(host.unit);
       expect(receipt).toContain('25');
       await page.screenshot({ path: join(ARTIFACTS, 'pane-receipt.png'), fullPage: true });
       await page.close();
 
-      const county = await open('rows=5');
+      const county = await open(host, 'rows=5');
       await county.getByRole('tab', { name: '上报' }).click();
       await county.fill('#token', tokens.county);
       await county.getByRole('button', { name: '保存', exact: true }).click();

@@ -74,11 +74,15 @@ export async function serveStatic(
   };
 }
 
-/** The fake host bundled for the browser (served as office-js/office.js). */
-export async function harnessBundle(): Promise<string> {
+/**
+ * The fake host bundled for the browser: the Office fake (served as office-js/office.js), or with
+ * 'wps' the ET fake (injected before the WPS pane's script, as WPS injects its object model).
+ */
+export async function harnessBundle(host: 'office' | 'wps' = 'office'): Promise<string> {
   const { build } = await import('esbuild');
+  const entry = host === 'wps' ? './harness-wps-entry.ts' : './harness-entry.ts';
   const out = await build({
-    entryPoints: [new URL('./harness-entry.ts', import.meta.url).pathname],
+    entryPoints: [new URL(entry, import.meta.url).pathname],
     bundle: true,
     format: 'iife',
     write: false,

@@ -1,0 +1,97 @@
+/** Constants and pure helpers shared by both adapters (no host calls). */
+import type { CellValue, CellWrite } from './types.js';
+
+export const MARKS_PREFIX = '四个一批标记_';
+/** The hidden dropdown-list sheet, shared with the CLI's template (shared/layout.ts LIST_SHEET_NAME). */
+export const OPTIONS_SHEET = '下拉选项';
+/** Requests are kept below this many bytes (Excel on the web refuses 5 MB). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Rows read in the first sync, before the used range's width is known. */
+export const FIRST_CHUNK_ROWS = 5000;
+/** Cells read per later sync, so a response stays well below 5 MB. */
+export const CHUNK_CELLS = 150_000;
+/** Rows scanned for a ledger header when looking for the ledger sheet. */
+export const HEADER_SCAN_ROWS = 20;
+/** Columns scanned for a ledger header on the other sheets. */
+export const SCAN_COLS = 60;
+/** Excel's and WPS's last column (XFD). */
+export const MAX_COLS = 16384;
+
+export const MARK_STYLES = {
+  error: { flag: 2, fill: '#FFC7CE', font: '#9C0006' },
+  warning: { flag: 1, fill: '#FFEB9C', font: '#9C5700' },
+} as const;
+
+/** Short stable hash of a sheet name, for the hidden marks sheet that belongs to it. */
+export function marksSheetName(sheet: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of sheet) {
+    h ^= ch.codePointAt(0) as number;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${MARKS_PREFIX}${h.toString(36).padStart(7, '0')}`;
+}
+
+/** 'Sheet name' quoted for formulas. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/gu, "''")}'`;
+}
+
+/** Server or workbook text that Excel would read as a formula is written as text. */
+export function asCellValue(value: CellValue): CellValue {
+  if (typeof value === 'string' && /^[=+\-@]/u.test(value)) return `'${value}`;
+  return value;
+}
+
+/** UTF-8 size of what a value assignment sends. */
+export function serializedBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/** Splits rows into consecutive slices whose serialized size stays under `limit`. */
+export function sliceBySize<T>(rows: T[][], limit: number): { start: number; rows: T[][] }[] {
+  const slices: { start: number; rows: T[][] }[] = [];
+  let start = 0;
+  let size = 0;
+  let current: T[][] = [];
+  rows.forEach((row, i) => {
+    const bytes = serializedBytes(row) + 1;
+    if (current.length > 0 && size + bytes > limit) {
+      slices.push({ start, rows: current });
+      start = i;
+      size = 0;
+      current = [];
+    }
+    current.push(row);
+    size += bytes;
+  });
+  if (current.length > 0) slices.push({ start, rows: current });
+  return slices;
+}
+
+/** Groups cell writes into vertical runs of consecutive rows in one column. */
+export function cellRuns(cells: readonly CellWrite[]): { row: number; col: number; values: CellValue[] }[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { row: number; col: number; values: CellValue[] }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.col === c.col && last.row + last.values.length === c.row) last.values.push(c.value);
+    else runs.push({ row: c.row, col: c.col, values: [c.value] });
+  }
+  return runs;
+}
+
+export function looksLikeLedger(rows: unknown[][], isHeader: (rows: unknown[][]) => boolean): boolean {
+  return isHeader(rows.slice(0, HEADER_SCAN_ROWS));
+}
+
+/** A sheet name not yet taken: 'name', 'name (2)', … (Excel caps names at 31 characters). */
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  const base = wanted.replace(/[\\/?*[\]:]/gu, '').slice(0, 31) || '工作表';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(name)) return name;
+  }
+}

@@ -1,0 +1,159 @@
+/** Writing: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
+import { columnLetters } from '../../../shared/index.js';
+import {
+  asCellValue,
+  cellRuns,
+  freeName,
+  MAX_REQUEST_BYTES,
+  OPTIONS_SHEET,
+  quoteSheet,
+  sliceBySize,
+} from '../common.js';
+import type { CellValue, CellWrite, DropdownColumn, Rect, SheetSpec } from '../types.js';
+import type { HostWorksheet } from './api.js';
+import type { OfficeState } from './state.js';
+
+export async function selectCell(st: OfficeState, name: string, address: string): Promise<void> {
+  await st.host.run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem(name);
+    // range.select() is unreliable on an inactive sheet: activate first.
+    sheet.activate();
+    sheet.getRange(address).select();
+    await ctx.sync();
+  });
+}
+
+export async function addDropdowns(
+  st: OfficeState,
+  name: string,
+  firstRow: number,
+  lastRow: number,
+  columns: DropdownColumn[],
+): Promise<void> {
+  if (columns.length === 0 || lastRow < firstRow) return;
+  await st.host.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    const existing = sheets.items.find((s) => s.name === OPTIONS_SHEET);
+    writeOptions(existing ?? sheets.add(OPTIONS_SHEET), columns);
+    const sheet = sheets.getItem(name);
+    columns.forEach((c, i) => {
+      const range = sheet.getRangeByIndexes(firstRow, c.col, lastRow - firstRow + 1, 1);
+      range.dataValidation.clear();
+      const letter = columnLetters(i);
+      range.dataValidation.rule = {
+        list: {
+          inCellDropDown: true,
+          source: `=${quoteSheet(OPTIONS_SHEET)}!$${letter}$2:$${letter}$${c.values.length + 1}`,
+        },
+      };
+      range.dataValidation.errorAlert = {
+        showAlert: true,
+        style: 'Warning',
+        title: c.title.slice(0, 32),
+        message: `「${c.title}」只能填写：${c.values.join('、')}`.slice(0, 225),
+      };
+    });
+    await ctx.sync();
+  });
+}
+
+/** The list sheet as shared/layout.ts draws it: row 1 names the column, its values below. */
+function writeOptions(sheet: HostWorksheet, columns: DropdownColumn[]): void {
+  sheet.visibility = 'Hidden';
+  const height = Math.max(...columns.map((c) => c.values.length));
+  const grid: CellValue[][] = [columns.map((c) => c.title)];
+  for (let r = 0; r < height; r++) grid.push(columns.map((c) => asCellValue(c.values[r] ?? null)));
+  sheet.getRangeByIndexes(0, 0, height + 1, columns.length).values = grid;
+}
+
+export async function writeCells(st: OfficeState, name: string, cells: CellWrite[]): Promise<void> {
+  if (cells.length === 0) return;
+  await st.host.run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem(name);
+    for (const run of cellRuns(cells)) {
+      sheet.getRangeByIndexes(run.row, run.col, run.values.length, 1).values = run.values.map((v) => [asCellValue(v)]);
+    }
+    await ctx.sync();
+  });
+}
+
+export async function writeSheet(st: OfficeState, spec: SheetSpec): Promise<string> {
+  return st.host.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    const taken = new Set(sheets.items.map((s) => s.name));
+    const reuse = spec.hidden === true && taken.has(spec.name);
+    const name = reuse ? spec.name : freeName(spec.name, taken);
+    const sheet = reuse ? sheets.getItem(name) : sheets.add(name);
+    if (spec.hidden) sheet.visibility = 'Hidden';
+    const height = spec.values.length;
+    const width = Math.max(1, ...spec.values.map((r) => r.length));
+    const at = (r: Rect) => sheet.getRangeByIndexes(r.top, r.left, r.rows, r.cols);
+    for (const nf of spec.numberFormats ?? []) {
+      at(nf.rect).numberFormat = Array.from({ length: nf.rect.rows }, () => Array(nf.rect.cols).fill(nf.format));
+    }
+    if (height > 0) {
+      const grid = spec.values.map((row) => Array.from({ length: width }, (_, c) => asCellValue(row[c] ?? null)));
+      for (const slice of sliceBySize(grid, MAX_REQUEST_BYTES)) {
+        sheet.getRangeByIndexes(slice.start, 0, slice.rows.length, width).values = slice.rows;
+      }
+    }
+    for (const m of spec.merges ?? []) at(m).merge(false);
+    (spec.columnWidths ?? []).forEach((w, c) => {
+      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7 + 5);
+    });
+    for (const h of spec.rowHeights ?? []) sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+    for (const r of spec.bold ?? []) at(r).format.font.bold = true;
+    for (const f of spec.fontSize ?? []) at(f.rect).format.font.size = f.size;
+    for (const r of spec.center ?? []) {
+      at(r).format.horizontalAlignment = 'Center';
+      at(r).format.verticalAlignment = 'Center';
+    }
+    for (const r of spec.wrap ?? []) at(r).format.wrapText = true;
+    for (const r of spec.borders ?? []) {
+      const borders = at(r).format.borders;
+      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal']) {
+        borders.getItem(edge).style = 'Continuous';
+      }
+    }
+    for (const v of spec.validations ?? []) {
+      const dv = at(v.rect).dataValidation;
+      if (v.kind === 'list') dv.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
+      else if (v.kind !== 'prompt') {
+        const rule = {
+          formula1: v.min,
+          ...(v.max === undefined ? {} : { formula2: v.max }),
+          operator: v.max === undefined ? 'GreaterThanOrEqualTo' : 'Between',
+        };
+        if (v.kind === 'decimal') dv.rule = { decimal: rule };
+        else if (v.kind === 'whole') dv.rule = { wholeNumber: rule };
+      }
+      dv.prompt = { showPrompt: true, title: v.title.slice(0, 32), message: v.prompt.slice(0, 255) };
+      if (v.kind !== 'prompt')
+        dv.errorAlert = {
+          showAlert: true,
+          style: 'Stop',
+          title: v.title.slice(0, 32),
+          message: v.error.slice(0, 225),
+        };
+    }
+    if (spec.freeze && spec.freeze.cols > 0)
+      sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, Math.max(1, spec.freeze.rows), spec.freeze.cols));
+    else if (spec.freeze && spec.freeze.rows > 0) sheet.freezePanes.freezeRows(spec.freeze.rows);
+    if (spec.chart) {
+      const chart = sheet.charts.add(spec.chart.type, at(spec.chart.data), 'Columns');
+      chart.title.text = spec.chart.title;
+      const a = spec.chart.anchor;
+      chart.setPosition(
+        sheet.getRangeByIndexes(a.top, a.left, 1, 1),
+        sheet.getRangeByIndexes(a.top + a.rows - 1, a.left + a.cols - 1, 1, 1),
+      );
+    }
+    if (!spec.hidden) sheet.activate();
+    await ctx.sync();
+    return name;
+  });
+}

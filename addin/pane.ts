@@ -1,0 +1,57 @@
+/** The pane itself, host-free: mounts the five panels over a `LedgerWorkbook` and switches tabs. */
+import { createApi, loadSettings } from './api.js';
+import { createApp } from './app.js';
+import type { LedgerWorkbook } from './host/types.js';
+import { mountCheck } from './panels/check.js';
+import { mountClassify } from './panels/classify.js';
+import { mountCounty } from './panels/county.js';
+import { mountStats } from './panels/stats.js';
+import { mountSubmit } from './panels/submit.js';
+import { createUi } from './ui.js';
+
+type Mount = typeof mountCheck;
+export const PANELS: [id: string, mount: Mount][] = [
+  ['check', mountCheck],
+  ['classify', mountClassify],
+  ['stats', mountStats],
+  ['submit', mountSubmit],
+  ['county', mountCounty],
+];
+
+function showPanel(id: string): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
+    const on = tab.dataset.panel === id;
+    tab.setAttribute('aria-selected', String(on));
+  }
+  for (const panel of document.querySelectorAll<HTMLElement>('main > section.panel'))
+    panel.hidden = panel.id !== `panel-${id}`;
+}
+
+/** Mounts the pane; `tooOld` is shown when the host lacks the minimum API. */
+export function startPane(wb: LedgerWorkbook, tooOld: string): void {
+  const ui = createUi(document.body);
+  const app = createApp({ wb, api: createApi(loadSettings), ui });
+  if (!wb.capabilities().base) ui.notify(tooOld, 'error');
+  for (const [id, mount] of PANELS) {
+    const section = document.getElementById(`panel-${id}`);
+    if (section) mount(section, app);
+  }
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
+    tab.addEventListener('click', () => showPanel(tab.dataset.panel ?? 'check'));
+  }
+  showPanel('check');
+  document.body.dataset.ready = '1';
+  performance.mark('pane-ready');
+}
+
+/** Shown when the page is opened outside its host (a plain browser). */
+export function outsideHost(text: string): void {
+  const note = document.getElementById('message');
+  if (note) {
+    note.hidden = false;
+    note.className = 'message error';
+    note.textContent = text;
+  }
+  document.body.dataset.ready = 'outside';
+  performance.mark('pane-ready');
+}
