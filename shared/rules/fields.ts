@@ -5,10 +5,12 @@ import { quote } from '../ledger/text.js';
 import type { RowRule } from './types.js';
 
 export const FIRST_PROJECT_YEAR = 2013;
-export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/u;
-export const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/u;
+// Phone numbers stand alone among digits. `(?:^|\D)` instead of a lookbehind, which the embedded
+// Chromium of older WPS builds cannot parse (the pane's bundle targets ES2017).
+export const MOBILE = /(?:^|\D)1[3-9]\d{9}(?!\d)/u;
+export const LANDLINE = /(?:^|\D)0\d{2,3}-?\d{7,8}(?!\d)/u;
 /** A county number written without its area code (spec §2.1): 7–8 digits, not starting with 0 or 1. */
-export const LOCAL_LANDLINE = /(?<!\d)[2-9]\d{6,7}(?!\d)/u;
+export const LOCAL_LANDLINE = /(?:^|\D)[2-9]\d{6,7}(?!\d)/u;
 
 const hasPhone = (text: string) => MOBILE.test(text) || LANDLINE.test(text) || LOCAL_LANDLINE.test(text);
 
