@@ -104,7 +104,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
             io.out(
               `试报通过（未入库）：${receipt.unit}，${id}，项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。\n` +
                 `与${d.previous ? `上次报送（${d.previous.period}，${shanghaiTime(d.previous.receivedAt)}）` : '此前（无报送记录）'}相比：` +
-                `新增 ${d.added.length} 个，减少 ${d.removed.length} 个，调整分类 ${d.reclassified.length} 个。\n` +
+                `新增 ${d.counts?.added ?? d.added.length} 个，减少 ${d.counts?.removed ?? d.removed.length} 个，调整分类 ${d.counts?.reclassified ?? d.reclassified.length} 个。\n` +
                 d.reclassified
                   .map((r) => `  ${r.code} ${r.name}：${r.from ?? '未分类'} → ${r.to ?? '未分类'}\n`)
                   .join(''),

@@ -12,10 +12,13 @@ import {
   type LedgerRow,
   parsePeriod,
   type StatsRow,
+  sortIssues,
   submissionStatus,
   summarize,
 } from '../shared/index.js';
+import { capIssues, clipMessage } from '../shared/issue-cap.js';
 import { ApiFailure } from './errors.js';
+import { sanitizeSubmission } from './sanitize.js';
 import { sha256Hex } from './tokens.js';
 
 export interface Checked {
@@ -47,22 +50,28 @@ export function checkUnit(submission: Submission, unitName: string): void {
   }
 }
 
-/** Re-validates in submission mode; any error → 422 with the issue list. */
+/**
+ * Re-validates in submission mode (after removing invisible characters, worker/sanitize.ts); any
+ * error → 422 with the issue list as `capIssues` bounds it (the first issues of each rule with
+ * their rows, then a count per rule), so the answer stays small whatever the ledger.
+ */
 export function checkSubmission(submission: Submission, unitName: string, now: Date): Omit<Checked, 'contentHash'> {
-  const result = checkRecords(submission.rows, {
+  const clean = sanitizeSubmission(submission);
+  const result = checkRecords(clean.submission.rows, {
     mode: 'submission',
-    meta: submission.meta,
-    columns: submission.columns,
-    totals: submission.totals,
+    meta: clean.submission.meta,
+    columns: clean.submission.columns,
+    totals: clean.submission.totals,
     now,
   });
-  const errors = result.issues.filter((i) => i.severity === 'error');
+  const issues = clean.issues.length > 0 ? sortIssues([...clean.issues, ...result.issues]) : result.issues;
+  const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new ApiFailure(
       422,
       'ledger-invalid',
-      `台账有 ${errors.length} 个错误，未予接收（未保存任何数据）：${errors[0]?.message ?? ''}`,
-      result.issues,
+      `台账有 ${errors.length} 个错误，未予接收（未保存任何数据）：${clipMessage(errors[0]?.message ?? '')}`,
+      capIssues(issues),
     );
   }
   if (result.rows.length === 0) {
@@ -70,7 +79,7 @@ export function checkSubmission(submission: Submission, unitName: string, now: D
   }
   return {
     rows: result.rows,
-    warnings: result.issues.filter((i) => i.severity === 'warning'),
+    warnings: issues.filter((i) => i.severity === 'warning'),
     stats: summarize(unitName, result.rows),
   };
 }
@@ -97,22 +106,45 @@ export interface ProjectRef {
   category: string | null;
 }
 
-/** New, removed and re-classified projects by 项目编号. */
+/** Projects named per list of a change list; the counts give the full numbers. */
+export const DIFF_LISTED = 100;
+const DIFF_TEXT_CHARS = 100;
+
+/**
+ * The key two submissions' projects are matched by. MERGE: where the engine helper's 项目编号
+ * folding (NFKC, zero-width and dash variants; shared/ledger/fold.ts or text.ts) is on the branch,
+ * call it here — the Worker compares codes nowhere else.
+ */
+export function projectKey(code: string): string {
+  return code;
+}
+
+/**
+ * New, removed and re-classified projects by 项目编号: the first DIFF_LISTED of each list (texts
+ * shortened), and `counts` with the full numbers — bounded whatever the ledgers.
+ */
 export function diffProjects(
   previous: Diff['previous'],
   before: readonly ProjectRef[],
   after: readonly ProjectRef[],
 ): Diff {
-  const old = new Map(before.map((p) => [p.code, p]));
-  const now = new Map(after.map((p) => [p.code, p]));
-  const ref = (p: ProjectRef) => ({ code: p.code, name: p.name, category: p.category });
+  const old = new Map(before.map((p) => [projectKey(p.code), p]));
+  const now = new Map(after.map((p) => [projectKey(p.code), p]));
+  const short = (text: string) => clipMessage(text, DIFF_TEXT_CHARS);
+  const ref = (p: ProjectRef) => ({ code: short(p.code), name: short(p.name), category: p.category });
+  const added = after.filter((p) => !old.has(projectKey(p.code)));
+  const removed = before.filter((p) => !now.has(projectKey(p.code)));
+  const reclassified = after.flatMap((p) => {
+    const o = old.get(projectKey(p.code));
+    return o && o.category !== p.category
+      ? [{ code: short(p.code), name: short(p.name), from: o.category, to: p.category }]
+      : [];
+  });
   return {
     previous,
-    added: after.filter((p) => !old.has(p.code)).map(ref),
-    removed: before.filter((p) => !now.has(p.code)).map(ref),
-    reclassified: after.flatMap((p) => {
-      const o = old.get(p.code);
-      return o && o.category !== p.category ? [{ code: p.code, name: p.name, from: o.category, to: p.category }] : [];
-    }),
+    added: added.slice(0, DIFF_LISTED).map(ref),
+    removed: removed.slice(0, DIFF_LISTED).map(ref),
+    reclassified: reclassified.slice(0, DIFF_LISTED),
+    counts: { added: added.length, removed: removed.length, reclassified: reclassified.length },
   };
 }

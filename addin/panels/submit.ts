@@ -43,9 +43,9 @@ export function describeDiff(diff: Diff | undefined): string[] {
           .join('、')}${items.length > 5 ? '…' : ''}`;
   return [
     `对比上次上报（${diff.previous.period}，${new Date(diff.previous.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）：`,
-    `新增项目 ${diff.added.length} 个${list(diff.added)}`,
-    `减少项目 ${diff.removed.length} 个${list(diff.removed)}`,
-    `分类变化 ${diff.reclassified.length} 个${diff.reclassified
+    `新增项目 ${diff.counts?.added ?? diff.added.length} 个${list(diff.added)}`,
+    `减少项目 ${diff.counts?.removed ?? diff.removed.length} 个${list(diff.removed)}`,
+    `分类变化 ${diff.counts?.reclassified ?? diff.reclassified.length} 个${diff.reclassified
       .slice(0, 5)
       .map((r, i) => `${i === 0 ? '：' : '、'}${r.name} ${r.from ?? '未填'}→${r.to ?? '未填'}`)
       .join('')}`,
