@@ -31,6 +31,7 @@ describe('capIssues', () => {
     expect(last.message).toContain('第 55、56、57 行等');
     expect(isSummaryLine(last)).toBe(true);
     expect(isSummaryLine(capped[0] as Issue)).toBe(false);
+    expect(capIssues(capped)).toEqual(capped);
   });
 
   it('keeps a list within the cap unchanged (near miss: exactly perRule issues)', () => {

@@ -40,13 +40,22 @@ interface Omitted {
   rows: number[];
 }
 
-/** The issues within `cap`: see the module comment. Order is kept; summary lines come last. */
+/**
+ * The issues within `cap`: see the module comment. Order is kept; summary lines come last. Capping
+ * a capped list changes nothing (its summary lines pass through).
+ */
 export function capIssues(issues: readonly Issue[], cap: Partial<IssueCap> = {}): Issue[] {
   const { perRule, total, messageChars } = { ...ISSUE_CAP, ...cap };
   const listed = new Map<string, number>();
   const omitted = new Map<string, Omitted>();
   const out: Issue[] = [];
+  const earlier: Issue[] = [];
   for (const issue of issues) {
+    if (isSummaryLine(issue)) {
+      // Already a count (a list capped before, e.g. stored warnings): kept, not counted again.
+      earlier.push(issue);
+      continue;
+    }
     const n = listed.get(issue.ruleId) ?? 0;
     if (n < perRule && out.length < total) {
       listed.set(issue.ruleId, n + 1);
@@ -65,7 +74,7 @@ export function capIssues(issues: readonly Issue[], cap: Partial<IssueCap> = {})
     if (issue.row !== null && o.rows.length < ROWS_NAMED && !o.rows.includes(issue.row)) o.rows.push(issue.row);
   }
   for (const [ruleId, o] of omitted) out.push(summaryIssue(ruleId, o));
-  return out;
+  return earlier.length > 0 ? [...out, ...earlier.slice(0, 200)] : out;
 }
 
 function summaryIssue(ruleId: string, o: Omitted): Issue {
