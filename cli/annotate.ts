@@ -21,7 +21,10 @@ function issueColumn(report: LedgerReport, issue: Issue): number | null {
 export const MAX_MARKED_CELLS = 20_000;
 export const MAX_NOTE_LINES = 5;
 
-export function annotationMarks(report: LedgerReport): CellMark[] {
+export function annotationMarks(
+  report: LedgerReport,
+  limits: { cells: number; lines: number } = { cells: MAX_MARKED_CELLS, lines: MAX_NOTE_LINES },
+): CellMark[] {
   const marks = new Map<
     string,
     { row: number; col: number; severity: CellMark['severity']; lines: string[]; more: number }
@@ -29,7 +32,7 @@ export function annotationMarks(report: LedgerReport): CellMark[] {
   const at = (row: number, col: number) => {
     const key = `${row}:${col}`;
     let mark = marks.get(key);
-    if (!mark && marks.size < MAX_MARKED_CELLS) {
+    if (!mark && marks.size < limits.cells) {
       mark = { row, col, severity: null, lines: [], more: 0 };
       marks.set(key, mark);
     }
@@ -44,7 +47,7 @@ export function annotationMarks(report: LedgerReport): CellMark[] {
     const mark = at(issue.row, col);
     if (!mark) continue;
     if (issue.severity === 'error' || mark.severity === null) mark.severity = issue.severity;
-    if (mark.lines.length < MAX_NOTE_LINES)
+    if (mark.lines.length < limits.lines)
       mark.lines.push(clipMessage(`【${SEVERITY_LABEL[issue.severity]}】${issue.message}`));
     else mark.more++;
   }

@@ -70,8 +70,8 @@ describe('bounded reports', () => {
       }
     }
     const report = { issues, suggestions: [], header: { columns: { seq: 0, name: 1 } } } as never;
-    const marks = annotationMarks(report);
-    expect(marks.length).toBe(MAX_MARKED_CELLS);
+    const marks = annotationMarks(report, limits);
+    expect(marks.length).toBe(limits.cells);
     const lines = marks[0]?.note.split('\n') ?? [];
     expect(lines.length).toBe(MAX_NOTE_LINES + 1);
     expect(lines.at(-1)).toContain('另有 3 条');
