@@ -56,17 +56,13 @@ describe('bounded reports', () => {
   });
 
   it('--annotate marks at most MAX_MARKED_CELLS cells with at most MAX_NOTE_LINES lines each', () => {
+    expect([MAX_MARKED_CELLS, MAX_NOTE_LINES]).toEqual([20_000, 5]);
+    const limits = { cells: 2000, lines: MAX_NOTE_LINES };
     const issues: Issue[] = [];
-    for (let row = 5; row < 5 + 40_000; row++) {
-      for (let k = 0; k < 8; k++) {
-        issues.push({
-          row,
-          field: 'name',
-          cell: null,
-          ruleId: `r${k}`,
-          severity: 'error',
-          message: '说明'.repeat(400),
-        });
+    const long = '说明'.repeat(200);
+    for (let row = 5; row < 5 + limits.cells + 1000; row++) {
+      for (let k = 0; k < MAX_NOTE_LINES + 3; k++) {
+        issues.push({ row, field: 'name', cell: null, ruleId: `r${k}`, severity: 'error', message: long });
       }
     }
     const report = { issues, suggestions: [], header: { columns: { seq: 0, name: 1 } } } as never;
