@@ -48,8 +48,27 @@ const MONEY = [
 const kb = (n: number) => `${(n / 1024).toFixed(0).padStart(9)} KB`;
 const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
 
-async function post(base: string, token: string, s: Submission, query = '', key = randomUUID()) {
+interface Posted {
+  status: number | string;
+  bytes: number;
+  ms: number;
+}
+
+/** A gzipped POST; a dropped connection is a result too (status “断开”), not the end of the bench. */
+async function post(base: string, token: string, s: Submission, query = '', key = randomUUID()): Promise<Posted> {
   const started = performance.now();
+  try {
+    return await send(base, token, s, query, key, started);
+  } catch (error) {
+    return {
+      status: `断开（${(error as Error).cause ?? (error as Error).message}）`,
+      bytes: Number.NaN,
+      ms: performance.now() - started,
+    };
+  }
+}
+
+async function send(base: string, token: string, s: Submission, query: string, key: string, started: number) {
   const res = await fetch(`${base}/api/v1/submissions${query}`, {
     method: 'POST',
     headers: {
@@ -143,7 +162,7 @@ async function workerPart(): Promise<void> {
     let refusals = 0;
     while (Date.now() - t0 < 180_000) {
       // An idle keep-alive connection the server has closed fails before reaching it: try again.
-      const r = await post(base, tokens[3] ?? '', body, '', key).catch(() => ({ status: 0 }));
+      const r = await post(base, tokens[3] ?? '', body, '', key);
       if (r.status === 201 || r.status === 200) {
         took = Date.now() - t0;
         break;
@@ -228,7 +247,7 @@ async function cliPart(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log('bench:hostile — 恶意或异常输入的代价（同一次运行中与基线比较）');
-  if (PART !== 'cli') await workerPart();
+  if (PART !== 'cli') await workerPart().catch((e: unknown) => console.error('worker 部分中止：', e));
   if (PART !== 'worker') await cliPart();
 }
 
