@@ -11,7 +11,9 @@
  *    sheet and an entry whose directory understates its size (baseline: a normal 2,000-row ledger).
  *    Each run is stopped past --cap-mb (default 3,000) or --cap-s (default 120) seconds.
  *
- * Options: --part worker|cli (default both), --cap-mb N, --cap-s N.
+ * 3. Over-limit request bodies over real HTTP, with and without Content-Length: 413 or a reset.
+ *
+ * Options: --part 413|worker|cli (default all), --cap-mb N, --cap-s N.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -245,8 +247,67 @@ async function cliPart(): Promise<void> {
   }
 }
 
+/** Over-limit bodies over real HTTP, with and without Content-Length (baseline: one at the limit). */
+async function limitPart(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sgyp-hostile-413-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  applyMigrations({ persistTo: dir });
+  const t = await newToken();
+  executeSql([addUnitSql('甲镇', '乡镇', new Date()), issueTokenSql(t, '甲镇', 'bench', new Date())].join('\n'), {
+    persistTo: dir,
+  });
+  const dev = startDev({ port, persistTo: dir, vars: { REQUEST_LOG: 'off' } });
+  const limit = 5 * 1024 * 1024;
+  const chunked = (bytes: number) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let sent = 0; sent < bytes; sent += 64 * 1024)
+          controller.enqueue(new Uint8Array(Math.min(64 * 1024, bytes - sent)).fill(0x20));
+        controller.close();
+      },
+    });
+  try {
+    await waitForServer(`${base}/api/v1/me`, 90_000);
+    console.log('\n[5] 超限请求体（真实 HTTP）：有 / 没有 Content-Length');
+    for (const [label, body] of [
+      ['基线：正好 5 MB，Content-Length', () => new Uint8Array(limit).fill(0x20)],
+      ['6 MB，Content-Length', () => new Uint8Array(limit + 1024 * 1024).fill(0x20)],
+      ['6 MB，分块（无 Content-Length）', () => chunked(limit + 1024 * 1024)],
+      ['64 MB，分块（无 Content-Length）', () => chunked(64 * 1024 * 1024)],
+    ] as const) {
+      const results: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        try {
+          const res = await fetch(`${base}/api/v1/submissions`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${t.token}`,
+              'content-type': 'application/json',
+              'idempotency-key': randomUUID(),
+            },
+            body: body(),
+            duplex: 'half', // a streamed request body needs it (Node's fetch)
+          } as RequestInit);
+          await res.arrayBuffer();
+          results.push(`${res.status}/${(performance.now() - started).toFixed(0)}ms`);
+        } catch (error) {
+          results.push(`断开（${String((error as Error).cause ?? (error as Error).message).slice(0, 40)}）`);
+        }
+      }
+      console.log(`  ${label.padEnd(28)} ${results.join('  ')}`);
+    }
+  } finally {
+    await stopDev(dev);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log('bench:hostile — 恶意或异常输入的代价（同一次运行中与基线比较）');
+  if (PART === undefined || PART === '413') await limitPart().catch((e: unknown) => console.error('413 部分中止：', e));
+  if (PART === '413') return;
   if (PART !== 'cli') await workerPart().catch((e: unknown) => console.error('worker 部分中止：', e));
   if (PART !== 'worker') await cliPart();
 }
