@@ -85,7 +85,47 @@ export async function jsonBody(value: unknown): Promise<{ body: BodyInit; header
   };
 }
 
-export function createApi(settings: () => ApiSettings, fetchImpl: Fetch = (i, init) => globalThis.fetch(i, init)) {
+/** Each request must be answered (body included) within this. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface RetryOptions {
+  /** How long to keep retrying (default 60 s: past a dead request's 10 s claim lease on the server). */
+  retryForMs?: number;
+  /** First wait (default 1 s), doubled each time, at most 15 s. */
+  backoffMs?: number;
+  /** Told before each wait: the attempt that failed, the wait and why. */
+  onRetry?: (attempt: number, waitMs: number, error: ApiError) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Runs `send` until it succeeds, fails for good (not `retryable`), or about a minute has passed:
+ * for a submission with one Idempotency-Key, so a retry is never stored twice.
+ */
+export async function withRetry<T>(send: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const retryFor = options.retryForMs ?? 60_000;
+  const backoff = options.backoffMs ?? 1000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ApiError) || !error.retryable) throw error;
+      const wait = Math.min(15_000, backoff * 2 ** (attempt - 1));
+      if (waited + wait > retryFor) throw error;
+      options.onRetry?.(attempt, wait, error);
+      await sleep(wait);
+      waited += wait;
+    }
+  }
+}
+
+export function createApi(
+  settings: () => ApiSettings,
+  fetchImpl: Fetch = (i, init) => globalThis.fetch(i, init),
+  timeoutMs: number = REQUEST_TIMEOUT_MS,
+) {
   async function request<T>(
     method: string,
     path: string,
@@ -95,7 +135,15 @@ export function createApi(settings: () => ApiSettings, fetchImpl: Fetch = (i, in
     const { server, token } = settings();
     if (!token) throw new ApiError(401, 'no-token', '尚未填写令牌：请在“上报”页填写县里发放的令牌并保存。');
     const sent = body === undefined ? undefined : await jsonBody(body);
+    const signal = AbortSignal.timeout(timeoutMs);
+    const timedOut = () =>
+      new ApiError(
+        0,
+        'timeout',
+        `服务器在 ${Math.round(timeoutMs / 1000)} 秒内没有应答：可能是网络中断或服务器繁忙，请稍后重试（已保留本次数据）。`,
+      );
     let response: Response;
+    let text: string;
     try {
       response = await fetchImpl(apiUrl(server, path), {
         method,
@@ -106,11 +154,13 @@ export function createApi(settings: () => ApiSettings, fetchImpl: Fetch = (i, in
           ...headers,
         },
         body: sent?.body,
+        signal,
       });
+      text = await response.text();
     } catch {
+      if (signal.aborted) throw timedOut();
       throw new ApiError(0, 'network', '无法连接服务器：请检查网络或服务器地址后重试（已保留本次数据）。');
     }
-    const text = await response.text();
     let data: unknown = null;
     try {
       data = text ? JSON.parse(text) : null;

@@ -1,5 +1,6 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
+import { capIssues, clipMessage, ISSUE_CAP } from '../shared/issue-cap.js';
 import type { LayoutRow, SheetLayout } from '../shared/layout.js';
 import type { Validation } from './validate.js';
 import type { CellMark } from './workbook.js';
@@ -16,28 +17,45 @@ function issueColumn(report: LedgerReport, issue: Issue): number | null {
   return columns.seq ?? Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
 }
 
-export function annotationMarks(report: LedgerReport): CellMark[] {
-  const marks = new Map<string, { row: number; col: number; severity: CellMark['severity']; lines: string[] }>();
+/** Cells marked in the copy at most, and note lines per cell: the copy stays bounded whatever the ledger. */
+export const MAX_MARKED_CELLS = 20_000;
+export const MAX_NOTE_LINES = 5;
+
+export function annotationMarks(
+  report: LedgerReport,
+  limits: { cells: number; lines: number } = { cells: MAX_MARKED_CELLS, lines: MAX_NOTE_LINES },
+): CellMark[] {
+  const marks = new Map<
+    string,
+    { row: number; col: number; severity: CellMark['severity']; lines: string[]; more: number }
+  >();
   const at = (row: number, col: number) => {
     const key = `${row}:${col}`;
     let mark = marks.get(key);
-    if (!mark) {
-      mark = { row, col, severity: null, lines: [] };
+    if (!mark && marks.size < limits.cells) {
+      mark = { row, col, severity: null, lines: [], more: 0 };
       marks.set(key, mark);
     }
-    return mark;
+    return mark ?? null;
   };
+  // Columns of the sheet, worked out once (not once per issue).
+  const rowColumn = issueColumn(report, { row: 1, field: null } as Issue);
   for (const issue of report.issues) {
-    const col = issueColumn(report, issue);
-    if (issue.row === null || col === null || !Number.isFinite(col)) continue;
+    if (issue.row === null) continue;
+    const col = issue.field ? issueColumn(report, issue) : rowColumn;
+    if (col === null || !Number.isFinite(col)) continue;
     const mark = at(issue.row, col);
+    if (!mark) continue;
     if (issue.severity === 'error' || mark.severity === null) mark.severity = issue.severity;
-    mark.lines.push(`【${SEVERITY_LABEL[issue.severity]}】${issue.message}`);
+    if (mark.lines.length < limits.lines)
+      mark.lines.push(clipMessage(`【${SEVERITY_LABEL[issue.severity]}】${issue.message}`));
+    else mark.more++;
   }
   const categoryCol = report.header?.columns.category;
   if (categoryCol !== undefined) {
     for (const s of report.suggestions) {
       const mark = at(s.row, categoryCol);
+      if (!mark) continue;
       if (s.category === null) mark.lines.push(`【分类建议】无法给出建议：${s.reason}`);
       else
         mark.lines.push(
@@ -45,7 +63,12 @@ export function annotationMarks(report: LedgerReport): CellMark[] {
         );
     }
   }
-  return [...marks.values()].map((m) => ({ row: m.row, col: m.col, severity: m.severity, note: m.lines.join('\n') }));
+  return [...marks.values()].map((m) => ({
+    row: m.row,
+    col: m.col,
+    severity: m.severity,
+    note: m.more > 0 ? `${m.lines.join('\n')}\n……另有 ${m.more} 条，见“${RESULT_SHEET_NAME}”表` : m.lines.join('\n'),
+  }));
 }
 
 const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规则', '说明'];
@@ -54,19 +77,23 @@ const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规
 export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetLayout {
   const { report } = v;
   const width = RESULT_HEADER.length;
+  const issues = capIssues(report.issues);
+  const capped = issues.length !== report.issues.length;
   const rows: LayoutRow[] = [
     { role: 'title', cells: [`校验结果：${v.sheet.name}`], height: 28 },
     {
       role: 'meta',
       cells: [
-        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${checkedAt.toISOString().slice(0, 16).replace('T', ' ')}（UTC）。点“单元格”一栏可跳到对应位置。`,
+        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${checkedAt.toISOString().slice(0, 16).replace('T', ' ')}（UTC）。点“单元格”一栏可跳到对应位置。${
+          capped ? `问题较多：每类只逐条列出前 ${ISSUE_CAP.perRule} 个，其余按类计数。` : ''
+        }`,
       ],
       height: 22,
     },
     { role: 'header', cells: RESULT_HEADER },
   ];
   const links: NonNullable<SheetLayout['links']> = [];
-  report.issues.forEach((issue, i) => {
+  issues.forEach((issue, i) => {
     const col = issueColumn(report, issue);
     const cell = issue.cell ?? (issue.row !== null && col !== null && Number.isFinite(col) ? a1(issue.row, col) : null);
     const r = rows.length;

@@ -18,6 +18,7 @@ import { FileError, oneLine, UsageError } from './errors.js';
 import type { RemoteOptions } from './remote.js';
 import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
+import { terminalSafe } from './terminal.js';
 import { validateFile, validateJson } from './validate.js';
 import { writeAnnotated, writeLayout } from './workbook.js';
 
@@ -254,7 +255,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function run(argv: readonly string[], raw: Io = processIo()): Promise<number> {
+  // Every line the clerk sees goes through terminalSafe (cli/terminal.ts).
+  const io: Io = { ...raw, out: (t) => raw.out(terminalSafe(t)), err: (t) => raw.err(terminalSafe(t)) };
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;

@@ -59,7 +59,10 @@ export interface ValidateJson {
   unit: string | null;
   reportDate: string | null;
   projects: number;
+  /** Each rule's first issues with their rows, then one line per rule counting the rest. */
   issues: IssueJson[];
+  /** Every issue found (the list above may count some instead of listing them). */
+  issuesTotal: number;
   suggestions: SuggestionJson[];
   summary: StatsJson;
 }

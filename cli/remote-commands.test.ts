@@ -1,5 +1,5 @@
 /** submit / summary / status wired into the command line, against an in-memory county service. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionSchema } from '../shared/contract.js';
@@ -17,7 +17,10 @@ const clean = tmp.path('保家镇.xlsx');
 const broken = tmp.path('有错.xlsx');
 
 /** A county service in memory: validates submissions with the core, idempotent by key. */
-function countyService(options: { down?: boolean } = {}) {
+function countyService(options: { down?: boolean; loseResponses?: number } = {}) {
+  let lose = options.loseResponses ?? 0;
+  /** Idempotency-Key of each POST. */
+  const keys: string[] = [];
   const stored = new Map<string, { body: string; receipt: Record<string, unknown> }>();
   const summaries: StatsRow[] = [];
   const calls: string[] = [];
@@ -60,11 +63,15 @@ function countyService(options: { down?: boolean } = {}) {
           diff: { previous: null, added: [], removed: [], reclassified: [] },
         });
       const key = (init.headers as Record<string, string>)['idempotency-key'] as string;
+      keys.push(key);
       const seen = stored.get(key);
-      if (seen) return reply(200, seen.receipt);
-      stored.set(key, { body: text, receipt });
-      summaries.push(summary);
-      return reply(201, receipt);
+      if (!seen) {
+        stored.set(key, { body: text, receipt });
+        summaries.push(summary);
+      }
+      // Stored, but the answer is lost on the way back (the connection drops).
+      if (lose-- > 0) throw new TypeError('fetch failed: other side closed');
+      return seen ? reply(200, seen.receipt) : reply(201, receipt);
     }
     if (u.pathname === '/api/v1/summary') {
       return reply(
@@ -81,13 +88,13 @@ function countyService(options: { down?: boolean } = {}) {
     }
     return reply(404, { error: { code: 'not-found', message: '没有这个接口' } });
   };
-  return { fetch, stored, calls, encodings };
+  return { fetch, stored, calls, encodings, keys, summaries };
 }
 
 const cli = (service: ReturnType<typeof countyService>, env: Record<string, string>, ...args: string[]) =>
   cliWith({ env, remote: { fetch: service.fetch, backoffMs: 0, attempts: 2 } }, ...args);
 
-const ENV = { SIGE_SERVER: 'http://127.0.0.1:9', SIGE_TOKEN: 'unit-token' };
+const ENV = { SIGE_SERVER: 'http://127.0.0.1:9', SIGE_TOKEN: 'unit-token', SIGE_STATE_DIR: tmp.path('state') };
 const projects = [project(0), variedProject(1), variedProject(2)];
 
 beforeAll(async () => {
@@ -118,23 +125,37 @@ describe('submit', () => {
     expect(service.calls).toEqual([]);
   });
 
-  it('submits once; sending the same content again returns the first receipt', async () => {
+  it('each run is a new submission: A, B, then A again → three stored, the county counts A', async () => {
     const service = countyService();
-    const first = await cli(service, ENV, 'submit', clean, '--period', '2026-W47');
+    const file = tmp.path('改来改去.xlsx');
+    const a = [project(0), variedProject(1), variedProject(2)];
+    const b = [project(0), variedProject(1)];
+    await writeLayout(ledgerTemplate({ unit: '保家镇', records: a, updatedAt: '2026-11-18' }), file);
+    const first = await cli(service, ENV, 'submit', file, '--period', '2026-W47');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^报送成功：保家镇，2026-W47，2026-11-19 14:30 收到（按时），项目 3 个/u);
-    const again = await cli(service, ENV, 'submit', clean, '--period', '2026-W47', '--json');
-    expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toMatchObject({ id: 'r1', replayed: true });
-    expect(service.stored.size).toBe(1);
+    await writeLayout(ledgerTemplate({ unit: '保家镇', records: b, updatedAt: '2026-11-18' }), file);
+    expect((await cli(service, ENV, 'submit', file, '--period', '2026-W47')).out).toContain('项目 2 个');
+    await writeLayout(ledgerTemplate({ unit: '保家镇', records: a, updatedAt: '2026-11-18' }), file);
+    const third = await cli(service, ENV, 'submit', file, '--period', '2026-W47', '--json');
+    expect(third.code).toBe(0);
+    expect(JSON.parse(third.out)).toMatchObject({ id: 'r3', replayed: false, rows: 3 });
+    expect(service.stored.size).toBe(3);
+    expect(new Set(service.keys).size).toBe(3);
+    expect(service.summaries.at(-1)?.projects).toBe(3);
+    expect(service.encodings).toEqual(['gzip', 'gzip', 'gzip']);
+    // Settled attempts leave no key behind.
+    expect(existsSync(ENV.SIGE_STATE_DIR) ? readdirSync(ENV.SIGE_STATE_DIR) : []).toEqual([]);
     const body = SubmissionSchema.parse(JSON.parse([...service.stored.values()][0]?.body as string));
     expect(body.rows).toHaveLength(3);
     expect(body.meta.unit).toBe('保家镇');
-    expect(service.encodings).toEqual(['gzip', 'gzip']);
-    // Flags win over the environment.
+  });
+
+  it('flags win over the environment', async () => {
+    const service = countyService();
     const flags = await cli(
       service,
-      {},
+      { SIGE_STATE_DIR: ENV.SIGE_STATE_DIR },
       'submit',
       clean,
       '--period',
@@ -145,6 +166,24 @@ describe('submit', () => {
       'unit-token',
     );
     expect(flags.code).toBe(0);
+    expect(service.stored.size).toBe(1);
+  });
+
+  it('an attempt whose answer was lost is resumed by the next run with the same key: stored once', async () => {
+    const service = countyService({ loseResponses: 2 });
+    const lost = await cli(service, ENV, 'submit', clean, '--period', '2026-W47');
+    expect(lost.code).toBe(2);
+    expect(lost.err).toContain('会用同一幂等键续报');
+    expect(readdirSync(ENV.SIGE_STATE_DIR)).toHaveLength(1);
+    const again = await cli(service, ENV, 'submit', clean, '--period', '2026-W47');
+    expect(again.code).toBe(0);
+    expect(again.err).toContain('续报上次未完成的报送');
+    expect(again.out).toMatch(/^服务器此前已收到这次报送，返回原回执：保家镇/u);
+    expect(service.stored.size).toBe(1);
+    expect(new Set(service.keys).size).toBe(1);
+    expect(readdirSync(ENV.SIGE_STATE_DIR)).toEqual([]);
+    // Near miss: the run after the settled one is a new submission.
+    expect((await cli(service, ENV, 'submit', clean, '--period', '2026-W47')).code).toBe(0);
     expect(service.stored.size).toBe(2);
   });
 
@@ -161,7 +200,10 @@ describe('submit', () => {
   it('a server that cannot be reached or refuses the token: exit 2 with one Chinese line', async () => {
     const down = await cli(countyService({ down: true }), ENV, 'submit', clean, '--period', '2026-W47');
     expect(down.code).toBe(2);
-    expect(down.err).toMatch(/^错误：无法连接服务器[^\n]*\n$/u);
+    // One line per retry (attempts: 2 here), then the one error line.
+    expect(down.err).toMatch(
+      /^第 1 次报送未完成（无法连接服务器[^\n]*同一幂等键重试[^\n]*\n错误：无法连接服务器[^\n]*续报[^\n]*\n$/u,
+    );
     const badToken = await cli(
       countyService(),
       { ...ENV, SIGE_TOKEN: 'wrong' },

@@ -6,17 +6,18 @@
  * Exit codes: 0 done; 1 the ledger has errors (checked here first, or refused by the server with
  * its issue list); 2 cannot read the file, reach the server, or the command line is wrong.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Issue } from '../shared/index.js';
 import { parsePeriod, summaryRows, weekOf } from '../shared/index.js';
+import { capIssues } from '../shared/issue-cap.js';
 import { formatStatsTable } from './aggregate.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { statsJson } from './json.js';
 import type { RemoteOptions } from './remote.js';
 import { formatReport } from './report.js';
+import { SubmitState, stateDir } from './submit-state.js';
 import { validateFile } from './validate.js';
 import { writeLayout } from './workbook.js';
 
@@ -53,7 +54,7 @@ function shanghaiTime(iso: string): string {
 }
 
 function issueLines(issues: readonly Issue[]): string {
-  return issues
+  return capIssues(issues)
     .map((i) => `  ${i.severity === 'error' ? '✗ 错误' : '! 提示'} ${i.cell ? `[${i.cell}] ` : ''}${i.message}`)
     .join('\n');
 }
@@ -77,7 +78,10 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
     .option('--period <id>', '报送期次，如 2026-W47 或 2026-11（必填） / reporting period (required)')
     .option('--sheet <name>', '指定台账所在工作表 / the ledger sheet')
     .option('--dry-run', '只试报：服务器校验并列出与上次报送相比的变化，不入库 / check on the server, store nothing')
-    .option('--key <key>', '幂等键（默认由内容生成） / Idempotency-Key (default: derived from the content)')
+    .option(
+      '--key <key>',
+      '幂等键（默认每次报送新生成，未完成时保存以便续报） / Idempotency-Key (default: a fresh one per submission, kept until it is settled)',
+    )
     .option('--json', '输出回执 JSON / print the receipt as JSON');
   for (const [flags, text] of SERVER_OPTIONS) submit.option(flags, text);
   submit.action(
@@ -104,7 +108,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
             io.out(
               `试报通过（未入库）：${receipt.unit}，${id}，项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。\n` +
                 `与${d.previous ? `上次报送（${d.previous.period}，${shanghaiTime(d.previous.receivedAt)}）` : '此前（无报送记录）'}相比：` +
-                `新增 ${d.added.length} 个，减少 ${d.removed.length} 个，调整分类 ${d.reclassified.length} 个。\n` +
+                `新增 ${d.counts?.added ?? d.added.length} 个，减少 ${d.counts?.removed ?? d.removed.length} 个，调整分类 ${d.counts?.reclassified ?? d.reclassified.length} 个。\n` +
                 d.reclassified
                   .map((r) => `  ${r.code} ${r.name}：${r.from ?? '未分类'} → ${r.to ?? '未分类'}\n`)
                   .join(''),
@@ -113,19 +117,45 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
           setExit(0);
           return;
         }
-        const key =
-          opts.key ?? `sige-${createHash('sha256').update(JSON.stringify(submission)).digest('hex').slice(0, 40)}`;
-        const { receipt, replayed } = await submitLedger(server, token, submission, key, remote);
+        // A fresh key per submission attempt, kept until the server settles it (cli/submit-state.ts).
+        const state = opts.key ? null : new SubmitState(stateDir(io.env), server, id, file);
+        const attempt = state?.begin(JSON.stringify(submission)) ?? null;
+        const key = opts.key ?? attempt?.key ?? '';
+        if (attempt?.resumed) io.err(`续报上次未完成的报送（同一幂等键，服务器不会重复入库）。\n`);
+        let result: Awaited<ReturnType<typeof submitLedger>>;
+        try {
+          result = await submitLedger(server, token, submission, key, {
+            ...remote,
+            onRetry: (n, waitMs, error) =>
+              io.err(
+                `第 ${n} 次报送未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后用同一幂等键重试；最多重试约 1 分钟，不会重复入库……\n`,
+              ),
+          });
+        } catch (error) {
+          // Answered with a refusal: the attempt is over. No answer: keep the key for a re-run.
+          if (error instanceof RemoteError && error.status >= 400 && error.status < 500 && error.status !== 409)
+            state?.retire();
+          else if (error instanceof RemoteError && state)
+            throw new RemoteError(
+              error.status,
+              error.code,
+              `${error.message}。报送未完成：稍后重新运行同一命令，会用同一幂等键续报，不会重复入库`,
+            );
+          throw error;
+        }
+        state?.retire();
+        const { receipt, replayed } = result;
         if (opts.json) io.out(json({ ...receipt, replayed }));
         else
           io.out(
-            `${replayed ? '此前已报送过相同内容，返回原回执' : '报送成功'}：${receipt.unit}，${id}，` +
+            `${replayed ? '服务器此前已收到这次报送，返回原回执' : '报送成功'}：${receipt.unit}，${id}，` +
               `${shanghaiTime(receipt.receivedAt)} 收到（${receipt.status === 'on-time' ? '按时' : '逾期'}），` +
               `项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。回执编号 ${receipt.id}\n`,
           );
         setExit(0);
       } catch (error) {
-        if (error instanceof RemoteError && error.issues.some((i) => i.severity === 'error')) {
+        // A refusal (422: ledger errors, an empty ledger, a period not open …) exits 1, as documented.
+        if (error instanceof RemoteError && error.status === 422) {
           io.out(`服务器拒收：${error.message}\n${issueLines(error.issues)}\n`);
           setExit(1);
           return;

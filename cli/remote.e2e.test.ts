@@ -3,7 +3,7 @@
  * temporary directory), three generated unit workbooks sent with `cli submit`, the county table
  * fetched with `cli summary --out`, compared cell by cell with `cli aggregate --out` of the same files.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,11 +86,24 @@ describe('CLI ↔ county service', () => {
       expect(first.code, first.err).toBe(0);
       const receipt = JSON.parse(first.out) as { unit: string; rows: number; replayed: boolean; id: string };
       expect(receipt).toMatchObject({ unit, rows: 15 + i * 10, replayed: false });
-      // Running the same submit again is harmless: the first receipt comes back, nothing new is stored.
+      // Every run is a new submission (a fresh Idempotency-Key); the county counts the latest.
       const again = await cli(...submit);
       expect(again.code).toBe(0);
-      expect(again.out).toContain('此前已报送过相同内容，返回原回执');
-      expect(again.out).toContain(receipt.id);
+      expect(again.out).toContain('报送成功');
+      expect(again.out).not.toContain(receipt.id);
+      if (i === 0) {
+        // Submit A, then B, then A again: the third is stored and the county counts A.
+        const a = readFileSync(files[0] as string);
+        const b = demoSubmission(unit, { period: PERIOD, rows: 3 });
+        await writeLayout(
+          ledgerTemplate({ unit, updatedAt: '2026-11-18', records: b.rows.map((r) => r.cells) }),
+          files[0] as string,
+        );
+        expect((await cli(...submit)).out).toContain('项目 3 个');
+        writeFileSync(files[0] as string, a);
+        const third = await cli(...submit, '--json');
+        expect(JSON.parse(third.out)).toMatchObject({ rows: 15, replayed: false });
+      }
     }
 
     const aggregateOut = join(dir, '汇总-aggregate.xlsx');

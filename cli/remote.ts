@@ -2,8 +2,9 @@
  * The CLI's client for the county service (/api/v1): submit a ledger, fetch the consolidated
  * 统计表 and the status board. Responses are checked against the shared schemas; failures become a
  * `RemoteError` with a Chinese message. The command parser (cli/index.ts) wires these in.
- * A submission is retried (same Idempotency-Key, so never stored twice) on network errors, 5xx and
- * 409 (the first attempt still in flight). Ledgers travel gzipped (Content-Encoding: gzip): a
+ * A submission is retried (same Idempotency-Key, so never stored twice) on network errors, timeouts,
+ * 5xx and 409 (the first attempt still in flight) with backoff for about a minute. Every request
+ * has a deadline (AbortSignal.timeout): a stalled server gives a Chinese message, not a hang. Ledgers travel gzipped (Content-Encoding: gzip): a
  * 2,000-row ledger is ~1.4 MB of JSON and ~0.1 MB gzipped.
  */
 import { gzipSync } from 'node:zlib';
@@ -19,11 +20,21 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface RemoteOptions {
   fetch?: Fetch;
-  /** Attempts for a submission (default 4); waits 0.5 s, 1 s, 2 s … between them. */
+  /** Most attempts for a submission (default: as many as fit in `retryForMs`). */
   attempts?: number;
-  /** Milliseconds before the first retry (tests use 0). */
+  /** Milliseconds before the first retry (default 1 s; tests use 0); then doubled, at most 15 s. */
   backoffMs?: number;
+  /** How long a submission keeps retrying (default 60 s): past a dead request's 10 s claim lease. */
+  retryForMs?: number;
+  /** Each request (connect, answer and body) must complete within this (default 30 s). */
+  timeoutMs?: number;
+  /** Told before each retry: the attempt that failed, the wait and why. */
+  onRetry?: (attempt: number, waitMs: number, error: RemoteError) => void;
 }
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRY_FOR_MS = 60_000;
+const MAX_BACKOFF_MS = 15_000;
 
 /** A failed call to the service; cli/index.ts knows it by this name (this module loads lazily). */
 export class RemoteError extends ApiError {
@@ -48,20 +59,43 @@ export function apiUrl(server: string, path: string): string {
   return `${base.origin}${base.pathname.replace(/\/+$/u, '')}/api/v1${path}`;
 }
 
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+function timedOut(url: string, timeoutMs: number): RemoteError {
+  return new RemoteError(
+    0,
+    'timeout',
+    `服务器 ${new URL(url).origin} 在 ${Math.round(timeoutMs / 1000)} 秒内没有完成应答：请检查网络或稍后重试（可能是服务器繁忙或网络中断）`,
+  );
+}
+
 async function call<T>(
   url: string,
   init: RequestInit,
   schema: z.ZodType<T>,
   fetchImpl: Fetch = (i, o) => globalThis.fetch(i, o),
+  timeoutMs: number = DEFAULT_TIMEOUT_MS,
 ): Promise<{ value: T; status: number }> {
+  // One deadline for connecting, the answer and its body: a stalled server cannot hang the CLI.
+  const signal = AbortSignal.timeout(timeoutMs);
   let res: Response;
+  let text: string;
   try {
-    res = await fetchImpl(url, init);
+    res = await fetchImpl(url, { ...init, signal });
   } catch (error) {
+    if (isTimeout(error) || signal.aborted) throw timedOut(url, timeoutMs);
     const why = error instanceof Error ? error.message : String(error);
     throw new RemoteError(0, 'network', `无法连接服务器 ${new URL(url).origin}（${why}）：请检查地址和网络后重试`);
   }
-  const text = await res.text();
+  try {
+    text = await res.text();
+  } catch (error) {
+    if (isTimeout(error) || signal.aborted) throw timedOut(url, timeoutMs);
+    throw new RemoteError(0, 'network', `与服务器 ${new URL(url).origin} 的连接中断：请重试`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -110,8 +144,10 @@ export async function submitLedger(
   if (!/^[\x21-\x7e]{8,200}$/u.test(idempotencyKey)) {
     throw new RemoteError(0, 'bad-key', 'Idempotency-Key 须为 8–200 个可见 ASCII 字符（如 UUID）');
   }
-  const attempts = options.attempts ?? 4;
-  const backoff = options.backoffMs ?? 500;
+  const attempts = options.attempts ?? Number.POSITIVE_INFINITY;
+  const backoff = options.backoffMs ?? 1000;
+  const retryFor = options.retryForMs ?? DEFAULT_RETRY_FOR_MS;
+  const started = Date.now();
   // Compressed once: a retry resends the same bytes.
   const { body, headers } = ledgerBody(submission);
   let last: RemoteError | null = null;
@@ -126,12 +162,16 @@ export async function submitLedger(
         },
         ReceiptSchema,
         options.fetch,
+        options.timeoutMs,
       );
       return { receipt: value, replayed: status === 200 };
     } catch (error) {
       if (!(error instanceof RemoteError) || !error.retryable) throw error;
       last = error;
-      if (attempt < attempts) await new Promise((r) => setTimeout(r, backoff * 2 ** (attempt - 1)));
+      const wait = Math.min(MAX_BACKOFF_MS, backoff * 2 ** (attempt - 1));
+      if (attempt >= attempts || Date.now() - started + wait > retryFor) break;
+      options.onRetry?.(attempt, wait, error);
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
   throw last ?? new RemoteError(0, 'network', '报送未完成');
@@ -145,6 +185,7 @@ export async function checkRemotely(url: string, token: string, submission: Subm
     { method: 'POST', headers: { ...auth(token), ...headers }, body },
     DryRunReceiptSchema,
     options.fetch,
+    options.timeoutMs,
   );
   return value;
 }
@@ -156,6 +197,7 @@ export async function fetchSummary(url: string, token: string, period: string, o
     { headers: auth(token) },
     SummarySchema,
     options.fetch,
+    options.timeoutMs,
   );
   return value;
 }

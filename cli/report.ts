@@ -1,8 +1,12 @@
 /** The readable Chinese report of `validate`: grouped by row, errors before warnings, counts last. */
 import type { Issue } from '../shared/index.js';
+import { capIssues } from '../shared/issue-cap.js';
 import type { Validation } from './validate.js';
 
 const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
+
+/** Classification advice lines in the text report (all of them are in --json and the annotated copy). */
+const MAX_ADVICE = 200;
 
 function issueLine(i: Issue): string {
   const where = i.cell ? `[${i.cell}] ` : '';
@@ -23,14 +27,16 @@ export function formatReport(v: Validation, mode: 'editing' | 'submission' = 'ed
   );
   lines.push('');
 
-  const ledgerLevel = report.issues.filter((i) => i.row === null);
+  // Each rule's first issues with their rows, then a count per rule (shared/issue-cap.ts).
+  const issues = capIssues(report.issues);
+  const ledgerLevel = issues.filter((i) => i.row === null);
   if (ledgerLevel.length > 0) {
     lines.push('【整表】');
     for (const i of ledgerLevel) lines.push(issueLine(i));
     lines.push('');
   }
   const byRow = new Map<number, Issue[]>();
-  for (const i of report.issues) {
+  for (const i of issues) {
     if (i.row === null) continue;
     const list = byRow.get(i.row) ?? [];
     list.push(i);
@@ -51,11 +57,13 @@ export function formatReport(v: Validation, mode: 'editing' | 'submission' = 'ed
   const advice = report.suggestions.filter((s) => s.category !== s.entered);
   if (advice.length > 0) {
     lines.push('【分类建议】（与所填分类不同或未填分类的项目；建议仅供参考，由领导小组审定）');
-    for (const s of advice) {
+    for (const s of advice.slice(0, MAX_ADVICE)) {
       const entered = s.entered ? `已填“${s.entered}”` : '未填分类';
       const suggested = s.category ? `建议“${s.category}”（参照分类标准${s.clause}）` : '无法给出建议';
       lines.push(`  第${s.row}行：${entered}，${suggested}：${s.reason}`);
     }
+    if (advice.length > MAX_ADVICE)
+      lines.push(`  ……另有 ${advice.length - MAX_ADVICE} 个项目的建议未列出（--json 或 --annotate 可查看全部）`);
     lines.push('');
   }
 

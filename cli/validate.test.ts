@@ -33,6 +33,7 @@ describe('validate on a workbook as clerks send it', () => {
       'reportDate',
       'projects',
       'issues',
+      'issuesTotal',
       'suggestions',
       'summary',
     ]);

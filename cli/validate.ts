@@ -1,6 +1,7 @@
 /** validate: one workbook → the core's report, as JSON (the contract) or a readable Chinese text. */
 import { basename, extname } from 'node:path';
 import { checkLedger, type LedgerReport, type Mode } from '../shared/index.js';
+import { capIssues } from '../shared/issue-cap.js';
 import { issueJson, statsJson, suggestionJson, type ValidateJson } from './json.js';
 import { pickLedgerSheet } from './pick.js';
 import { type Book, openWorkbook, type SheetData } from './workbook.js';
@@ -43,7 +44,9 @@ export function validateJson(v: Validation): ValidateJson {
     unit: report.meta.unit,
     reportDate: report.meta.updatedAt,
     projects: report.rows.length,
-    issues: report.issues.map(issueJson),
+    // Bounded like every report: each rule's first issues, then a count per rule (shared/issue-cap.ts).
+    issues: capIssues(report.issues).map(issueJson),
+    issuesTotal: report.issues.length,
     suggestions: report.suggestions.map(suggestionJson),
     summary: statsJson(report.summary),
   };

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { MergeArea } from '../shared/index.js';
 import type { LayoutRow, RowRole, SheetLayout, WorkbookLayout } from '../shared/layout.js';
 import { FileError } from './errors.js';
+import { checkXlsxLimits } from './xlsx-limits.js';
 
 /**
  * ExcelJS expands every data-validation range into one entry per cell while parsing, so a
@@ -108,6 +109,7 @@ const ZIP_DAMAGE = /zip|central directory|end of data|corrupted|crc32|signature|
 /** Opens an .xlsx file, or throws FileError with a one-line Chinese reason. */
 export async function openWorkbook(file: string): Promise<Book> {
   await sniff(file);
+  await checkXlsxLimits(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);

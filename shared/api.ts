@@ -35,6 +35,8 @@ export const DiffSchema = z.object({
   reclassified: z.array(
     z.object({ code: z.string(), name: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
   ),
+  /** Full numbers; the lists above name at most the first 100 of each. */
+  counts: z.object({ added: z.number().int(), removed: z.number().int(), reclassified: z.number().int() }).optional(),
 });
 export type Diff = z.infer<typeof DiffSchema>;
 
@@ -46,6 +48,9 @@ export const SubmissionDetailSchema = ReceiptSchema.extend({
   meta: LedgerMetaSchema,
   issues: z.array(IssueSchema),
   projects: z.array(LedgerRowSchema),
+  /** Page of `projects` (?offset=&limit=): the rows from `offset`, within a byte budget. */
+  projectsTotal: z.number().int().optional(),
+  offset: z.number().int().optional(),
 });
 
 export const UnitStatusSchema = z.object({

@@ -6,6 +6,8 @@ export interface Env {
   CORS_ORIGINS?: string;
   /** Largest accepted request body, in bytes. */
   MAX_BODY_BYTES?: string;
+  /** Largest gzip request body once inflated, in bytes (default 24 MiB). */
+  MAX_INFLATED_BYTES?: string;
   /** "on" → one JSON log line per request. */
   REQUEST_LOG?: string;
 }

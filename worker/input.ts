@@ -8,7 +8,7 @@ import { COLUMN_KEYS, type ColumnKey, columnLabel, type Issue } from '../shared/
 import type { AppEnv } from './env.js';
 import { ApiFailure } from './errors.js';
 import { gunzipLimited } from './gzip.js';
-import { maxBodyBytes } from './middleware.js';
+import { maxInflatedBytes } from './middleware.js';
 
 z.config(z.locales.zhCN());
 
@@ -41,7 +41,7 @@ export function schemaFailure(error: z.ZodError, body: unknown, what: string): A
 
 /**
  * The body's bytes as the client wrote them: as sent, or inflated when `Content-Encoding: gzip`
- * (bodyLimit has capped the bytes on the wire; the inflated ones are capped here, to the same limit).
+ * (limitBody has capped the bytes on the wire; the inflated ones are capped here, at MAX_INFLATED_BYTES).
  */
 async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
   const encoding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
@@ -53,7 +53,22 @@ async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
       `不支持请求体压缩方式“${encoding}”：只接受 gzip 压缩（Content-Encoding: gzip）或不压缩的 JSON`,
     );
   }
-  return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxBodyBytes(c.env));
+  return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxInflatedBytes(c.env));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The body's text; 400 when its bytes are not valid UTF-8 (nothing is guessed or replaced). */
+export function utf8Text(bytes: ArrayBuffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ApiFailure(
+      400,
+      'invalid-utf8',
+      '请求体不是有效的 UTF-8 文本（含无法识别的字节）：请以 UTF-8 编码发送 JSON，未保存任何数据',
+    );
+  }
 }
 
 /** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. */
@@ -68,7 +83,7 @@ export async function readBody<T>(
   }
   // The bytes as written (hashed by the caller: plain or gzip, one ledger has one hash).
   const bytes = await bodyBytes(c);
-  const text = new TextDecoder().decode(bytes);
+  const text = utf8Text(bytes);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -7,15 +7,19 @@ import type { Diff } from '../shared/api.js';
 import type { Receipt, Submission } from '../shared/contract.js';
 import {
   checkRecords,
+  foldCode,
   foldKey,
   type Issue,
   type LedgerRow,
   parsePeriod,
   type StatsRow,
+  sortIssues,
   submissionStatus,
   summarize,
 } from '../shared/index.js';
+import { capIssues, clipMessage } from '../shared/issue-cap.js';
 import { ApiFailure } from './errors.js';
+import { sanitizeSubmission } from './sanitize.js';
 import { sha256Hex } from './tokens.js';
 
 export interface Checked {
@@ -47,31 +51,37 @@ export function checkUnit(submission: Submission, unitName: string): void {
   }
 }
 
-/** Re-validates in submission mode; any error → 422 with the issue list. */
+/**
+ * Re-validates in submission mode (after removing invisible characters, worker/sanitize.ts); any
+ * error → 422 with the issue list as `capIssues` bounds it (the first issues of each rule with
+ * their rows, then a count per rule), so the answer stays small whatever the ledger.
+ */
 export function checkSubmission(submission: Submission, unitName: string, now: Date): Omit<Checked, 'contentHash'> {
-  const result = checkRecords(submission.rows, {
+  const clean = sanitizeSubmission(submission);
+  const result = checkRecords(clean.submission.rows, {
     mode: 'submission',
-    meta: submission.meta,
-    columns: submission.columns,
-    totals: submission.totals,
+    meta: clean.submission.meta,
+    columns: clean.submission.columns,
+    totals: clean.submission.totals,
     now,
   });
+  const issues = clean.issues.length > 0 ? sortIssues([...clean.issues, ...result.issues]) : result.issues;
   // No project at all (the engine's ledger.empty): its own error code, before the issue list.
   if (result.rows.length === 0) {
-    throw new ApiFailure(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送', result.issues);
+    throw new ApiFailure(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送', capIssues(issues));
   }
-  const errors = result.issues.filter((i) => i.severity === 'error');
+  const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new ApiFailure(
       422,
       'ledger-invalid',
-      `台账有 ${errors.length} 个错误，未予接收（未保存任何数据）：${errors[0]?.message ?? ''}`,
-      result.issues,
+      `台账有 ${errors.length} 个错误，未予接收（未保存任何数据）：${clipMessage(errors[0]?.message ?? '')}`,
+      capIssues(issues),
     );
   }
   return {
     rows: result.rows,
-    warnings: result.issues.filter((i) => i.severity === 'warning'),
+    warnings: issues.filter((i) => i.severity === 'warning'),
     stats: summarize(unitName, result.rows),
   };
 }
@@ -98,22 +108,36 @@ export interface ProjectRef {
   category: string | null;
 }
 
-/** New, removed and re-classified projects by 项目编号. */
+/** Projects named per list of a change list; the counts give the full numbers. */
+export const DIFF_LISTED = 100;
+const DIFF_TEXT_CHARS = 100;
+
+/**
+ * New, removed and re-classified projects by 项目编号: the first DIFF_LISTED of each list (texts
+ * shortened), and `counts` with the full numbers — bounded whatever the ledgers.
+ */
 export function diffProjects(
   previous: Diff['previous'],
   before: readonly ProjectRef[],
   after: readonly ProjectRef[],
 ): Diff {
-  const old = new Map(before.map((p) => [p.code, p]));
-  const now = new Map(after.map((p) => [p.code, p]));
-  const ref = (p: ProjectRef) => ({ code: p.code, name: p.name, category: p.category });
+  const old = new Map(before.map((p) => [foldCode(p.code), p]));
+  const now = new Map(after.map((p) => [foldCode(p.code), p]));
+  const short = (text: string) => clipMessage(text, DIFF_TEXT_CHARS);
+  const ref = (p: ProjectRef) => ({ code: short(p.code), name: short(p.name), category: p.category });
+  const added = after.filter((p) => !old.has(foldCode(p.code)));
+  const removed = before.filter((p) => !now.has(foldCode(p.code)));
+  const reclassified = after.flatMap((p) => {
+    const o = old.get(foldCode(p.code));
+    return o && o.category !== p.category
+      ? [{ code: short(p.code), name: short(p.name), from: o.category, to: p.category }]
+      : [];
+  });
   return {
     previous,
-    added: after.filter((p) => !old.has(p.code)).map(ref),
-    removed: before.filter((p) => !now.has(p.code)).map(ref),
-    reclassified: after.flatMap((p) => {
-      const o = old.get(p.code);
-      return o && o.category !== p.category ? [{ code: p.code, name: p.name, from: o.category, to: p.category }] : [];
-    }),
+    added: added.slice(0, DIFF_LISTED).map(ref),
+    removed: removed.slice(0, DIFF_LISTED).map(ref),
+    reclassified: reclassified.slice(0, DIFF_LISTED),
+    counts: { added: added.length, removed: removed.length, reclassified: reclassified.length },
   };
 }

@@ -1,5 +1,6 @@
 /** 校验: one-click validation, the grouped issue list, marks, dropdowns, the blank 附件5 sheet. */
 import { a1, columnLetters, type Issue } from '../../shared/index.js';
+import { clipMessage } from '../../shared/issue-cap.js';
 import type { App } from '../app.js';
 import { ledgerTemplateSheets } from '../sheets.js';
 import { action, append, clear, field, h } from '../ui.js';
@@ -97,7 +98,7 @@ export function mountCheck(root: HTMLElement, app: App): void {
               },
             },
             h('span', { class: 'badge' }, issue.severity === 'error' ? '错误' : '提示'),
-            h('span', { class: 'text' }, issue.message),
+            h('span', { class: 'text' }, clipMessage(issue.message)),
             cell ? h('span', { class: 'cell' }, cell) : null,
           ),
         );

@@ -1,6 +1,7 @@
 /** 上报: server settings (browser storage only), dry run with diff, submission with an idempotency key, receipt. */
 import { describePeriod, parsePeriod, weekOf } from '../../shared/index.js';
-import { ApiError, type Diff, loadSettings, newIdempotencyKey, type Receipt, saveSettings } from '../api.js';
+import { capIssues } from '../../shared/issue-cap.js';
+import { ApiError, type Diff, loadSettings, newIdempotencyKey, type Receipt, saveSettings, withRetry } from '../api.js';
 import type { App } from '../app.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { buildSubmission, runCheck, type SubmissionPayload } from '../workflow.js';
@@ -43,9 +44,9 @@ export function describeDiff(diff: Diff | undefined): string[] {
           .join('、')}${items.length > 5 ? '…' : ''}`;
   return [
     `对比上次上报（${diff.previous.period}，${new Date(diff.previous.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）：`,
-    `新增项目 ${diff.added.length} 个${list(diff.added)}`,
-    `减少项目 ${diff.removed.length} 个${list(diff.removed)}`,
-    `分类变化 ${diff.reclassified.length} 个${diff.reclassified
+    `新增项目 ${diff.counts?.added ?? diff.added.length} 个${list(diff.added)}`,
+    `减少项目 ${diff.counts?.removed ?? diff.removed.length} 个${list(diff.removed)}`,
+    `分类变化 ${diff.counts?.reclassified ?? diff.reclassified.length} 个${diff.reclassified
       .slice(0, 5)
       .map((r, i) => `${i === 0 ? '：' : '、'}${r.name} ${r.from ?? '未填'}→${r.to ?? '未填'}`)
       .join('')}`,
@@ -99,7 +100,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
       result,
       h('p', { class: 'bad' }, error.message),
       ...(error.issues.length > 0
-        ? [h('ul', { class: 'server-issues' }, ...error.issues.slice(0, 50).map((i) => h('li', {}, i.message)))]
+        ? [h('ul', { class: 'server-issues' }, ...capIssues(error.issues).map((i) => h('li', {}, i.message)))]
         : []),
     );
   }
@@ -152,8 +153,15 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     if (!pending) return;
     const { payload, key } = pending;
     let failure: ApiError | null = null;
+    const note = h('p', { class: 'bad', id: 'retry-note' });
     const receipt = await app.task('正在上报…', () =>
-      app.api.submit(payload, { dryRun: false, key }).catch((e: unknown) => {
+      withRetry(() => app.api.submit(payload, { dryRun: false, key }), {
+        // Said on the pane: what failed, when the next try is, and that it cannot be stored twice.
+        onRetry: (attempt, waitMs, error) => {
+          note.textContent = `第 ${attempt} 次上报未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后用同一幂等键自动重试；约 1 分钟内会一直重试，不会重复报送。`;
+          if (!note.isConnected) append(result, note);
+        },
+      }).catch((e: unknown) => {
         if (e instanceof ApiError) failure = e;
         throw e;
       }),
@@ -164,7 +172,11 @@ export function mountSubmit(root: HTMLElement, app: App): void {
       if (f?.retryable) {
         append(
           result,
-          h('p', { class: 'bad' }, '上报没有完成，数据已保留。重试时使用同一幂等键，不会重复报送。'),
+          h(
+            'p',
+            { class: 'bad' },
+            `约 1 分钟内自动重试仍未完成（${f.message}），数据已保留。稍后点“重试”，使用同一幂等键，不会重复报送。`,
+          ),
           h(
             'button',
             { type: 'button', class: 'primary', id: 'retry', onclick: () => void submit() },

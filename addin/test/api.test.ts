@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
-import { ApiError, apiUrl, createApi, GZIP_FROM_CHARS, loadSettings, saveSettings } from '../api.js';
+import { ApiError, apiUrl, createApi, GZIP_FROM_CHARS, loadSettings, saveSettings, withRetry } from '../api.js';
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
@@ -142,5 +142,67 @@ describe('api.ts', () => {
       async () => new Response('{}'),
     );
     expect(((await noToken.me().catch((e: unknown) => e)) as ApiError).message).toContain('令牌');
+  });
+});
+
+describe('withRetry and request timeouts', () => {
+  it('retries retryable failures with growing waits for about a minute, telling each wait', async () => {
+    const waits: number[] = [];
+    const told: string[] = [];
+    let calls = 0;
+    const result = await withRetry(
+      async () => {
+        calls++;
+        if (calls < 4) throw new ApiError(calls === 2 ? 409 : 0, 'network', '无法连接服务器');
+        return 'ok';
+      },
+      { sleep: async (ms) => void waits.push(ms), onRetry: (n, ms) => told.push(`${n}:${ms}`) },
+    );
+    expect(result).toBe('ok');
+    expect(waits).toEqual([1000, 2000, 4000]);
+    expect(told).toEqual(['1:1000', '2:2000', '3:4000']);
+  });
+
+  it('gives up after about a minute with the last error', async () => {
+    const waits: number[] = [];
+    const failing = withRetry(
+      async () => {
+        throw new ApiError(503, 'internal', '服务器内部错误');
+      },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
+    await expect(failing).rejects.toMatchObject({ status: 503 });
+    const total = waits.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(45_000);
+    expect(total).toBeLessThanOrEqual(60_000);
+  });
+
+  it('near miss: a refusal (422) is not retried', async () => {
+    let calls = 0;
+    const refused = withRetry(
+      async () => {
+        calls++;
+        throw new ApiError(422, 'ledger-invalid', '台账有错误');
+      },
+      { sleep: async () => {} },
+    );
+    await expect(refused).rejects.toMatchObject({ status: 422 });
+    expect(calls).toBe(1);
+  });
+
+  it('a server that does not answer in time → retryable timeout ApiError in Chinese', async () => {
+    const api = createApi(
+      () => ({ server: 'http://h', token: 't' }),
+      (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        }),
+      50,
+    );
+    const e = await api.me().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).code).toBe('timeout');
+    expect((e as ApiError).message).toContain('秒内没有应答');
+    expect((e as ApiError).retryable).toBe(true);
   });
 });

@@ -3,6 +3,8 @@
  * (unit, period) is the one the county's table counts; received_at then rowid break ties.
  */
 import type { Issue, LedgerMeta, LedgerRow, StatsRow } from '../../shared/index.js';
+import { capIssues } from '../../shared/issue-cap.js';
+import { periodStart } from '../../shared/period-window.js';
 import { decodeRows, MAX_PART_CHARS, rowsStatements, type StoredPart } from './rows.js';
 
 export interface SubmissionRecord {
@@ -29,22 +31,74 @@ export interface Claim {
   state: 'pending' | 'done';
   submission_id: string | null;
   created_at: string;
+  lease_until: string | null;
 }
 
-/** Takes the Idempotency-Key for a unit; false when it is already taken (pending or done). */
+/**
+ * How long a pending claim stays its request's without being renewed. The request renews it while it
+ * works (`renewLease`); a claim whose lease has run out belongs to a request that died, and a retry
+ * with the same key and body takes it over (`takeOverClaim`).
+ */
+export const CLAIM_LEASE_MS = 10_000;
+
+const leaseEnd = (now: Date) => new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+
+/** Takes the Idempotency-Key for a unit, leased to `owner`; false when it is already taken (pending or done). */
 export async function claimKey(
   db: D1Database,
   unitId: number,
   key: string,
   contentHash: string,
   now: Date,
+  owner: string = crypto.randomUUID(),
 ): Promise<boolean> {
   const r = await db
     .prepare(
-      `INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at) VALUES (?, ?, ?, 'pending', ?)
+      `INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at, lease_until, owner)
+       VALUES (?, ?, ?, 'pending', ?, ?, ?)
        ON CONFLICT (unit_id, key) DO NOTHING`,
     )
-    .bind(unitId, key, contentHash, now.toISOString())
+    .bind(unitId, key, contentHash, now.toISOString(), leaseEnd(now), owner)
+    .run();
+  return r.meta.changes === 1;
+}
+
+/**
+ * Takes over a pending claim for the same body whose lease has run out (its request died); true
+ * when this request (`owner`) now holds it. One statement, so two retries cannot both take it.
+ */
+export async function takeOverClaim(
+  db: D1Database,
+  unitId: number,
+  key: string,
+  contentHash: string,
+  now: Date,
+  owner: string,
+): Promise<boolean> {
+  const r = await db
+    .prepare(
+      `UPDATE idempotency_keys SET lease_until = ?, owner = ?
+       WHERE unit_id = ? AND key = ? AND content_hash = ? AND state = 'pending'
+         AND COALESCE(lease_until, created_at) < ?`,
+    )
+    .bind(leaseEnd(now), owner, unitId, key, contentHash, now.toISOString())
+    .run();
+  return r.meta.changes === 1;
+}
+
+/** Extends the lease of a claim this request holds; false when it no longer holds it. */
+export async function renewLease(
+  db: D1Database,
+  unitId: number,
+  key: string,
+  owner: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const r = await db
+    .prepare(
+      "UPDATE idempotency_keys SET lease_until = ? WHERE unit_id = ? AND key = ? AND owner = ? AND state = 'pending'",
+    )
+    .bind(leaseEnd(now), unitId, key, owner)
     .run();
   return r.meta.changes === 1;
 }
@@ -52,17 +106,20 @@ export async function claimKey(
 export async function findClaim(db: D1Database, unitId: number, key: string): Promise<Claim | null> {
   return db
     .prepare(
-      'SELECT content_hash, state, submission_id, created_at FROM idempotency_keys WHERE unit_id = ? AND key = ?',
+      `SELECT content_hash, state, submission_id, created_at, lease_until FROM idempotency_keys
+       WHERE unit_id = ? AND key = ?`,
     )
     .bind(unitId, key)
     .first<Claim>();
 }
 
-/** Frees a pending claim (the request failed, nothing was stored). */
-export async function releaseKey(db: D1Database, unitId: number, key: string): Promise<void> {
+/** Frees a pending claim this request holds (the request failed, nothing was stored). */
+export async function releaseKey(db: D1Database, unitId: number, key: string, owner?: string): Promise<void> {
   await db
-    .prepare("DELETE FROM idempotency_keys WHERE unit_id = ? AND key = ? AND state = 'pending'")
-    .bind(unitId, key)
+    .prepare(
+      "DELETE FROM idempotency_keys WHERE unit_id = ?1 AND key = ?2 AND state = 'pending' AND (?3 IS NULL OR owner = ?3)",
+    )
+    .bind(unitId, key, owner ?? null)
     .run();
 }
 
@@ -79,7 +136,13 @@ export interface NewSubmission {
   stats: StatsRow;
 }
 
-/** Stores the submission, its rows and completes the claim in one transaction. */
+/**
+ * Stores the submission, its rows and completes the claim in one transaction. `warning_count` is
+ * every warning; `warnings` keeps them as `capIssues` lists them (the first of each rule, then a
+ * count per rule), so the stored value stays far below D1's 2 MB limit whatever the ledger (a
+ * 20,000-row ledger with every amount in 元 has 140,000 warnings, 24 MB as JSON). Every warning
+ * can be found again by validating the stored rows.
+ */
 export async function storeSubmission(db: D1Database, s: NewSubmission, partChars = MAX_PART_CHARS): Promise<void> {
   const rows = rowsStatements(db, s.id, s.rows, partChars);
   await db.batch([
@@ -97,7 +160,7 @@ export async function storeSubmission(db: D1Database, s: NewSubmission, partChar
         s.contentHash,
         s.rows.length,
         s.warnings.length,
-        JSON.stringify(s.warnings),
+        JSON.stringify(capIssues(s.warnings)),
         JSON.stringify(s.meta),
         JSON.stringify(s.stats),
       ),
@@ -174,20 +237,23 @@ export interface UnitPeriodRecord {
  * no 统计表 rows (those come from `statsOf`).
  */
 export function latestPerUnitStatement(db: D1Database, period: string): D1PreparedStatement {
+  // Timeliness counts only submissions inside the period's window (from its start); anything
+  // received earlier (stored before future periods were refused) does not make a unit on time.
+  const opens = periodStart({ id: period }).toISOString();
   return db
     .prepare(
       `WITH ranked AS (
          SELECT unit_id, id, received_at,
            ${LATEST_FIRST} AS rn,
            COUNT(*) OVER (PARTITION BY unit_id) AS n,
-           MIN(received_at) OVER (PARTITION BY unit_id) AS first_at
-         FROM submissions WHERE period = ?)
+           MIN(CASE WHEN received_at >= ?2 THEN received_at END) OVER (PARTITION BY unit_id) AS first_at
+         FROM submissions WHERE period = ?1)
        SELECT u.id AS unit_id, u.name AS unit_name, u.type AS unit_type, r.id AS submission_id,
          r.received_at, r.first_at AS first_received_at, COALESCE(r.n, 0) AS submissions
        FROM units u LEFT JOIN ranked r ON r.unit_id = u.id AND r.rn = 1
        ORDER BY u.id`,
     )
-    .bind(period);
+    .bind(period, opens);
 }
 
 /**

@@ -3,8 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';
+import { capIssues } from '../../shared/issue-cap.js';
+import { periodClosedReason } from '../../shared/period-window.js';
 import { ownUnit } from '../auth.js';
 import {
+  CLAIM_LEASE_MS,
   claimKey,
   findClaim,
   findSubmission,
@@ -12,9 +15,11 @@ import {
   listSubmissions,
   projectRefs,
   releaseKey,
+  renewLease,
   type SubmissionRecord,
   storeSubmission,
   submissionDetail,
+  takeOverClaim,
 } from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
@@ -22,8 +27,6 @@ import { ApiFailure, forbidden, notFound } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
 import { type Checked, checkSubmission, checkUnit, contentHash, diffProjects, receiptOf } from '../submission.js';
 
-/** A pending claim older than this is from a request that died; it may be taken over. */
-export const STALE_CLAIM_MS = 120_000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/u;
 
 export function receiptOfRecord(s: SubmissionRecord): Receipt {
@@ -58,8 +61,18 @@ function assertReadable(p: Principal, s: SubmissionRecord): void {
   if (p.role === 'unit' && p.unit?.id !== s.unit_id) throw forbidden('只能查看本单位的报送记录');
 }
 
-/** The answer for a key that is already taken: the first receipt, 422 or 409. */
-async function replay(db: D1Database, unitId: number, key: string, hash: string): Promise<Receipt | 'retry'> {
+/**
+ * The answer for a key that is already taken: the first receipt, 422, 409 while its request holds
+ * the lease, or 'retry' when the claim is free again or this request (`owner`) took it over.
+ */
+async function replay(
+  db: D1Database,
+  unitId: number,
+  key: string,
+  hash: string,
+  owner: string,
+  now: () => Date,
+): Promise<Receipt | 'retry' | 'taken-over'> {
   const claim = await findClaim(db, unitId, key);
   if (!claim) return 'retry';
   if (claim.content_hash !== hash) {
@@ -70,19 +83,61 @@ async function replay(db: D1Database, unitId: number, key: string, hash: string)
     );
   }
   if (claim.state === 'pending') {
-    if (Date.now() - Date.parse(claim.created_at) > STALE_CLAIM_MS) {
-      await releaseKey(db, unitId, key);
-      return 'retry';
-    }
+    // The request that took the claim died (its lease ran out): carry on in its place.
+    if (await takeOverClaim(db, unitId, key, hash, now(), owner)) return 'taken-over';
     throw new ApiFailure(
       409,
       'in-flight',
-      '同一报送（相同 Idempotency-Key）正在处理中，请稍候再查询结果，不要重复提交',
+      `同一报送（相同 Idempotency-Key）正在处理中，请约 ${CLAIM_LEASE_MS / 1000} 秒后用同一个键重试，不会重复入库`,
     );
   }
   const stored = claim.submission_id ? await findSubmission(db, claim.submission_id) : null;
   if (!stored) throw new Error(`idempotency claim without submission for unit ${unitId}`);
   return receiptOfRecord(stored);
+}
+
+/** A period that is not open for submissions (not started, or a year out of range) → 422. */
+function assertPeriodOpen(period: string, now: Date): void {
+  const reason = periodClosedReason(period, now);
+  if (reason) throw new ApiFailure(422, 'period-not-open', `${reason}（未保存任何数据）`);
+}
+
+/**
+ * Renews the claim's lease every `CLAIM_LEASE_MS / 3` while `work` runs (between its awaits), so
+ * a live request keeps its claim and a dead one loses it within seconds.
+ */
+async function whileLeased<T>(db: D1Database, unitId: number, key: string, owner: string, work: () => Promise<T>) {
+  const timer = setInterval(() => {
+    renewLease(db, unitId, key, owner).catch(() => {});
+  }, CLAIM_LEASE_MS / 3);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const DetailQuery = z.strictObject({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(2000).default(2000),
+});
+
+/**
+ * Characters of project JSON in one detail response: at most 3 bytes each in UTF-8 (≤ 0.9 MB), and
+ * with the capped issues (≤ 0.9 MB) under 2 MB. A 2,000-row ledger needs about two pages.
+ */
+const DETAIL_BUDGET_CHARS = 300_000;
+
+/** Rows from `offset`, at most `limit`, stopping before their JSON passes `budget` characters (at least one row). */
+function pageWithin<T>(rows: readonly T[], offset: number, limit: number, budget: number): T[] {
+  const page: T[] = [];
+  let used = 0;
+  for (let i = offset; i < rows.length && page.length < limit; i++) {
+    used += JSON.stringify(rows[i]).length;
+    if (page.length > 0 && used > budget) break;
+    page.push(rows[i] as T);
+  }
+  return page;
 }
 
 const ListQuery = z.strictObject({ period: PeriodIdSchema.optional(), unit: z.string().min(1).max(100).optional() });
@@ -103,7 +158,9 @@ export const submissions = new Hono<AppEnv>()
     checkUnit(submission, unit.name);
     const hash = await contentHash(bytes);
     const db = c.env.DB;
-    const now = new Date();
+    const clock = () => new Date();
+    const now = clock();
+    assertPeriodOpen(submission.period, now);
 
     if (dryRun) {
       const checked = checkSubmission(submission, unit.name, now);
@@ -118,31 +175,49 @@ export const submissions = new Hono<AppEnv>()
       return c.json({ ...receipt, dryRun: true as const, diff });
     }
 
+    const owner = crypto.randomUUID();
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (!(await claimKey(db, unit.id, key, hash, now))) {
-        const answer = await replay(db, unit.id, key, hash);
+      if (!(await claimKey(db, unit.id, key, hash, now, owner))) {
+        const answer = await replay(db, unit.id, key, hash, owner, clock);
         if (answer === 'retry') continue;
-        c.header('Idempotent-Replayed', 'true');
-        return c.json(answer, 200);
+        if (answer !== 'taken-over') {
+          c.header('Idempotent-Replayed', 'true');
+          return c.json(answer, 200);
+        }
       }
       try {
-        const checked = checkSubmission(submission, unit.name, now);
-        const id = crypto.randomUUID();
-        await storeSubmission(db, {
-          id,
-          unitId: unit.id,
-          period: submission.period,
-          receivedAt: now,
-          idempotencyKey: key,
-          contentHash: hash,
-          rows: checked.rows,
-          warnings: checked.warnings,
-          meta: submission.meta,
-          stats: checked.stats,
+        const receipt = await whileLeased(db, unit.id, key, owner, async () => {
+          const checked = checkSubmission(submission, unit.name, now);
+          // Validation is synchronous (no timer runs meanwhile): renew once more before writing.
+          await renewLease(db, unit.id, key, owner);
+          const id = crypto.randomUUID();
+          await storeSubmission(db, {
+            id,
+            unitId: unit.id,
+            period: submission.period,
+            receivedAt: now,
+            idempotencyKey: key,
+            contentHash: hash,
+            rows: checked.rows,
+            warnings: checked.warnings,
+            meta: submission.meta,
+            stats: checked.stats,
+          });
+          return newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash });
         });
-        return c.json(newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash }), 201);
+        return c.json(receipt, 201);
       } catch (error) {
-        await releaseKey(db, unit.id, key);
+        await releaseKey(db, unit.id, key, owner);
+        // A request thought dead may still have finished first (its submission holds the key):
+        // answer with its receipt, as for any replay.
+        const claim = await findClaim(db, unit.id, key);
+        if (claim?.state === 'done' && claim.content_hash === hash) {
+          const answer = await replay(db, unit.id, key, hash, owner, clock);
+          if (answer !== 'retry' && answer !== 'taken-over') {
+            c.header('Idempotent-Replayed', 'true');
+            return c.json(answer, 200);
+          }
+        }
         throw error;
       }
     }
@@ -167,6 +242,15 @@ export const submissions = new Hono<AppEnv>()
     const s = await findSubmission(c.env.DB, c.req.param('id'));
     if (!s) throw notFound('没有这条报送记录');
     assertReadable(c.get('principal'), s);
+    const q = readQuery(c, DetailQuery);
     const detail = await submissionDetail(c.env.DB, s.id);
-    return c.json({ ...receiptOfRecord(s), meta: detail.meta, issues: detail.warnings, projects: detail.rows });
+    const projects = pageWithin(detail.rows, q.offset, q.limit, DETAIL_BUDGET_CHARS);
+    return c.json({
+      ...receiptOfRecord(s),
+      meta: detail.meta,
+      issues: capIssues(detail.warnings),
+      projects,
+      projectsTotal: detail.rows.length,
+      offset: q.offset,
+    });
   });

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReceiptSchema } from '../../shared/contract.js';
 import { gunzipLimited } from '../gzip.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../middleware.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_INFLATED_BYTES } from '../middleware.js';
 import { sha256Hex } from '../tokens.js';
 import { api, gzip, ledger, makeUnit, refused, storedCounts } from './helpers.js';
 
@@ -105,13 +105,13 @@ describe('gzip request bodies', () => {
   it('a gzip bomb (small on the wire, over the limit inflated) → 413, nothing stored', async () => {
     const u = await makeUnit();
     const l = ledger(u.name, 1, PERIOD);
-    const json = JSON.stringify({ ...l, rows: [{ row: 5, cells: { remarks: ' '.repeat(6 * 1024 * 1024) } }] });
-    expect(json.length).toBeGreaterThan(DEFAULT_MAX_BODY_BYTES);
+    const json = JSON.stringify({ ...l, rows: [{ row: 5, cells: { remarks: ' '.repeat(25 * 1024 * 1024) } }] });
+    expect(json.length).toBeGreaterThan(DEFAULT_MAX_INFLATED_BYTES);
     const bomb = await gzip(json);
-    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    expect(bomb.byteLength).toBeLessThan(DEFAULT_MAX_BODY_BYTES / 50);
     const before = await storedCounts();
     const error = await refused(await post(u.token, bomb, { 'content-encoding': 'gzip' }), 413, 'payload-too-large');
-    expect(error.message).toContain('5.0 MB');
+    expect(error.message).toContain('24.0 MB');
     expect(await storedCounts()).toEqual(before);
   });
 

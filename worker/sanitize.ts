@@ -1,0 +1,87 @@
+/**
+ * Text at the boundary: control characters (except tab and line breaks), bidi embedding/override/
+ * isolate marks, zero-width characters and other format characters (Unicode Cc, Cf) are removed from every text cell and
+ * from the meta line before anything is validated or stored. Each cell that had some gets one
+ * warning (`text.control`) naming row, column and the first character removed, so nothing changes
+ * silently. Pure: the submission is not modified.
+ */
+import type { Submission } from '../shared/contract.js';
+import { type ColumnKey, columnLabel, type Issue, type LedgerMeta, type RawRecord } from '../shared/index.js';
+
+/**
+ * What is removed: control characters (Cc) but tab and line breaks, and format characters (Cf:
+ * zero-width space/joiners, LRM/RLM, bidi embeddings, overrides and isolates, BOM, soft hyphen).
+ */
+export const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
+
+const INVISIBLE_ONE = new RegExp(INVISIBLE.source, 'u');
+
+function codePoint(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The text without invisible characters, and the first one found (null when the text was clean). */
+export function stripInvisible(text: string): { text: string; first: string | null; count: number } {
+  const found = INVISIBLE_ONE.exec(text);
+  if (!found) return { text, first: null, count: 0 };
+  let count = 0;
+  const clean = text.replace(INVISIBLE, () => {
+    count++;
+    return '';
+  });
+  return { text: clean, first: codePoint(found[0]), count };
+}
+
+export interface Sanitized {
+  submission: Submission;
+  issues: Issue[];
+}
+
+export function sanitizeSubmission(submission: Submission): Sanitized {
+  const issues: Issue[] = [];
+  const cleanRecord = (record: RawRecord): RawRecord => {
+    let cells: RawRecord['cells'] | null = null;
+    for (const [key, value] of Object.entries(record.cells)) {
+      if (typeof value !== 'string') continue;
+      const s = stripInvisible(value);
+      if (s.first === null) continue;
+      cells ??= { ...record.cells };
+      cells[key as ColumnKey] = s.text;
+      const column = key as ColumnKey;
+      issues.push({
+        row: record.row,
+        field: column,
+        cell: null,
+        ruleId: 'text.control',
+        severity: 'warning',
+        message: `第${record.row}行“${columnLabel(column)}”含 ${s.count} 个不可见的控制字符（如 ${s.first}），已删除后再校验和保存`,
+      });
+    }
+    return cells ? { ...record, cells } : record;
+  };
+  const meta: LedgerMeta = { ...submission.meta };
+  for (const key of ['unit', 'reviewer', 'filler'] as const) {
+    const value = meta[key];
+    if (typeof value !== 'string') continue;
+    const s = stripInvisible(value);
+    if (s.first === null) continue;
+    meta[key] = s.text;
+    issues.push({
+      row: null,
+      field: null,
+      cell: null,
+      ruleId: 'text.control',
+      severity: 'warning',
+      message: `表头信息（${key === 'unit' ? '填报单位' : key === 'reviewer' ? '审核人' : '填表人'}）含 ${s.count} 个不可见的控制字符（如 ${s.first}），已删除后保存`,
+    });
+  }
+  return {
+    submission: {
+      ...submission,
+      meta,
+      rows: submission.rows.map(cleanRecord),
+      ...(submission.totals ? { totals: submission.totals.map(cleanRecord) } : {}),
+    },
+    issues,
+  };
+}
