@@ -10,3 +10,4 @@ export * from './ledger/types.js';
 export * from './periods.js';
 export * from './rules/types.js';
 export * from './stats.js';
+export * from './reporting.js';

@@ -9,6 +9,7 @@ import {
   checkRecords,
   foldKey,
   type Issue,
+  isIdle,
   type LedgerRow,
   parsePeriod,
   type StatsRow,
@@ -95,9 +96,28 @@ export interface ProjectRef {
   code: string;
   name: string;
   category: string | null;
+  /** 项目实际投入 (万元) and 停产闲置, for the week-over-week warnings; absent = not compared. */
+  investTotal?: number | null;
+  idle?: boolean;
 }
 
-/** New, removed and re-classified projects by 项目编号. */
+/** A ledger row as a change-list reference (with what week over week compares). */
+export function refOf(r: LedgerRow): ProjectRef {
+  return { code: r.code, name: r.name, category: r.category, investTotal: r.investTotal, idle: isIdle(r) };
+}
+
+/** Warnings listed one by one before “等 N 个”. */
+const LISTED = 10;
+
+function listed(items: readonly string[]): string {
+  return items.length <= LISTED ? items.join('、') : `${items.slice(0, LISTED).join('、')}等 ${items.length} 个`;
+}
+
+/**
+ * New, removed and re-classified projects by 项目编号, and week over week (spec §10): 项目实际投入
+ * changes and projects that turned 停产闲置, all also as Chinese warnings. No decision register
+ * exists on this branch, so every category change is reported as made without a decision.
+ */
 export function diffProjects(
   previous: Diff['previous'],
   before: readonly ProjectRef[],
@@ -106,13 +126,44 @@ export function diffProjects(
   const old = new Map(before.map((p) => [p.code, p]));
   const now = new Map(after.map((p) => [p.code, p]));
   const ref = (p: ProjectRef) => ({ code: p.code, name: p.name, category: p.category });
+  const pairs = after.flatMap((p) => {
+    const o = old.get(p.code);
+    return o ? [{ o, p }] : [];
+  });
+  const removed = before.filter((p) => !now.has(p.code)).map(ref);
+  const reclassified = pairs
+    .filter(({ o, p }) => o.category !== p.category)
+    .map(({ o, p }) => ({ code: p.code, name: p.name, from: o.category, to: p.category }));
+  const investmentChanged = pairs
+    .filter(({ o, p }) => o.investTotal !== undefined && p.investTotal !== undefined && o.investTotal !== p.investTotal)
+    .map(({ o, p }) => ({ code: p.code, name: p.name, from: o.investTotal ?? null, to: p.investTotal ?? null }));
+  const newlyIdle = pairs.filter(({ o, p }) => o.idle === false && p.idle === true).map(({ p }) => ref(p));
+  const warnings: string[] = [];
+  if (previous) {
+    const since = `与上次报送（${previous.period}）相比`;
+    const wan = (v: number | null) => (v === null ? '空' : `${v} 万元`);
+    if (removed.length > 0)
+      warnings.push(`${since}减少了 ${removed.length} 个项目：${listed(removed.map((r) => `${r.code} ${r.name}`))}`);
+    if (investmentChanged.length > 0)
+      warnings.push(
+        `${since}项目实际投入变化 ${investmentChanged.length} 个：${listed(investmentChanged.map((r) => `${r.code} ${r.name} ${wan(r.from)} → ${wan(r.to)}`))}`,
+      );
+    if (reclassified.length > 0)
+      warnings.push(
+        `${since}调整分类 ${reclassified.length} 个（未见领导小组审定的调整决定）：${listed(reclassified.map((r) => `${r.code} ${r.name} ${r.from ?? '未分类'} → ${r.to ?? '未分类'}`))}`,
+      );
+    if (newlyIdle.length > 0)
+      warnings.push(
+        `${since}新增停产闲置 ${newlyIdle.length} 个：${listed(newlyIdle.map((r) => `${r.code} ${r.name}`))}`,
+      );
+  }
   return {
     previous,
     added: after.filter((p) => !old.has(p.code)).map(ref),
-    removed: before.filter((p) => !now.has(p.code)).map(ref),
-    reclassified: after.flatMap((p) => {
-      const o = old.get(p.code);
-      return o && o.category !== p.category ? [{ code: p.code, name: p.name, from: o.category, to: p.category }] : [];
-    }),
+    removed,
+    reclassified,
+    investmentChanged,
+    newlyIdle,
+    warnings,
   };
 }

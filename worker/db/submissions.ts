@@ -3,6 +3,7 @@
  * (unit, period) is the one the county's table counts; received_at then rowid break ties.
  */
 import type { Issue, LedgerMeta, LedgerRow, StatsRow } from '../../shared/index.js';
+import { type ProjectRef, refOf } from '../submission.js';
 import { decodeRows, MAX_PART_CHARS, rowsStatements, type StoredPart } from './rows.js';
 
 export interface SubmissionRecord {
@@ -258,13 +259,9 @@ export async function latestOfUnit(
     .first<SubmissionRecord>();
 }
 
-/** Project rows of a submission (code, name, category only), for change lists. */
-export async function projectRefs(
-  db: D1Database,
-  submissionId: string,
-): Promise<{ code: string; name: string; category: string | null }[]> {
-  const rows = await submissionRows(db, submissionId);
-  return rows.map((r) => ({ code: r.code, name: r.name, category: r.category }));
+/** Project rows of a submission (code, name, category, investment, 停产闲置), for change lists. */
+export async function projectRefs(db: D1Database, submissionId: string): Promise<ProjectRef[]> {
+  return (await submissionRows(db, submissionId)).map(refOf);
 }
 
 export interface ProjectFilter {

@@ -20,7 +20,16 @@ import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
-import { type Checked, checkSubmission, checkUnit, contentHash, diffProjects, receiptOf } from '../submission.js';
+import {
+  type Checked,
+  checkSubmission,
+  checkUnit,
+  contentHash,
+  diffProjects,
+  receiptOf,
+  refOf,
+} from '../submission.js';
+import { refuseIfLocked } from './periods.js';
 
 /** A pending claim older than this is from a request that died; it may be taken over. */
 export const STALE_CLAIM_MS = 120_000;
@@ -112,7 +121,7 @@ export const submissions = new Hono<AppEnv>()
       const diff = diffProjects(
         previous ? { id: previous.id, period: previous.period, receivedAt: previous.received_at } : null,
         before,
-        checked.rows.map((r) => ({ code: r.code, name: r.name, category: r.category })),
+        checked.rows.map(refOf),
       );
       const receipt = newReceipt('dry-run', unit.name, submission.period, now, { ...checked, contentHash: hash });
       return c.json({ ...receipt, dryRun: true as const, diff });
@@ -126,6 +135,7 @@ export const submissions = new Hono<AppEnv>()
         return c.json(answer, 200);
       }
       try {
+        await refuseIfLocked(db, unit, submission.period, now);
         const checked = checkSubmission(submission, unit.name, now);
         const id = crypto.randomUUID();
         await storeSubmission(db, {
