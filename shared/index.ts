@@ -8,6 +8,6 @@ export * from './ledger/synonyms.js';
 export * from './ledger/text.js';
 export * from './ledger/types.js';
 export * from './periods.js';
+export * from './reporting.js';
 export * from './rules/types.js';
 export * from './stats.js';
-export * from './reporting.js';
