@@ -5,6 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AdminInputError, checkContactName, checkPhone, unitContactSql } from '../../scripts/admin-sql.js';
 import { AuditSchema, DryRunReceiptSchema, StatusSchema, SummarySchema, TrendSchema } from '../../shared/api.js';
 import { checkRecords, mergeStats, summarize } from '../../shared/index.js';
 import { api, count, ledger, makeCounty, makeUnit, refused, submit } from './helpers.js';
@@ -263,5 +264,25 @@ describe('week over week (warnings, never refusals)', () => {
     expect((await submit(u.token, changed)).status).toBe(201);
     const s = await status(county, '2027-W21', '?changes=1');
     expect(s.units.find((x) => x.unit === u.name)?.changes.join('\n')).toContain('减少了 1 个项目');
+  });
+});
+
+describe('unit contacts (admin command `unit contact`)', () => {
+  it('sets name and phone through the admin SQL; the board shows them; bad phones are refused', async () => {
+    const county = await makeCounty();
+    const u = await makeUnit();
+    const { results } = await env.DB.prepare(
+      unitContactSql(u.name, checkContactName(' 李四 '), checkPhone('023-78441234')),
+    ).all();
+    expect(results).toEqual([{ name: u.name, contact_name: '李四', contact_phone: '023-78441234' }]);
+    // only the phone: the name stays
+    await env.DB.prepare(unitContactSql(u.name, null, checkPhone('13800000000'))).all();
+    const s = await status(county, '2026-W40');
+    expect(s.chase).toContainEqual({ unit: u.name, contact: { name: '李四', phone: '13800000000' } });
+    expect((await env.DB.prepare(unitContactSql('不存在镇', '王五', null)).all()).results).toEqual([]);
+    expect(() => checkPhone('1380000')).not.toThrow();
+    expect(() => checkPhone('123456')).toThrow(/联系电话“123456”无效/u);
+    expect(() => checkPhone('13800000000x')).toThrow(AdminInputError);
+    expect(() => unitContactSql(u.name, null, null)).toThrow(/--name/u);
   });
 });
