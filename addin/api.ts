@@ -128,6 +128,9 @@ export function createApi(settings: () => ApiSettings, fetchImpl: Fetch = (i, in
         'idempotency-key': options.key,
       }),
     summary: (period: string) => request<Summary>('GET', `/summary?period=${encodeURIComponent(period)}`),
+    /** Any other GET / POST of the service (typed wrappers: api-county.ts). */
+    get: <T>(path: string) => request<T>('GET', path),
+    post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
   };
 }
 

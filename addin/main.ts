@@ -1,12 +1,16 @@
 /** Start-up and panel switching. Waits for Office.js, then mounts the five panels. */
 import { createApi, loadSettings } from './api.js';
+import { countyApi } from './api-county.js';
 import { createApp } from './app.js';
 import { createWorkbook, officeHost } from './excel.js';
 import { mountCheck } from './panels/check.js';
 import { mountClassify } from './panels/classify.js';
 import { mountCounty } from './panels/county.js';
+import { mountCountyBoard } from './panels/county-board.js';
+import { mountReceipts } from './panels/receipts.js';
 import { mountStats } from './panels/stats.js';
 import { mountSubmit } from './panels/submit.js';
+import { mountPeriodState } from './period-state.js';
 import { createUi } from './ui.js';
 import { isLedgerHeader } from './workflow.js';
 
@@ -43,8 +47,19 @@ function start(): void {
     const section = document.getElementById(`panel-${id}`);
     if (section) mount(section, app);
   }
+  // The Thursday routine: this period's state above every tab, 上报记录, the county's board.
+  const thursday = countyApi(app.api);
+  const state = document.getElementById('period-state');
+  const header = state ? mountPeriodState(state, thursday) : null;
+  const submitPanel = document.getElementById('panel-submit');
+  if (submitPanel) mountReceipts(submitPanel, app, thursday);
+  const countyPanel = document.getElementById('panel-county');
+  if (countyPanel) mountCountyBoard(countyPanel, app, thursday);
   for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
-    tab.addEventListener('click', () => showPanel(tab.dataset.panel ?? 'check'));
+    tab.addEventListener('click', () => {
+      showPanel(tab.dataset.panel ?? 'check');
+      void header?.refresh();
+    });
   }
   showPanel('check');
   document.body.dataset.ready = '1';
