@@ -57,7 +57,7 @@ export function trendLayout(trend: Trend, options: { county?: string } = {}): Tr
   const county = options.county ?? DEFAULT_COUNTY;
   const own = trend.county === null ? trend.units[0] : undefined;
   const scope = own ? own.unit : county;
-  const title = `${scope}经营性帮扶产业项目“四个一批”周调度趋势（${trend.from} 至 ${trend.to}）`;
+  const title = `${scope}“四个一批”调度趋势（${trend.from} 至 ${trend.to}）`;
   const header = own
     ? ['期次', '停产闲置率', '经营困难率', '未按约定联农带农率', '报送情况', '项目数']
     : ['期次', '报送率', '及时率', '停产闲置率', '经营困难率', '未按约定联农带农率', '已报/应报', '项目数'];

@@ -227,11 +227,18 @@ export async function statusOf(
 export interface TrendRecord {
   unit_id: number;
   period: string;
-  id: string;
   first_at: string;
+  /** From the counted submission's 统计表 row: 项目数 and the numerators of the three rates. */
+  projects: number;
+  idle: number;
+  difficult: number;
+  linkage: number;
 }
 
-/** Each unit's counted (latest) submission per period in [from, to] of one kind: ids only. */
+/**
+ * Each unit's counted (latest) submission per period in [from, to] of one kind, with the four
+ * counts the rates need read out of its stored 统计表 row in SQL (no JSON shipped or parsed here).
+ */
 export async function trendSubmissions(
   db: D1Database,
   from: string,
@@ -241,14 +248,28 @@ export async function trendSubmissions(
 ): Promise<TrendRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT unit_id, period, id, first_at FROM (
-         SELECT unit_id, period, id,
+      `SELECT unit_id, period, first_at,
+         json_extract(stats, '$.projects', '$.idleProjects', '$.difficultProjects', '$.linkageInsufficient') AS counts
+       FROM (
+         SELECT unit_id, period, stats,
            ROW_NUMBER() OVER (PARTITION BY unit_id, period ORDER BY received_at DESC, rowid DESC) AS rn,
            MIN(received_at) OVER (PARTITION BY unit_id, period) AS first_at
          FROM submissions WHERE period >= ?1 AND period <= ?2 AND period GLOB ?3 AND (?4 IS NULL OR unit_id = ?4))
        WHERE rn = 1`,
     )
     .bind(from, to, kindGlob, unitId)
-    .all<TrendRecord>();
-  return results;
+    .all<{ unit_id: number; period: string; first_at: string; counts: string }>();
+  // One JSON parse per row in SQLite (several paths at once), then a four-number array here.
+  return results.map((r) => {
+    const [projects, idle, difficult, linkage] = JSON.parse(r.counts) as number[];
+    return {
+      unit_id: r.unit_id,
+      period: r.period,
+      first_at: r.first_at,
+      projects: projects ?? 0,
+      idle: idle ?? 0,
+      difficult: difficult ?? 0,
+      linkage: linkage ?? 0,
+    };
+  });
 }

@@ -9,17 +9,14 @@ import type { Trend } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
   fraction,
-  mergeStats,
   parsePeriod,
   periodGlob,
   periodRange,
   reportingFigures,
-  type StatsRow,
   type SubmissionStatus,
   submissionStatus,
 } from '../../shared/index.js';
 import { trendSubmissions } from '../db/periods.js';
-import { statsOf } from '../db/submissions.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';
@@ -48,19 +45,19 @@ export const trend = new Hono<AppEnv>().get('/', async (c) => {
   } else units = await listUnits(db);
   const only = p.role === 'unit' || q.unit !== undefined ? (units[0]?.id ?? null) : null;
   const counted = await trendSubmissions(db, q.from, q.to, periodGlob(q.from), only);
-  const stats = await statsOf(
-    db,
-    counted.map((r) => r.id),
-  );
   const at = new Map(counted.map((r) => [`${r.unit_id}|${r.period}`, r]));
   const parsed = range.map((id) => parsePeriod(id)).filter((x) => x !== null);
+  const ratesOf = (n: { projects: number; idle: number; difficult: number; linkage: number }) => ({
+    idle: fraction(n.idle, n.projects),
+    difficult: fraction(n.difficult, n.projects),
+    linkage: fraction(n.linkage, n.projects),
+  });
   const series = units.map((u) => ({
     unit: u.name,
     series: parsed.map((period) => {
       const r = at.get(`${u.id}|${period.id}`);
-      const s = r ? (stats.get(r.id) ?? null) : null;
       const status: SubmissionStatus = submissionStatus(period, r ? new Date(r.first_at) : null);
-      return { period: period.id, status, projects: s ? s.projects : null, rates: s ? s.rates : null, stats: s };
+      return { period: period.id, status, projects: r ? r.projects : null, rates: r ? ratesOf(r) : null, counts: r };
     }),
   }));
   const county =
@@ -68,15 +65,22 @@ export const trend = new Hono<AppEnv>().get('/', async (c) => {
       ? parsed.map((period, i) => {
           const column = series.map((u) => u.series[i]);
           const figures = reportingFigures(column.map((x) => x?.status ?? 'missing'));
-          const total = mergeStats(column.flatMap((x) => (x?.stats ? [x.stats as StatsRow] : [])));
+          const sum = { projects: 0, idle: 0, difficult: 0, linkage: 0 };
+          for (const x of column)
+            if (x?.counts) {
+              sum.projects += x.counts.projects;
+              sum.idle += x.counts.idle;
+              sum.difficult += x.counts.difficult;
+              sum.linkage += x.counts.linkage;
+            }
           return {
             period: period.id,
             expected: figures.expected,
             reported: figures.reported,
             reportingRate: figures.reportingRate,
-            timelinessRate: fraction(figures.onTime, figures.expected),
-            projects: total.projects,
-            rates: total.rates,
+            timelinessRate: figures.timelinessRate,
+            projects: sum.projects,
+            rates: ratesOf(sum),
           };
         })
       : null;
@@ -87,7 +91,7 @@ export const trend = new Hono<AppEnv>().get('/', async (c) => {
     county,
     units: series.map((u) => ({
       unit: u.unit,
-      series: u.series.map(({ stats: _, ...point }) => point),
+      series: u.series.map(({ counts: _, ...point }) => point),
     })),
   };
   return c.json(body);
