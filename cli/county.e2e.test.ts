@@ -85,6 +85,35 @@ describe('the Thursday commands against the county service', () => {
       expect((await submitAs('郁山镇', p, 4)).code).toBe(0);
     }
 
+    // week over week in the dry run: one project fewer and other investments → warnings, not a refusal
+    const dryFile = await ledgerFile('保家镇', PERIOD, 5, 2);
+    const dry = await cli(
+      'submit',
+      dryFile,
+      '--period',
+      PERIOD,
+      '--dry-run',
+      '--server',
+      base,
+      '--token',
+      tokens.get('保家镇') ?? '',
+    );
+    expect(dry.code, dry.out).toBe(0);
+    expect(dry.out).toContain('减少了 1 个项目');
+    expect(dry.out).toContain('项目实际投入变化');
+    const same = await cli(
+      'submit',
+      await ledgerFile('保家镇', PERIOD, 6),
+      '--period',
+      PERIOD,
+      '--dry-run',
+      '--server',
+      base,
+      '--token',
+      tokens.get('保家镇') ?? '',
+    );
+    expect(same.out).not.toContain('! 提示');
+
     const s = await cli('status', '--period', PERIOD, '--json', ...server());
     expect(s.code, s.err).toBe(0);
     const board = JSON.parse(s.out);

@@ -107,7 +107,8 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
                 `新增 ${d.added.length} 个，减少 ${d.removed.length} 个，调整分类 ${d.reclassified.length} 个。\n` +
                 d.reclassified
                   .map((r) => `  ${r.code} ${r.name}：${r.from ?? '未分类'} → ${r.to ?? '未分类'}\n`)
-                  .join(''),
+                  .join('') +
+                (d.warnings ?? []).map((w) => `! 提示 ${w}\n`).join(''),
             );
           }
           setExit(0);

@@ -16,6 +16,7 @@ import type { ProjectListSchema, Status, SummarySchema, Trend } from '../../shar
 import { parsePeriod, timeLeft } from '../../shared/index.js';
 import { buildAddin } from '../build.js';
 import { chaseText } from '../panels/county-board.js';
+import { describeDiff } from '../panels/submit.js';
 import { periodState } from '../period-state.js';
 import type { FakeHost } from './fake-host.js';
 import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
@@ -158,6 +159,25 @@ describe('the period-state line above every tab', () => {
     expect(periodState(PERIOD, [{ ...receipt, period: '2026-W46' }], new Date('2026-11-18T02:00:00Z')).text).toBe(
       `尚未上报，距截止 ${timeLeft(parsePeriod(PERIOD)?.due ?? new Date(), new Date('2026-11-18T02:00:00Z'))}`,
     );
+  });
+});
+
+describe('week over week in the dry run (上报 tab)', () => {
+  it('lists investment changes and newly 停产闲置 projects; nothing extra when there are none', () => {
+    const base = {
+      previous: { id: 'p', period: '2026-W46', receivedAt: '2026-11-12T02:00:00Z' },
+      added: [],
+      removed: [],
+      reclassified: [],
+    };
+    const lines = describeDiff({
+      ...base,
+      investmentChanged: [{ code: 'A-1', name: '茶园', from: 10, to: 12.5 }],
+      newlyIdle: [{ code: 'A-2', name: '冷库', category: '盘活' }],
+    });
+    expect(lines).toContain('项目实际投入变化 1 个：茶园 10→12.5 万元');
+    expect(lines).toContain('新增停产闲置 1 个：冷库（A-2）');
+    expect(describeDiff({ ...base, investmentChanged: [], newlyIdle: [] })).toHaveLength(4);
   });
 });
 
