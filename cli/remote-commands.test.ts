@@ -186,10 +186,16 @@ describe('summary and status', () => {
     const row = summarize('保家镇', checkRecords(projects.map((cells, i) => ({ row: i + 5, cells }))).rows);
     expect(json.units).toEqual([statsJson(row)]);
     expect(json.total).toEqual(statsJson(mergeStats([row])));
+    // what the county table covers: 郁山镇 has a 未报 row and is named in the 说明 line
+    expect(json.coverage).toMatchObject({ expected: 2, reported: 1, missing: ['郁山镇'] });
+    expect(json.notes).toContain('未报 1 个（郁山镇）');
     expect(existsSync(out)).toBe(true);
     const ws = (await load(out)).getWorksheet('分类统计表') as ExcelJS.Worksheet;
     expect(text(ws.getCell('A1').value)).toContain('分类统计表');
     expect(Array.from({ length: 32 }, (_, c) => ws.getCell(5, c + 1).value ?? '')).toEqual(statsCells(row, 1));
+    expect([ws.getCell(6, 2).value, ws.getCell(6, 3).value, ws.getCell(6, 4).value]).toEqual(['郁山镇', '未报', null]);
+    expect(ws.getCell(7, 2).value).toBe('合计（已报 1 / 应报 2 个单位）');
+    expect(text(ws.getCell(8, 1).value)).toContain('说明：本表应报 2 个单位，已报 1 个');
     const table = await cli(service, ENV, 'summary', '--period', '2026-W47');
     expect(table.out).toMatch(/^2026年第47周.*\n地区\t项目数/u);
   });
