@@ -188,6 +188,9 @@ export function createApi(
         'idempotency-key': options.key,
       }),
     summary: (period: string) => request<Summary>('GET', `/summary?period=${encodeURIComponent(period)}`),
+    /** Any other GET / POST of the service (typed wrappers: api-county.ts). */
+    get: <T>(path: string) => request<T>('GET', path),
+    post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
   };
 }
 

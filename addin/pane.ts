@@ -1,12 +1,16 @@
 /** The pane itself, host-free: mounts the five panels over a `LedgerWorkbook` and switches tabs. */
 import { createApi, loadSettings } from './api.js';
+import { countyApi } from './api-county.js';
 import { createApp } from './app.js';
 import type { LedgerWorkbook } from './host/types.js';
 import { mountCheck } from './panels/check.js';
 import { mountClassify } from './panels/classify.js';
 import { mountCounty } from './panels/county.js';
+import { mountCountyBoard } from './panels/county-board.js';
+import { mountReceipts } from './panels/receipts.js';
 import { mountStats } from './panels/stats.js';
 import { mountSubmit } from './panels/submit.js';
+import { mountPeriodState } from './period-state.js';
 import { createUi } from './ui.js';
 
 type Mount = typeof mountCheck;
@@ -36,8 +40,19 @@ export function startPane(wb: LedgerWorkbook, tooOld: string): void {
     const section = document.getElementById(`panel-${id}`);
     if (section) mount(section, app);
   }
+  // The Thursday routine: this period's state above every tab, 上报记录, the county's board.
+  const thursday = countyApi(app.api);
+  const state = document.getElementById('period-state');
+  const header = state ? mountPeriodState(state, thursday) : null;
+  const submitPanel = document.getElementById('panel-submit');
+  if (submitPanel) mountReceipts(submitPanel, app, thursday);
+  const countyPanel = document.getElementById('panel-county');
+  if (countyPanel) mountCountyBoard(countyPanel, app, thursday);
   for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
-    tab.addEventListener('click', () => showPanel(tab.dataset.panel ?? 'check'));
+    tab.addEventListener('click', () => {
+      showPanel(tab.dataset.panel ?? 'check');
+      void header?.refresh();
+    });
   }
   showPanel('check');
   document.body.dataset.ready = '1';

@@ -10,7 +10,12 @@
  * (Content-Encoding: gzip, as the CLI and the add-in send ledgers); each body is compressed once
  * before anything is timed (the client's work, not the server's latency).
  * Targets (issue 4): submission p95 ≤ 150 ms, summary p95 ≤ 20 ms.
+ * Trend (issue 12): TREND_UNITS more units with a submission in each of TREND_PERIODS weeks before
+ * the bench week, seeded by SQL before the server starts (their 统计表 rows as the Worker stores
+ * them, no project rows: the trend reads only those), then GET /trend over those weeks, TRENDS
+ * times one after another; its p95 is printed next to the summary's.
  * Options: --units N --rows N --concurrency N --summaries N --encoding plain|gzip
+ *          --trend-units N (70) --trend-periods N (52) --trends N (50)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +24,9 @@ import { gzipSync } from 'node:zlib';
 import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
-import { SummarySchema } from '../shared/api.js';
+import { SummarySchema, TrendSchema } from '../shared/api.js';
 import { ReceiptSchema, type Submission } from '../shared/contract.js';
+import { checkRecords, nextPeriod, summarize } from '../shared/index.js';
 import { newToken } from '../worker/tokens.js';
 import { option } from './options.js';
 
@@ -35,6 +41,38 @@ const encodingAt = process.argv.indexOf('--encoding');
 const encodingArg = encodingAt >= 0 ? process.argv[encodingAt + 1] : undefined;
 const RUNS: readonly Encoding[] = ENCODINGS.filter((e) => encodingArg === undefined || e === encodingArg);
 const PERIOD = '2026-W47';
+const TREND_UNITS = option('trend-units', 70);
+const TREND_PERIODS = option('trend-periods', 52);
+const TRENDS = option('trends', 50);
+
+/** The TREND_PERIODS weeks before PERIOD, oldest first. */
+function trendWeeks(): string[] {
+  const weeks: string[] = [];
+  for (let p: string | null = '2024-W01'; p !== null && p < PERIOD; p = nextPeriod(p)) weeks.push(p);
+  return weeks.slice(-TREND_PERIODS);
+}
+
+/** SQL for the trend units and one submission each per week (统计表 row only; the trend reads no project rows). */
+function trendSeedSql(now: Date): string {
+  const q = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  const lines: string[] = [];
+  for (let u = 0; u < TREND_UNITS; u++) {
+    const name = `趋势单位${String(u + 1).padStart(2, '0')}`;
+    lines.push(addUnitSql(name, '乡镇', now));
+    const stats = [0, 1, 2, 3].map((seed) => {
+      const l = demoSubmission(name, { period: PERIOD, rows: 20, seed });
+      return JSON.stringify(summarize(name, checkRecords(l.rows, { mode: 'submission', meta: l.meta }).rows));
+    });
+    for (const [i, week] of trendWeeks().entries()) {
+      const id = `trend-${u}-${week}`;
+      lines.push(
+        `INSERT INTO submissions (id, unit_id, period, received_at, idempotency_key, content_hash, row_count, warning_count, warnings, meta, stats)
+SELECT ${q(id)}, id, ${q(week)}, ${q(now.toISOString())}, ${q(id)}, ${q('0'.repeat(64))}, 20, 0, '[]', '{}', ${q(stats[i % 4] ?? '')} FROM units WHERE name = ${q(name)};`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
 const TARGET_SUBMIT_P95 = 150;
 const TARGET_SUMMARY_P95 = 20;
 
@@ -55,6 +93,7 @@ interface Result {
   serial: ReturnType<typeof stats>;
   submit: ReturnType<typeof stats>;
   summary: ReturnType<typeof stats>;
+  trend: ReturnType<typeof stats>;
   errors: number;
   rowsSent: number;
   rowsStored: number;
@@ -132,6 +171,7 @@ async function run(
   applyMigrations({ persistTo: dir });
   const serialNames = serialLedgers.map((l) => l.meta.unit ?? '');
   const { county, tokens } = await seed(dir, [...names, '预热镇', ...serialNames]);
+  if (TREND_UNITS > 0 && TREND_PERIODS > 0) executeSql(trendSeedSql(new Date()), { persistTo: dir });
   const dev = startDev({ port, persistTo: dir, vars: { REQUEST_LOG: 'off' } });
   let stderr = '';
   dev.stderr?.on('data', (d: Buffer) => {
@@ -201,6 +241,25 @@ async function run(
       const body = SummarySchema.parse(JSON.parse(text));
       rowsStored = body.total.projects;
     }
+    const weeks = trendWeeks();
+    const trendMs: number[] = [];
+    for (let i = 0; i < TRENDS && weeks.length > 0; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/trend?from=${weeks[0]}&to=${weeks.at(-1)}`, {
+        headers: { authorization: `Bearer ${county}` },
+      });
+      const text = await res.text();
+      trendMs.push(performance.now() - t0);
+      if (i === 0) {
+        const t = TrendSchema.parse(JSON.parse(text));
+        const counted = t.units
+          .filter((u) => u.unit.startsWith('趋势单位'))
+          .reduce((n, u) => n + u.series.filter((p) => p.status !== 'missing').length, 0);
+        if (counted !== TREND_UNITS * weeks.length)
+          console.error(`  趋势计入 ${counted} 份报送，应为 ${TREND_UNITS * weeks.length}`);
+      }
+    }
+
     // Rows in D1 (not the precomputed counts): the drill-down counts submission_rows.
     const projects = (await (
       await fetch(`${base}/api/v1/projects?period=${PERIOD}&limit=1`, {
@@ -218,6 +277,7 @@ async function run(
       serial: stats(serialMs),
       submit: stats(latencies),
       summary: stats(summaryMs),
+      trend: stats(trendMs),
       errors,
       rowsSent: [...ledgers, ...serialLedgers].reduce((n, l) => n + l.rows.length, 0),
       rowsStored,
@@ -260,6 +320,10 @@ async function main(): Promise<void> {
       `${r.encoding.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)} ${f(r.floor.p50)}ms ${f(r.floor.p95)}ms ${f(r.bodyFloor.p50)}ms`,
     );
   }
+  for (const r of results)
+    console.log(
+      `${r.encoding.padEnd(8)} 趋势（${TREND_PERIODS} 期 × ${TREND_UNITS} 单位，${TRENDS} 次）p50 ${f(r.trend.p50)}ms  p95 ${f(r.trend.p95)}ms  —  汇总 p95 ${f(r.summary.p95)}ms`,
+    );
   console.log('（空请求：无令牌的 GET /api/v1/me → 401，不读 D1：wrangler dev 代理链本身的耗时，是汇总延迟的下限）');
   console.log(
     '（空报送：同一份台账 JSON 末尾多一个字符（gzip 时再压缩），经鉴权、读取、解压、JSON.parse 失败 → 400：传输 + 鉴权 + 解压 + 解析，不含校验与写入）',

@@ -228,21 +228,71 @@ describe('summary and status', () => {
     const row = summarize('保家镇', checkRecords(projects.map((cells, i) => ({ row: i + 5, cells }))).rows);
     expect(json.units).toEqual([statsJson(row)]);
     expect(json.total).toEqual(statsJson(mergeStats([row])));
+    // what the county table covers: 郁山镇 has a 未报 row and is named in the 说明 line
+    expect(json.coverage).toMatchObject({ expected: 2, reported: 1, missing: ['郁山镇'] });
+    expect(json.notes).toContain('未报 1 个（郁山镇）');
     expect(existsSync(out)).toBe(true);
     const ws = (await load(out)).getWorksheet('分类统计表') as ExcelJS.Worksheet;
     expect(text(ws.getCell('A1').value)).toContain('分类统计表');
     expect(Array.from({ length: 32 }, (_, c) => ws.getCell(5, c + 1).value ?? '')).toEqual(statsCells(row, 1));
+    expect([ws.getCell(6, 2).value, ws.getCell(6, 3).value, ws.getCell(6, 4).value]).toEqual(['郁山镇', '未报', null]);
+    expect(ws.getCell(7, 2).value).toBe('合计（已报 1 / 应报 2 个单位）');
+    expect(text(ws.getCell(8, 1).value)).toContain('说明：本表应报 2 个单位，已报 1 个');
     const table = await cli(service, ENV, 'summary', '--period', '2026-W47');
     expect(table.out).toMatch(/^2026年第47周.*\n地区\t项目数/u);
   });
 
-  it('status shows on time / late / missing', async () => {
-    const service = countyService();
-    const r = await cli(service, ENV, 'status', '--period', '2026-W47');
+  it('status shows on time / late / missing, both rates and the 催报名单 (GET /periods/P/status)', async () => {
+    const calls: string[] = [];
+    const unit = (name: string, status: 'on-time' | 'missing') => ({
+      unit: name,
+      type: '乡镇',
+      status,
+      receivedAt: status === 'missing' ? null : '2026-11-19T06:30:00.000Z',
+      firstReceivedAt: status === 'missing' ? null : '2026-11-19T06:30:00.000Z',
+      submissions: status === 'missing' ? 0 : 1,
+      submissionId: status === 'missing' ? null : 'r1',
+      projects: status === 'missing' ? null : 3,
+      warnings: status === 'missing' ? null : 0,
+      accepted: null,
+      exception: false,
+      contact: { name: status === 'missing' ? '张三' : null, phone: status === 'missing' ? '13800000000' : null },
+      changes: [],
+    });
+    const fetch: Fetch = async (url) => {
+      calls.push(url);
+      return reply(200, {
+        period: '2026-W47',
+        periodLabel: '2026年第47周（截止 11月19日 16:00）',
+        deadline: '2026-11-19T08:00:00.000Z',
+        closesAt: null,
+        expected: 2,
+        reported: 1,
+        onTime: 1,
+        late: 0,
+        missing: 1,
+        reportingRate: 0.5,
+        timelinessRate: 0.5,
+        units: [unit('保家镇', 'on-time'), unit('郁山镇', 'missing')],
+        chase: [{ unit: '郁山镇', contact: { name: '张三', phone: '13800000000' } }],
+      });
+    };
+    const r = await cliWith({ env: ENV, remote: { fetch } }, 'status', '--period', '2026-W47');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('按时 1，逾期 0，未报 1');
+    expect(r.out).toContain('按时 1，逾期 0，未报 1；报送率 50.0%，及时率 50.0%');
     expect(r.out).toMatch(/未报\s+郁山镇/u);
-    expect(service.calls).toEqual(['GET http://127.0.0.1:9/api/v1/summary?period=2026-W47']);
+    expect(r.out).toContain('催报名单（1 个单位）：\n  郁山镇  张三 13800000000');
+    expect(calls).toEqual(['http://127.0.0.1:9/api/v1/periods/2026-W47/status']);
+    const j = JSON.parse(
+      (await cliWith({ env: ENV, remote: { fetch } }, 'status', '--period', '2026-W47', '--json')).out,
+    );
+    expect(j).toMatchObject({
+      period: '2026-W47',
+      deadline: '2026-11-19T08:00:00.000Z',
+      expected: 2,
+      reportingRate: 0.5,
+    });
+    expect(j.units[1]).toMatchObject({ unit: '郁山镇', status: 'missing', receivedAt: null, accepted: null });
   });
 
   it('help lists the remote commands in Chinese and English', async () => {

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Issue } from '../shared/index.js';
-import { parsePeriod, summaryRows, weekOf } from '../shared/index.js';
+import { countyCoverage, countyNotes, parsePeriod, summaryRows, weekOf } from '../shared/index.js';
 import { capIssues } from '../shared/issue-cap.js';
 import { formatStatsTable } from './aggregate.js';
 import { UsageError } from './errors.js';
@@ -64,7 +64,7 @@ const SERVER_OPTIONS: [string, string][] = [
   ['--token <token>', '访问令牌（或环境变量 SIGE_TOKEN） / access token (or SIGE_TOKEN)'],
 ];
 
-/** Registers submit, summary and status on the program (io.remote lets tests pass a fetch). */
+/** Registers submit and summary on the program (status: county-commands.ts) (io.remote lets tests pass a fetch). */
 export function registerRemoteCommands(program: Command, io: Io, setExit: (code: number) => void): void {
   const remote: RemoteOptions = io.remote ?? {};
   const submit = program
@@ -111,7 +111,8 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
                 `新增 ${d.counts?.added ?? d.added.length} 个，减少 ${d.counts?.removed ?? d.removed.length} 个，调整分类 ${d.counts?.reclassified ?? d.reclassified.length} 个。\n` +
                 d.reclassified
                   .map((r) => `  ${r.code} ${r.name}：${r.from ?? '未分类'} → ${r.to ?? '未分类'}\n`)
-                  .join(''),
+                  .join('') +
+                (d.warnings ?? []).map((w) => `! 提示 ${w}\n`).join(''),
             );
           }
           setExit(0);
@@ -154,6 +155,12 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
           );
         setExit(0);
       } catch (error) {
+        // Accepted by the county (已确认) or closed: refused, nothing stored — like a ledger with errors.
+        if (error instanceof RemoteError && (error.code === 'period-accepted' || error.code === 'period-closed')) {
+          io.out(`服务器拒收：${error.message}\n`);
+          setExit(1);
+          return;
+        }
         // A refusal (422: ledger errors, an empty ledger, a period not open …) exits 1, as documented.
         if (error instanceof RemoteError && error.status === 422) {
           io.out(`服务器拒收：${error.message}\n${issueLines(error.issues)}\n`);
@@ -205,28 +212,13 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         );
       }
       const rows = summaryRows(s);
-      if (opts.json) io.out(json({ period: s.period, units: rows.map(statsJson), total: statsJson(s.total) }));
-      else io.out(`${s.periodLabel}\n${formatStatsTable(rows, s.total).join('\n')}\n`);
+      const coverage = s.coverage ?? countyCoverage(s.units);
+      const notes = s.notes ?? countyNotes(coverage);
+      if (opts.json)
+        io.out(json({ period: s.period, units: rows.map(statsJson), total: statsJson(s.total), coverage, notes }));
+      else io.out(`${s.periodLabel}\n${formatStatsTable(rows, s.total).join('\n')}\n${notes}\n`);
       if (opts.out) (opts.json ? io.err : io.out)(`已写入统计表：${opts.out}\n`);
       setExit(0);
     },
   );
-
-  const status = program
-    .command('status')
-    .summary('查看报送情况 / who has reported')
-    .description(
-      '查看各单位某期的报送情况：按时、逾期、未报。\nShow who has reported for a period: on time, late, missing.',
-    )
-    .option('--period <id>', '报送期次（默认本周） / reporting period (default: this week)')
-    .option('--json', '输出 JSON / print JSON');
-  for (const [flags, text] of SERVER_OPTIONS) status.option(flags, text);
-  status.action(async (opts: Connection & { period?: string; json?: boolean }) => {
-    const id = period(opts.period, false);
-    const { server, token } = connection(opts, io);
-    const { fetchStatus, formatStatus } = await client();
-    const board = await fetchStatus(server, token, id, remote);
-    io.out(opts.json ? json(board) : formatStatus(board));
-    setExit(0);
-  });
 }

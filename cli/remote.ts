@@ -12,8 +12,9 @@ import type { z } from 'zod';
 import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
 import { ApiError } from '../shared/api-error.js';
 import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission, SubmissionSchema } from '../shared/contract.js';
-import { type LedgerReport, summaryRows } from '../shared/index.js';
-import { DEFAULT_COUNTY, statsSheet, type WorkbookLayout } from '../shared/layout.js';
+import { countyStatsSheet } from '../shared/county-table.js';
+import type { LedgerReport } from '../shared/index.js';
+import { DEFAULT_COUNTY, type WorkbookLayout } from '../shared/layout.js';
 import { FileError } from './errors.js';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -72,7 +73,7 @@ function timedOut(url: string, timeoutMs: number): RemoteError {
   );
 }
 
-async function call<T>(
+export async function call<T>(
   url: string,
   init: RequestInit,
   schema: z.ZodType<T>,
@@ -117,6 +118,9 @@ async function call<T>(
   return { value: parsed.data, status: res.status };
 }
 
+/** Bearer token and JSON accept headers. */
+export const authHeaders = (token: string) =>
+  ({ authorization: `Bearer ${token}`, accept: 'application/json' }) as const;
 const auth = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json' });
 
 /** A submission as a request body: its JSON gzipped, with the headers that say so. */
@@ -285,13 +289,12 @@ export function summaryWorkbook(
 ): WorkbookLayout {
   return {
     sheets: [
-      statsSheet({
+      // Every registered unit has a row (未报 marked); 合计 says 已报 N / 应报 M; a 说明 line below.
+      countyStatsSheet(summary, {
         county: options.county ?? DEFAULT_COUNTY,
         unit: options.unit ?? null,
         updatedAt: options.updatedAt ?? null,
         periodLabel: summary.periodLabel,
-        rows: summaryRows(summary),
-        total: summary.total,
       }),
     ],
   };

@@ -4,7 +4,7 @@
  * (template, 统计表) described as data by shared/layout.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -229,6 +229,26 @@ export async function writeLayout(layout: WorkbookLayout, out: string): Promise<
   workbook.creator = '四个一批台账';
   for (const sheet of layout.sheets) addSheet(workbook, sheet);
   await writeAtomically(workbook, out);
+}
+
+/** The layout as .xlsx bytes (for a post-processing step such as adding a chart part). */
+export async function layoutBuffer(layout: WorkbookLayout): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '四个一批台账';
+  for (const sheet of layout.sheets) addSheet(workbook, sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Writes bytes through a temporary file and a rename: no half-written file under `out`. */
+export async function writeBytesAtomically(bytes: Uint8Array, out: string): Promise<void> {
+  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, out);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new FileError(out, `无法写入“${out}”：${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 async function writeAtomically(workbook: ExcelJS.Workbook, out: string): Promise<void> {

@@ -63,3 +63,27 @@ FROM units u ORDER BY u.id;`;
 
 export const LIST_TOKENS_SQL = `SELECT c.id, c.role, u.name AS unit, c.label, c.created_at, c.revoked_at
 FROM credentials c LEFT JOIN units u ON u.id = c.unit_id ORDER BY c.created_at;`;
+
+/** A contact person's name: 1–20 characters. */
+export function checkContactName(name: string): string {
+  const n = name.trim();
+  if (n.length === 0 || n.length > 20) throw new AdminInputError(`联系人姓名须为 1–20 个字符，收到“${name}”`);
+  return n;
+}
+
+/** A phone number as clerks write it: digits with optional +, -, spaces or parentheses, 7–20 characters. */
+export function checkPhone(phone: string): string {
+  const p = phone.trim();
+  if (!/^\+?[\d\s()-]{7,20}$/u.test(p) || (p.match(/\d/gu)?.length ?? 0) < 7)
+    throw new AdminInputError(`联系电话“${phone}”无效：应为手机号（如 13800000000）或座机号（如 023-78441234）`);
+  return p;
+}
+
+/** Sets a unit's contact person and phone (for the 催报名单). Returns the updated row, none if no such unit. */
+export function unitContactSql(unit: string, name: string | null, phone: string | null): string {
+  const sets: string[] = [];
+  if (name !== null) sets.push(`contact_name = ${sqlText(name)}`);
+  if (phone !== null) sets.push(`contact_phone = ${sqlText(phone)}`);
+  if (sets.length === 0) throw new AdminInputError('请用 --name 和/或 --phone 指定联系人和电话');
+  return `UPDATE units SET ${sets.join(', ')} WHERE name = ${sqlText(unit)} RETURNING name, contact_name, contact_phone;`;
+}

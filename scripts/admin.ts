@@ -2,6 +2,7 @@
  * County admin commands, run on the county's machine against D1 through wrangler:
  *   npm run admin -- unit add 保家镇 --type 乡镇
  *   npm run admin -- unit list
+ *   npm run admin -- unit contact 保家镇 --name 张三 --phone 13800000000   (催报名单 contact)
  *   npm run admin -- token issue 保家镇 [--label 说明]     (a unit's token, shown once)
  *   npm run admin -- token issue --county [--label 说明]   (a county token)
  *   npm run admin -- token revoke <令牌编号> | --unit 保家镇
@@ -13,6 +14,8 @@ import { newToken } from '../worker/tokens.js';
 import {
   AdminInputError,
   addUnitSql,
+  checkContactName,
+  checkPhone,
   checkUnitName,
   checkUnitType,
   issueTokenSql,
@@ -20,6 +23,7 @@ import {
   LIST_UNITS_SQL,
   revokeTokenSql,
   revokeUnitTokensSql,
+  unitContactSql,
 } from './admin-sql.js';
 import { executeSql, type Target, WranglerError } from './wrangler.js';
 
@@ -64,6 +68,21 @@ unit
     const rows = first(LIST_UNITS_SQL, target(cmd));
     if (rows.length === 0) console.log('还没有报送单位。');
     for (const r of rows) console.log(`${r.name}\t${r.type}\t有效令牌 ${r.tokens} 个`);
+  });
+
+unit
+  .command('contact <name>')
+  .description('设置单位的联系人和电话（县级催报名单使用）')
+  .option('--name <person>', '联系人姓名')
+  .option('--phone <phone>', '联系电话（手机或座机）')
+  .action((name: string, opts: { name?: string; phone?: string }, cmd: Command) => {
+    const n = checkUnitName(name);
+    const person = opts.name === undefined ? null : checkContactName(opts.name);
+    const phone = opts.phone === undefined ? null : checkPhone(opts.phone);
+    const rows = first(unitContactSql(n, person, phone), target(cmd));
+    if (rows.length === 0) throw new AdminInputError(`没有名为“${n}”的单位：先运行 unit add`);
+    const r = rows[0] ?? {};
+    console.log(`已设置“${n}”的联系人：${r.contact_name ?? '（未填）'} ${r.contact_phone ?? '（未填）'}`);
   });
 
 const token = program.command('token').description('访问令牌（只保存其 SHA-256，明文仅在签发时显示一次）');

@@ -4,11 +4,19 @@
  * clear only in the returned value (the database keeps their SHA-256).
  */
 import { newToken } from '../worker/tokens.js';
-import { addUnitSql, issueTokenSql } from './admin-sql.js';
+import { addUnitSql, issueTokenSql, unitContactSql } from './admin-sql.js';
 import { DEMO_DEPARTMENTS, DEMO_TOWNSHIPS } from './demo-ledger.js';
 import { executeSql, type Target } from './wrangler.js';
 
 export const DEMO_COUNTY = '彭水自治县';
+
+const SURNAMES = '张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗';
+const GIVEN = ['明', '华', '丽', '军', '芳', '强', '敏', '静'];
+
+/** A made-up contact person for the demo units' 催报名单. */
+function demoContact(i: number): string {
+  return `${SURNAMES[i % SURNAMES.length]}${GIVEN[i % GIVEN.length]}`;
+}
 
 export interface SeededCounty {
   county: string;
@@ -21,9 +29,13 @@ export async function seedDemo(t: Target, now = new Date()): Promise<SeededCount
   if (Number(existing) > 0) return null;
   const statements: string[] = [];
   const units: SeededCounty['units'] = [];
-  for (const u of [...DEMO_TOWNSHIPS, ...DEMO_DEPARTMENTS]) {
+  for (const [i, u] of [...DEMO_TOWNSHIPS, ...DEMO_DEPARTMENTS].entries()) {
     const token = await newToken();
-    statements.push(addUnitSql(u.name, u.type, now), issueTokenSql(token, u.name, '演示', now));
+    statements.push(
+      addUnitSql(u.name, u.type, now),
+      issueTokenSql(token, u.name, '演示', now),
+      unitContactSql(u.name, demoContact(i), `1380000${String(1000 + i).slice(-4)}`),
+    );
     units.push({ name: u.name, type: u.type, token: token.token });
   }
   const county = await newToken();

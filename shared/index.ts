@@ -10,6 +10,7 @@ export * from './ledger/synonyms.js';
 export * from './ledger/text.js';
 export * from './ledger/types.js';
 export * from './periods.js';
+export * from './reporting.js';
 export * from './rules/ids.js';
 export * from './rules/ledger.js';
 export * from './rules/types.js';

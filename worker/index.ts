@@ -10,9 +10,11 @@ import { ApiFailure, errorBody } from './errors.js';
 import { corsForConfiguredOrigins, limitBody, requestLog } from './middleware.js';
 import { changes } from './routes/changes.js';
 import { me } from './routes/me.js';
+import { periods } from './routes/periods.js';
 import { projects } from './routes/projects.js';
 import { submissions } from './routes/submissions.js';
 import { summary, summaryAlongside } from './routes/summary.js';
+import { trend } from './routes/trend.js';
 
 const app = new Hono<AppEnv>();
 
@@ -27,6 +29,8 @@ app.route('/api/v1/summary', summary);
 app.route('/api/v1/projects', projects);
 app.route('/api/v1/changes', changes);
 app.route('/api/v1/me', me);
+app.route('/api/v1/periods', periods);
+app.route('/api/v1/trend', trend);
 
 app.notFound((c) => c.json(errorBody('not-found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
 

@@ -10,6 +10,7 @@ import {
   foldCode,
   foldKey,
   type Issue,
+  isIdle,
   type LedgerRow,
   parsePeriod,
   type StatsRow,
@@ -106,15 +107,33 @@ export interface ProjectRef {
   code: string;
   name: string;
   category: string | null;
+  /** 项目实际投入 (万元) and 停产闲置, for the week-over-week warnings; absent = not compared. */
+  investTotal?: number | null;
+  idle?: boolean;
 }
 
 /** Projects named per list of a change list; the counts give the full numbers. */
 export const DIFF_LISTED = 100;
 const DIFF_TEXT_CHARS = 100;
+/** Warnings name this many projects one by one before “等 N 个”. */
+const WARNING_LISTED = 10;
+
+/** A ledger row as a change-list reference (with what week over week compares). */
+export function refOf(r: LedgerRow): ProjectRef {
+  return { code: r.code, name: r.name, category: r.category, investTotal: r.investTotal, idle: isIdle(r) };
+}
+
+function listed(items: readonly string[]): string {
+  return items.length <= WARNING_LISTED
+    ? items.join('、')
+    : `${items.slice(0, WARNING_LISTED).join('、')}等 ${items.length} 个`;
+}
 
 /**
- * New, removed and re-classified projects by 项目编号: the first DIFF_LISTED of each list (texts
- * shortened), and `counts` with the full numbers — bounded whatever the ledgers.
+ * New, removed and re-classified projects by 项目编号 (folded: invisible characters, dash variants),
+ * and week over week (spec §10): 项目实际投入 changes and projects that turned 停产闲置, all also as
+ * Chinese warnings (never refusals). Lists hold the first DIFF_LISTED (texts shortened) and `counts`
+ * the full numbers — bounded whatever the ledgers.
  */
 export function diffProjects(
   previous: Diff['previous'],
@@ -122,22 +141,54 @@ export function diffProjects(
   after: readonly ProjectRef[],
 ): Diff {
   const old = new Map(before.map((p) => [foldCode(p.code), p]));
-  const now = new Map(after.map((p) => [foldCode(p.code), p]));
+  const now = new Set(after.map((p) => foldCode(p.code)));
   const short = (text: string) => clipMessage(text, DIFF_TEXT_CHARS);
   const ref = (p: ProjectRef) => ({ code: short(p.code), name: short(p.name), category: p.category });
-  const added = after.filter((p) => !old.has(foldCode(p.code)));
-  const removed = before.filter((p) => !now.has(foldCode(p.code)));
-  const reclassified = after.flatMap((p) => {
+  const pairs = after.flatMap((p) => {
     const o = old.get(foldCode(p.code));
-    return o && o.category !== p.category
-      ? [{ code: short(p.code), name: short(p.name), from: o.category, to: p.category }]
-      : [];
+    return o ? [{ o, p }] : [];
   });
+  const added = after.filter((p) => !old.has(foldCode(p.code))).map(ref);
+  const removed = before.filter((p) => !now.has(foldCode(p.code))).map(ref);
+  const reclassified = pairs
+    .filter(({ o, p }) => o.category !== p.category)
+    .map(({ o, p }) => ({ code: short(p.code), name: short(p.name), from: o.category, to: p.category }));
+  const investmentChanged = pairs
+    .filter(({ o, p }) => o.investTotal !== undefined && p.investTotal !== undefined && o.investTotal !== p.investTotal)
+    .map(({ o, p }) => ({
+      code: short(p.code),
+      name: short(p.name),
+      from: o.investTotal ?? null,
+      to: p.investTotal ?? null,
+    }));
+  const newlyIdle = pairs.filter(({ o, p }) => o.idle === false && p.idle === true).map(({ p }) => ref(p));
+  const warnings: string[] = [];
+  if (previous) {
+    const since = `与上次报送（${previous.period}）相比`;
+    const wan = (v: number | null) => (v === null ? '空' : `${v} 万元`);
+    if (removed.length > 0)
+      warnings.push(`${since}减少了 ${removed.length} 个项目：${listed(removed.map((r) => `${r.code} ${r.name}`))}`);
+    if (investmentChanged.length > 0)
+      warnings.push(
+        `${since}项目实际投入变化 ${investmentChanged.length} 个：${listed(investmentChanged.map((r) => `${r.code} ${r.name} ${wan(r.from)} → ${wan(r.to)}`))}`,
+      );
+    if (reclassified.length > 0)
+      warnings.push(
+        `${since}调整分类 ${reclassified.length} 个（未见领导小组审定的调整决定）：${listed(reclassified.map((r) => `${r.code} ${r.name} ${r.from ?? '未分类'} → ${r.to ?? '未分类'}`))}`,
+      );
+    if (newlyIdle.length > 0)
+      warnings.push(
+        `${since}新增停产闲置 ${newlyIdle.length} 个：${listed(newlyIdle.map((r) => `${r.code} ${r.name}`))}`,
+      );
+  }
   return {
     previous,
-    added: added.slice(0, DIFF_LISTED).map(ref),
-    removed: removed.slice(0, DIFF_LISTED).map(ref),
+    added: added.slice(0, DIFF_LISTED),
+    removed: removed.slice(0, DIFF_LISTED),
     reclassified: reclassified.slice(0, DIFF_LISTED),
     counts: { added: added.length, removed: removed.length, reclassified: reclassified.length },
+    investmentChanged: investmentChanged.slice(0, DIFF_LISTED),
+    newlyIdle: newlyIdle.slice(0, DIFF_LISTED),
+    warnings,
   };
 }

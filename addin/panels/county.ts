@@ -2,7 +2,8 @@
 import { describePeriod, mergeStats, parsePeriod, type StatsRow, summaryRows, weekOf } from '../../shared/index.js';
 import type { Summary } from '../api.js';
 import type { App } from '../app.js';
-import { ratesSheet, statsSheet } from '../sheets.js';
+import { ratesSheet } from '../sheets.js';
+import { countySummarySheet } from '../sheets-county.js';
 import { action, append, clear, h } from '../ui.js';
 
 const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
@@ -72,10 +73,10 @@ export function mountCounty(root: HTMLElement, app: App): void {
     if (check.projects !== summary.total.projects || check.investmentYuan !== summary.total.investmentYuan)
       app.ui.notify('注意：服务器的合计与各单位相加不一致，已按服务器数据写入，请联系管理员。', 'error');
     const names = await app.task('正在写入汇总表…', async () => [
+      // Every registered unit has a row (未报 marked); 合计（已报 N / 应报 M）; a 说明 line below.
       await app.wb.writeSheet(
-        statsSheet(rows, {
+        countySummarySheet(summary, {
           name: `汇总统计表-${id}`,
-          total: summary.total,
           unit: '县乡村振兴局',
           periodLabel: summary.periodLabel,
         }),

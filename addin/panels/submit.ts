@@ -50,6 +50,16 @@ export function describeDiff(diff: Diff | undefined): string[] {
       .slice(0, 5)
       .map((r, i) => `${i === 0 ? '：' : '、'}${r.name} ${r.from ?? '未填'}→${r.to ?? '未填'}`)
       .join('')}`,
+    // Week over week (spec §10): warnings, never refusals.
+    ...(diff.investmentChanged?.length
+      ? [
+          `项目实际投入变化 ${diff.investmentChanged.length} 个${diff.investmentChanged
+            .slice(0, 5)
+            .map((r, i) => `${i === 0 ? '：' : '、'}${r.name} ${r.from ?? '空'}→${r.to ?? '空'} 万元`)
+            .join('')}`,
+        ]
+      : []),
+    ...(diff.newlyIdle?.length ? [`新增停产闲置 ${diff.newlyIdle.length} 个${list(diff.newlyIdle)}`] : []),
   ];
 }
 

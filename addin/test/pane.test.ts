@@ -252,10 +252,24 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
         })
       ).json()) as Summary;
       const sheet = await fake(county, (f) => f.workbook.sheets.find((s) => s.name.startsWith('汇总统计表'))?.cells);
-      const rows = summaryRows(summary);
-      const dataRows = (sheet ?? []).slice(4, 4 + rows.length + 1);
-      const expected = [...rows.map((r, i) => statsCells(r, i + 1)), statsCells(summary.total, null)];
+      // A row for every registered unit (未报 marked, figures empty), 合计（已报 N / 应报 M）, then 说明.
+      const n = summary.units.length;
+      const dataRows = (sheet ?? []).slice(4, 4 + n + 1);
+      const blank = (cells: (string | number)[]) => cells.map((v, i) => (i < 3 ? v : ''));
+      const expected = [
+        ...summary.units.map((u, i) =>
+          u.summary
+            ? statsCells(u.summary, i + 1)
+            : blank([i + 1, u.unit, '未报', ...statsCells(summary.total, null).slice(3)]),
+        ),
+        [
+          '',
+          `合计（已报 ${summaryRows(summary).length} / 应报 ${n} 个单位）`,
+          ...statsCells(summary.total, null).slice(2),
+        ],
+      ];
       expect(dataRows.map((r) => r.map((v) => (v === undefined || v === null ? '' : v)))).toEqual(expected);
+      expect(String(sheet?.[4 + n + 1]?.[0])).toContain('说明：');
       const charts = await fake(county, (f) => f.workbook.sheets.flatMap((s) => s.charts.map((c) => c.title)));
       expect(charts).toContain('各单位“四个一批”分类构成');
       expect(await county.textContent('#status-board')).toContain('未报');

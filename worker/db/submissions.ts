@@ -5,6 +5,7 @@
 import type { Issue, LedgerMeta, LedgerRow, StatsRow } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { periodStart } from '../../shared/period-window.js';
+import { type ProjectRef, refOf } from '../submission.js';
 import { decodeRows, MAX_PART_CHARS, rowsStatements, type StoredPart } from './rows.js';
 
 export interface SubmissionRecord {
@@ -324,13 +325,9 @@ export async function latestOfUnit(
     .first<SubmissionRecord>();
 }
 
-/** Project rows of a submission (code, name, category only), for change lists. */
-export async function projectRefs(
-  db: D1Database,
-  submissionId: string,
-): Promise<{ code: string; name: string; category: string | null }[]> {
-  const rows = await submissionRows(db, submissionId);
-  return rows.map((r) => ({ code: r.code, name: r.name, category: r.category }));
+/** Project rows of a submission (code, name, category, investment, 停产闲置), for change lists. */
+export async function projectRefs(db: D1Database, submissionId: string): Promise<ProjectRef[]> {
+  return (await submissionRows(db, submissionId)).map(refOf);
 }
 
 export interface ProjectFilter {

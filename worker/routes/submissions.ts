@@ -25,7 +25,16 @@ import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
-import { type Checked, checkSubmission, checkUnit, contentHash, diffProjects, receiptOf } from '../submission.js';
+import {
+  type Checked,
+  checkSubmission,
+  checkUnit,
+  contentHash,
+  diffProjects,
+  receiptOf,
+  refOf,
+} from '../submission.js';
+import { refuseIfLocked } from './periods.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/u;
 
@@ -169,7 +178,7 @@ export const submissions = new Hono<AppEnv>()
       const diff = diffProjects(
         previous ? { id: previous.id, period: previous.period, receivedAt: previous.received_at } : null,
         before,
-        checked.rows.map((r) => ({ code: r.code, name: r.name, category: r.category })),
+        checked.rows.map(refOf),
       );
       const receipt = newReceipt('dry-run', unit.name, submission.period, now, { ...checked, contentHash: hash });
       return c.json({ ...receipt, dryRun: true as const, diff });
@@ -186,6 +195,7 @@ export const submissions = new Hono<AppEnv>()
         }
       }
       try {
+        await refuseIfLocked(db, unit, submission.period, now);
         const receipt = await whileLeased(db, unit.id, key, owner, async () => {
           const checked = checkSubmission(submission, unit.name, now);
           // Validation is synchronous (no timer runs meanwhile): renew once more before writing.

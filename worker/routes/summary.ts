@@ -3,7 +3,16 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Summary } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
-import { describePeriod, mergeStats, parsePeriod, type StatsRow, submissionStatus } from '../../shared/index.js';
+import {
+  countyCoverage,
+  countyNotes,
+  countyTotalLabel,
+  describePeriod,
+  mergeStats,
+  parsePeriod,
+  type StatsRow,
+  submissionStatus,
+} from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
 import { latestPerUnit, latestPerUnitStatement, statsOf, type UnitPeriodRecord } from '../db/submissions.js';
 import type { AppEnv } from '../env.js';
@@ -55,6 +64,8 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
       summary: stats,
     };
   });
+  // Every registered unit has a row (未报: summary null); the coverage says what 合计 leaves out.
+  const coverage = countyCoverage(statuses);
   const body: Summary = {
     period: id,
     periodLabel: describePeriod(period),
@@ -62,6 +73,9 @@ export const summary = new Hono<AppEnv>().get('/', async (c) => {
     units: statuses,
     total: mergeStats(rows),
     counts,
+    coverage,
+    totalLabel: countyTotalLabel(coverage.reported, coverage.expected),
+    notes: countyNotes(coverage),
   };
   return c.json(body);
 });

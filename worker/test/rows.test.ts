@@ -6,7 +6,7 @@
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { checkRecords, type LedgerRow, summarize } from '../../shared/index.js';
+import { checkRecords, isIdle, type LedgerRow, summarize } from '../../shared/index.js';
 import { decodeRows, encodeRows, ROW_FIELDS } from '../db/rows.js';
 import {
   findProjects,
@@ -74,7 +74,13 @@ describe('stored project rows', () => {
     expect(await submissionRows(env.DB, id)).toEqual(rows);
     expect((await submissionDetail(env.DB, id)).rows).toEqual(rows);
     expect(await projectRefs(env.DB, id)).toEqual(
-      rows.map((r) => ({ code: r.code, name: r.name, category: r.category })),
+      rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        category: r.category,
+        investTotal: r.investTotal,
+        idle: isIdle(r),
+      })),
     );
   });
 

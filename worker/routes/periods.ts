@@ -1,0 +1,248 @@
+/**
+ * The Thursday routine (spec §10), county token:
+ *   GET  /api/v1/periods/:period/status       board, reporting and timeliness rates, 催报名单
+ *   POST /api/v1/periods/:period/accept       {unit}  accept the unit's latest submission (locks it)
+ *   POST /api/v1/periods/:period/reopen       {unit}  take the acceptance back
+ *   POST /api/v1/periods/:period/close        {at?}   close for everyone at `at` (default now, ≥ deadline)
+ *   POST /api/v1/periods/:period/exceptions   {unit, allow}  a unit may still submit after closing
+ *   GET  /api/v1/periods/:period/audit        every accept / reopen / close / exception, who and when
+ * plus `refuseIfLocked`, the one call the submissions route makes before storing.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AuditEntry, Status } from '../../shared/api.js';
+import { PeriodIdSchema } from '../../shared/contract.js';
+import {
+  beijingTime,
+  describePeriod,
+  type Period,
+  parsePeriod,
+  reportingFigures,
+  submissionStatus,
+} from '../../shared/index.js';
+import { requireCounty } from '../auth.js';
+import { type Actor, accept, auditOf, close, lockOf, reopen, setException, statusOf } from '../db/periods.js';
+import { latestOfUnit, projectRefs } from '../db/submissions.js';
+import { findUnitByName, type UnitRecord } from '../db/units.js';
+import type { AppEnv, Principal } from '../env.js';
+import { ApiFailure, notFound } from '../errors.js';
+import { readBody, readQuery } from '../input.js';
+import { diffProjects } from '../submission.js';
+
+function periodParam(id: string): Period {
+  const parsed = PeriodIdSchema.safeParse(id);
+  const p = parsed.success ? parsePeriod(parsed.data) : null;
+  if (!p)
+    throw new ApiFailure(
+      400,
+      'invalid-period',
+      `报送期次“${id.slice(0, 20)}”格式不对：应为 2026-W47（周）或 2026-11（月）`,
+    );
+  return p;
+}
+
+const who = (by: Actor | null) => (by ? (by.label ?? `令牌 ${by.credentialId}`) : '县乡村振兴局');
+
+/**
+ * Refuses (409) a submission the unit may not store now: the county accepted this period's
+ * report, or the period closed without an exception for the unit. Messages name who and when.
+ */
+export async function refuseIfLocked(db: D1Database, unit: { id: number; name: string }, period: string, now: Date) {
+  const lock = await lockOf(db, unit.id, period, now);
+  if (!lock) return;
+  const p = parsePeriod(period);
+  const label = p ? describePeriod(p) : period;
+  if (lock.kind === 'accepted')
+    throw new ApiFailure(
+      409,
+      'period-accepted',
+      `“${unit.name}”${label}的报送已由${who(lock.by)}于 ${beijingTime(lock.at)} 确认（已确认），本期已锁定，未接收这次报送（未保存任何数据）。如需更正，请联系县乡村振兴局退回后再报送。`,
+    );
+  throw new ApiFailure(
+    409,
+    'period-closed',
+    `${label}已于 ${beijingTime(lock.at)} 截止收报，未接收“${unit.name}”的这次报送（未保存任何数据）。如需补报，请联系县乡村振兴局为本单位开放例外。`,
+  );
+}
+
+const actor = (p: Principal): Actor => ({ credentialId: p.credentialId, label: p.label });
+
+async function unitNamed(db: D1Database, name: string): Promise<UnitRecord> {
+  const unit = await findUnitByName(db, name);
+  if (!unit) throw notFound(`没有名为“${name}”的报送单位：请核对单位名称（npm run admin -- unit list）`);
+  return unit;
+}
+
+const UnitBody = z.strictObject({ unit: z.string().min(1).max(100) });
+const CloseBody = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
+const ExceptionBody = z.strictObject({ unit: z.string().min(1).max(100), allow: z.boolean() });
+const StatusQuery = z.strictObject({ changes: z.enum(['0', '1']).optional() });
+
+/** Week-over-week warnings of one unit's counted submission against its previous period's. */
+async function weekWarnings(db: D1Database, unitId: number, period: Period): Promise<string[]> {
+  const current = await latestOfUnit(db, unitId, { period: period.id });
+  if (!current) return [];
+  const glob = period.kind === 'week' ? '[0-9][0-9][0-9][0-9]-W*' : '[0-9][0-9][0-9][0-9]-[0-9][0-9]';
+  const previous = await latestOfUnit(db, unitId, { periodBefore: period.id, periodLike: glob });
+  if (!previous) return [];
+  const [before, after] = await Promise.all([projectRefs(db, previous.id), projectRefs(db, current.id)]);
+  const diff = diffProjects(
+    { id: previous.id, period: previous.period, receivedAt: previous.received_at },
+    before,
+    after,
+  );
+  return diff.warnings ?? [];
+}
+
+export const periods = new Hono<AppEnv>()
+  .use('*', async (c, next) => {
+    requireCounty(c.get('principal'));
+    await next();
+  })
+  .get('/:period/status', async (c) => {
+    const period = periodParam(c.req.param('period'));
+    const q = readQuery(c, StatusQuery);
+    const db = c.env.DB;
+    const { units, closesAt } = await statusOf(db, period.id);
+    const statuses = units.map((u) =>
+      submissionStatus(period, u.first_received_at ? new Date(u.first_received_at) : null),
+    );
+    const figures = reportingFigures(statuses);
+    const contact = (u: (typeof units)[number]) => ({ name: u.contact_name, phone: u.contact_phone });
+    const changes =
+      q.changes === '1'
+        ? await Promise.all(units.map((u) => (u.submission_id ? weekWarnings(db, u.unit_id, period) : [])))
+        : units.map(() => []);
+    const body: Status = {
+      period: period.id,
+      periodLabel: describePeriod(period),
+      deadline: period.due.toISOString(),
+      closesAt,
+      ...figures,
+      units: units.map((u, i) => ({
+        unit: u.unit_name,
+        type: u.unit_type,
+        status: statuses[i] ?? 'missing',
+        receivedAt: u.received_at,
+        firstReceivedAt: u.first_received_at,
+        submissions: u.submissions,
+        submissionId: u.submission_id,
+        projects: u.row_count,
+        warnings: u.warning_count,
+        accepted:
+          u.accepted_at && u.accepted_by && u.accepted_submission
+            ? {
+                at: u.accepted_at,
+                by: { credentialId: u.accepted_by, label: u.accepted_label },
+                submissionId: u.accepted_submission,
+                current: u.accepted_submission === u.submission_id,
+              }
+            : null,
+        exception: u.exception === 1,
+        contact: contact(u),
+        changes: changes[i] ?? [],
+      })),
+      chase: units.filter((_, i) => statuses[i] === 'missing').map((u) => ({ unit: u.unit_name, contact: contact(u) })),
+    };
+    return c.json(body);
+  })
+  .post('/:period/accept', async (c) => {
+    const period = periodParam(c.req.param('period'));
+    const { value } = await readBody(c, UnitBody, '确认请求');
+    const db = c.env.DB;
+    const unit = await unitNamed(db, value.unit);
+    const latest = await latestOfUnit(db, unit.id, { period: period.id });
+    if (!latest)
+      throw new ApiFailure(
+        409,
+        'nothing-to-accept',
+        `“${unit.name}”在 ${describePeriod(period)} 还没有报送，没有可确认的报送`,
+      );
+    const now = new Date();
+    const by = actor(c.get('principal'));
+    await accept(db, unit.id, period.id, latest.id, by, now);
+    const entry: AuditEntry = {
+      at: now.toISOString(),
+      action: 'accept',
+      period: period.id,
+      unit: unit.name,
+      submissionId: latest.id,
+      by,
+      detail: null,
+    };
+    return c.json(entry, 201);
+  })
+  .post('/:period/reopen', async (c) => {
+    const period = periodParam(c.req.param('period'));
+    const { value } = await readBody(c, UnitBody, '退回请求');
+    const db = c.env.DB;
+    const unit = await unitNamed(db, value.unit);
+    const now = new Date();
+    const by = actor(c.get('principal'));
+    if (!(await reopen(db, unit.id, period.id, by, now)))
+      throw new ApiFailure(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
+    const entry: AuditEntry = {
+      at: now.toISOString(),
+      action: 'reopen',
+      period: period.id,
+      unit: unit.name,
+      submissionId: null,
+      by,
+      detail: null,
+    };
+    return c.json(entry, 201);
+  })
+  .post('/:period/close', async (c) => {
+    const period = periodParam(c.req.param('period'));
+    const { value } = await readBody(c, CloseBody, '关闭请求');
+    const now = new Date();
+    const at = value.at ? new Date(value.at) : now;
+    if (at.getTime() < period.due.getTime())
+      throw new ApiFailure(
+        400,
+        'close-before-deadline',
+        `关闭时间 ${beijingTime(at)} 早于本期截止时间 ${beijingTime(period.due)}：只能设在截止时间之后`,
+      );
+    const by = actor(c.get('principal'));
+    await close(c.env.DB, period.id, at, by, now);
+    const entry: AuditEntry = {
+      at: now.toISOString(),
+      action: 'close',
+      period: period.id,
+      unit: null,
+      submissionId: null,
+      by,
+      detail: at.toISOString(),
+    };
+    return c.json(entry, 201);
+  })
+  .post('/:period/exceptions', async (c) => {
+    const period = periodParam(c.req.param('period'));
+    const { value } = await readBody(c, ExceptionBody, '例外请求');
+    const db = c.env.DB;
+    const unit = await unitNamed(db, value.unit);
+    const now = new Date();
+    const by = actor(c.get('principal'));
+    if (!(await setException(db, unit.id, period.id, value.allow, by, now)))
+      throw new ApiFailure(
+        409,
+        value.allow ? 'exception-exists' : 'no-exception',
+        value.allow
+          ? `“${unit.name}”${describePeriod(period)}已有例外，无需重复开放`
+          : `“${unit.name}”${describePeriod(period)}没有例外，无需取消`,
+      );
+    const entry: AuditEntry = {
+      at: now.toISOString(),
+      action: value.allow ? 'exception' : 'exception-removed',
+      period: period.id,
+      unit: unit.name,
+      submissionId: null,
+      by,
+      detail: null,
+    };
+    return c.json(entry, 201);
+  })
+  .get('/:period/audit', async (c) => {
+    const period = periodParam(c.req.param('period'));
+    return c.json({ period: period.id, entries: await auditOf(c.env.DB, period.id) });
+  });
