@@ -7,6 +7,7 @@ import { COLUMNS, type ColumnKey } from './ledger/columns.js';
 import { issueSink, normalizeRecord } from './ledger/normalize.js';
 import { type HeaderMap, type ReadOptions, readLedger } from './ledger/read.js';
 import type { Issue, LedgerMeta, LedgerRow, Mode, RawRecord } from './ledger/types.js';
+import { type ApprovedMap, checkApproved } from './rules/decisions.js';
 import { fieldRules } from './rules/fields.js';
 import { checkDuplicateCodes, checkMeta, checkTotals } from './rules/ledger.js';
 import { rowRules } from './rules/rows.js';
@@ -24,6 +25,8 @@ export interface CheckOptions {
   totals?: readonly RawRecord[];
   /** Used for the report year when 更新时间 is blank. */
   now?: Date;
+  /** Approved categories recorded by the county (§8), for `category.unapproved`. */
+  approved?: ApprovedMap;
 }
 
 export interface CheckResult {
@@ -63,6 +66,7 @@ export function checkRecords(records: readonly RawRecord[], options: CheckOption
   }
   checkDuplicateCodes(rows, report);
   checkTotals(options.totals ?? [], rows, report);
+  checkApproved(rows, options.approved, mode, report);
   return { rows, issues: sortIssues(issues), suggestions };
 }
 
@@ -103,6 +107,7 @@ export interface LedgerCheckOptions extends ReadOptions {
   now?: Date;
   /** Name for the 统计表 row when the sheet's 填报单位 is blank (e.g. the file name). */
   fallbackUnit?: string;
+  approved?: ApprovedMap;
 }
 
 /** Grid → everything a front end shows: header, meta, rows, issues, suggestions, 统计表 row. */
@@ -114,6 +119,7 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
     columns: read.header?.columns,
     totals: read.totals,
     now: options.now,
+    approved: options.approved,
   });
   const ledgerIssues: Issue[] = [...read.issues];
   if (read.header) checkMeta(read.meta, issueSink(ledgerIssues));

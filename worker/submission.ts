@@ -15,6 +15,7 @@ import {
   submissionStatus,
   summarize,
 } from '../shared/index.js';
+import type { ApprovedMap } from '../shared/rules/decisions.js';
 import { ApiFailure } from './errors.js';
 import { sha256Hex } from './tokens.js';
 
@@ -48,8 +49,14 @@ export function checkUnit(submission: Submission, unitName: string): void {
 }
 
 /** Re-validates in submission mode; any error → 422 with the issue list. */
-export function checkSubmission(submission: Submission, unitName: string, now: Date): Omit<Checked, 'contentHash'> {
+export function checkSubmission(
+  submission: Submission,
+  unitName: string,
+  now: Date,
+  approved?: ApprovedMap,
+): Omit<Checked, 'contentHash'> {
   const result = checkRecords(submission.rows, {
+    approved,
     mode: 'submission',
     meta: submission.meta,
     columns: submission.columns,

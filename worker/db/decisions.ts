@@ -2,7 +2,13 @@
  * Decision events (append-only; migration 0006) and 归档目录 receipts. Reads return rows in the
  * order they were recorded; the current state is folded by shared/decisions.ts.
  */
-import type { DecisionEvent, EventKind } from '../../shared/decisions.js';
+import {
+  type ApprovedCategory,
+  approvedOf,
+  type DecisionEvent,
+  type EventKind,
+  foldEvents,
+} from '../../shared/decisions.js';
 
 export interface NewEvent {
   unitId: number;
@@ -129,4 +135,20 @@ export async function insertArchiveReceipt(
     )
     .bind(r.unitId, r.line, r.received ? 1 : 0, r.receivedOn, r.note, now.toISOString(), r.recordedBy)
     .run();
+}
+
+/** The unit's approved categories (code → category, 批复文号): what `category.unapproved` checks against. */
+export async function approvedCategories(db: D1Database, unitId: number): Promise<Record<string, ApprovedCategory>> {
+  const byCode = new Map<string, DecisionEvent[]>();
+  for (const e of await unitEvents(db, unitId)) {
+    const list = byCode.get(e.code);
+    if (list) list.push(e);
+    else byCode.set(e.code, [e]);
+  }
+  const approved: Record<string, ApprovedCategory> = {};
+  for (const [code, events] of byCode) {
+    const a = approvedOf(foldEvents(events));
+    if (a) approved[code] = a;
+  }
+  return approved;
 }

@@ -12,7 +12,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
-  type ApprovedCategory,
   approvedOf,
   type DecisionEvent,
   decisionWarnings,
@@ -30,7 +29,7 @@ import {
   stepRefusal,
 } from '../../shared/decisions.js';
 import { ownUnit, requireCounty } from '../auth.js';
-import { insertEvent, MAX_EVENTS_PER_PROJECT, projectEvents, unitEvents } from '../db/decisions.js';
+import { approvedCategories, insertEvent, MAX_EVENTS_PER_PROJECT, projectEvents, unitEvents } from '../db/decisions.js';
 import { findProjects } from '../db/submissions.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
@@ -120,12 +119,7 @@ export const decisions = new Hono<AppEnv>()
   .get('/approved', async (c) => {
     const q = readQuery(c, ApprovedQuery);
     const unit = await targetUnit(c, q.unit);
-    const approved: Record<string, ApprovedCategory> = {};
-    for (const [code, events] of groupByProject(await unitEvents(c.env.DB, unit.id))) {
-      const a = approvedOf(foldEvents(events));
-      if (a) approved[code] = a;
-    }
-    return c.json({ unit: unit.name, approved });
+    return c.json({ unit: unit.name, approved: await approvedCategories(c.env.DB, unit.id) });
   })
   .get('/status', async (c) => {
     const q = readQuery(c, StatusQuery);
@@ -185,13 +179,3 @@ export const decisions = new Hono<AppEnv>()
     });
     return c.json({ period: q.period, asOf: today, units: result });
   });
-
-function groupByProject<E extends { code: string }>(events: readonly E[]): Map<string, E[]> {
-  const m = new Map<string, E[]>();
-  for (const e of events) {
-    const list = m.get(e.code);
-    if (list) list.push(e);
-    else m.set(e.code, [e]);
-  }
-  return m;
-}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';
 import { ownUnit } from '../auth.js';
+import { approvedCategories } from '../db/decisions.js';
 import {
   claimKey,
   findClaim,
@@ -104,9 +105,10 @@ export const submissions = new Hono<AppEnv>()
     const hash = await contentHash(bytes);
     const db = c.env.DB;
     const now = new Date();
+    const approved = await approvedCategories(db, unit.id);
 
     if (dryRun) {
-      const checked = checkSubmission(submission, unit.name, now);
+      const checked = checkSubmission(submission, unit.name, now, approved);
       const previous = await latestOfUnit(db, unit.id, {});
       const before = previous ? await projectRefs(db, previous.id) : [];
       const diff = diffProjects(
@@ -126,7 +128,7 @@ export const submissions = new Hono<AppEnv>()
         return c.json(answer, 200);
       }
       try {
-        const checked = checkSubmission(submission, unit.name, now);
+        const checked = checkSubmission(submission, unit.name, now, approved);
         const id = crypto.randomUUID();
         await storeSubmission(db, {
           id,

@@ -284,3 +284,42 @@ describe('status and approved categories', () => {
     expect(approved.approved).toEqual({ [codes[1] as string]: { category: '盘活', replyNo: '批复1号' } });
   });
 });
+
+describe('the ledger respects decisions', () => {
+  it('a submission whose category contradicts a recorded 审定 is refused (dry run too); an agreeing one is accepted', async () => {
+    const u = await makeUnit();
+    const sub = ledger(u.name, 3, '2026-W47');
+    const first = sub.rows[0] as (typeof sub.rows)[number];
+    const code = String(first.cells.code);
+    const category = String(first.cells.category);
+    const other = category === '重建' ? '盘活' : '重建'; // not 巩固: its consistency check is still an error on this branch
+    await ok(
+      await post('approval', county, {
+        unit: u.name,
+        code,
+        category: other,
+        minutesNo: '纪要1号',
+        minutesDate: '2026-09-20',
+      }),
+    );
+    await ok(await post('reply', county, { unit: u.name, code, docNo: '彭振兴组发〔2026〕3号', date: '2026-09-22' }));
+    const before = (await env.DB.prepare('SELECT COUNT(*) AS n FROM submissions').first<{ n: number }>())?.n;
+    for (const query of ['?dryRun=1', '']) {
+      const err = await refused(await submit(u.token, sub, crypto.randomUUID(), query), 422, 'ledger-invalid');
+      const issue = err.issues?.find((i) => i.ruleId === 'category.unapproved');
+      expect(issue?.row).toBe(first.row);
+      expect(issue?.severity).toBe('error');
+      expect(issue?.message).toContain(`已审定为“${other}”（批复文号：彭振兴组发〔2026〕3号）`);
+    }
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM submissions').first<{ n: number }>())?.n).toBe(before);
+    // Near miss: the ledger follows the decision.
+    const agreeing = {
+      ...sub,
+      rows: sub.rows.map((r, i) =>
+        i === 0 ? { ...r, cells: { ...r.cells, category: other, measures: '按审定处置' } } : r,
+      ),
+    };
+    const accepted = await submit(u.token, agreeing);
+    expect(accepted.status, await accepted.clone().text()).toBe(201);
+  });
+});
