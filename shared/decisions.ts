@@ -295,3 +295,88 @@ export function stepRefusal(
       return null;
   }
 }
+
+/** One row of a filled-in 审定结果 worksheet (spec §8 bulk entry), as the CLI or pane sends it. */
+export const ImportRowSchema = z.strictObject({
+  /** Worksheet row number, for the reasons. */
+  row: z.number().int().min(1).max(1_048_576),
+  unit: z.string().trim().max(100),
+  code: z.string().trim().max(100),
+  category: z.string().trim().max(20).default(''),
+  minutesNo: z.string().trim().max(MAX_SHORT).default(''),
+  minutesDate: z.string().trim().max(20).default(''),
+  replyNo: z.string().trim().max(MAX_SHORT).default(''),
+  replyDate: z.string().trim().max(20).default(''),
+  publicityStart: z.string().trim().max(20).default(''),
+});
+export type ImportRow = z.output<typeof ImportRowSchema>;
+
+/** Most rows one import may carry. */
+export const MAX_IMPORT_ROWS = 5000;
+export const ImportSchema = z.strictObject({ rows: z.array(ImportRowSchema).min(1).max(MAX_IMPORT_ROWS) });
+
+/** The 审定结果 worksheet's columns, in order (export writes them, import reads them by label). */
+export const IMPORT_COLUMNS = [
+  { key: 'unit', label: '单位' },
+  { key: 'code', label: '项目编号' },
+  { key: 'name', label: '项目名称' },
+  { key: 'applied', label: '申请分类' },
+  { key: 'category', label: '审定分类' },
+  { key: 'minutesNo', label: '纪要号' },
+  { key: 'minutesDate', label: '纪要日期' },
+  { key: 'replyNo', label: '批复文号' },
+  { key: 'replyDate', label: '批复日期' },
+  { key: 'publicityStart', label: '公示开始日期' },
+] as const;
+export const IMPORT_SHEET_NAME = '审定结果';
+
+/** The steps one import row asks for (empty when the row is still blank), or the reason it is refused. */
+export function importSteps(
+  r: ImportRow,
+  current: ProjectDecision,
+): { steps: { kind: EventKind; data: Record<string, unknown> }[] } | { reason: string } {
+  const where = `第${r.row}行（${r.unit || '未填单位'} ${r.code || '未填项目编号'}）`;
+  const date = (label: string, v: string): string | null =>
+    IsoDateSchema.safeParse(v).success
+      ? null
+      : `${where}「${label}」“${v}”不是有效日期：应为 YYYY-MM-DD，例如 2026-11-20。`;
+  const filled = [r.category, r.minutesNo, r.minutesDate, r.replyNo, r.replyDate, r.publicityStart].some(
+    (v) => v !== '',
+  );
+  if (!filled) return { steps: [] };
+  if (r.unit === '' || r.code === '') return { reason: `${where}：单位和项目编号都须填写。` };
+  const steps: { kind: EventKind; data: Record<string, unknown> }[] = [];
+  let decided = current.approval;
+  if (r.category !== '' || r.minutesNo !== '' || r.minutesDate !== '') {
+    if (!(CATEGORIES as readonly string[]).includes(r.category))
+      return { reason: `${where}「审定分类」“${r.category}”不对：应为 ${CATEGORIES.join('、')} 之一。` };
+    if (r.minutesNo === '') return { reason: `${where}已填审定分类，「纪要号」也须填写（领导小组会议纪要）。` };
+    const bad = date('纪要日期', r.minutesDate);
+    if (bad) return { reason: bad };
+    const data = { category: r.category as Category, minutesNo: r.minutesNo, minutesDate: r.minutesDate };
+    const same =
+      decided?.category === data.category &&
+      decided.minutesNo === data.minutesNo &&
+      decided.minutesDate === data.minutesDate;
+    if (!same) steps.push({ kind: 'approval', data });
+    decided = data;
+  }
+  if (!decided && (r.replyNo !== '' || r.replyDate !== '' || r.publicityStart !== ''))
+    return { reason: `${where}没有审定记录：先填「审定分类」「纪要号」「纪要日期」，再填批复和公示。` };
+  if (r.replyNo !== '' || r.replyDate !== '') {
+    if (r.replyNo === '') return { reason: `${where}已填批复日期，「批复文号」也须填写。` };
+    const bad = date('批复日期', r.replyDate);
+    if (bad) return { reason: bad };
+    if (current.reply?.docNo !== r.replyNo || current.reply.date !== r.replyDate)
+      steps.push({ kind: 'reply', data: { docNo: r.replyNo, date: r.replyDate } });
+  }
+  if (r.publicityStart !== '') {
+    const bad = date('公示开始日期', r.publicityStart);
+    if (bad) return { reason: bad };
+    for (const place of POSTING_PLACES) {
+      if (current.postings[place]?.start === r.publicityStart) continue;
+      steps.push({ kind: 'publicity', data: { ...posting({ place, start: r.publicityStart }) } });
+    }
+  }
+  return { steps };
+}

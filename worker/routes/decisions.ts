@@ -4,6 +4,8 @@
  *   GET  /project?unit=&code= a project's history, state, status and warnings
  *   GET  /status?period=&unit=&asOf=  status per project and counts per unit
  *   GET  /approved?unit=      approved categories (code → category, 批复文号) for category.unapproved
+ *   GET  /applications        (county) every applied project with what is recorded: the 审定结果 export
+ *   POST /import              (county) a filled-in 审定结果: every row checked, all stored in one batch or none
  * A unit token sees and records for its own unit only; the county names the unit.
  */
 
@@ -22,14 +24,24 @@ import {
   type EventKind,
   emptyCounts,
   foldEvents,
+  ImportSchema,
   IsoDateSchema,
+  importSteps,
   posting,
   projectStatus,
   publicityUntil,
   stepRefusal,
 } from '../../shared/decisions.js';
 import { ownUnit, requireCounty } from '../auth.js';
-import { approvedCategories, insertEvent, MAX_EVENTS_PER_PROJECT, projectEvents, unitEvents } from '../db/decisions.js';
+import {
+  approvedCategories,
+  insertEvent,
+  insertEvents,
+  MAX_EVENTS_PER_PROJECT,
+  type NewEvent,
+  projectEvents,
+  unitEvents,
+} from '../db/decisions.js';
 import { findProjects } from '../db/submissions.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
@@ -178,4 +190,103 @@ export const decisions = new Hono<AppEnv>()
       return { unit: u.name, type: u.type, counts, projects: kept, truncated: kept.length < projects.length };
     });
     return c.json({ period: q.period, asOf: today, units: result });
+  })
+  .get('/applications', async (c) => {
+    requireCounty(c.get('principal'));
+    const units = new Map((await listUnits(c.env.DB)).map((u) => [u.id, u.name]));
+    const rows: Record<string, string>[] = [];
+    const events = await unitEvents(c.env.DB, null);
+    for (const group of groupEvents(events).values()) {
+      const first = group[0] as (typeof events)[number];
+      const s = foldEvents(group);
+      if (!s.application) continue;
+      rows.push({
+        unit: units.get(first.unitId) ?? '',
+        code: first.code,
+        name: s.application.name ?? '',
+        applied: s.application.category,
+        category: s.approval?.category ?? '',
+        minutesNo: s.approval?.minutesNo ?? '',
+        minutesDate: s.approval?.minutesDate ?? '',
+        replyNo: s.reply?.docNo ?? '',
+        replyDate: s.reply?.date ?? '',
+        publicityStart: s.postings.主管单位?.start ?? s.postings.项目地?.start ?? '',
+      });
+    }
+    return c.json({ rows });
+  })
+  .post('/import', async (c) => {
+    const p = c.get('principal');
+    requireCounty(p);
+    const { value } = await readBody(c, ImportSchema, '审定结果');
+    const units = new Map((await listUnits(c.env.DB)).map((u) => [u.name, u]));
+    const grouped = groupEvents(await unitEvents(c.env.DB, null));
+    const refused: { row: number; reason: string }[] = [];
+    const planned: NewEvent[] = [];
+    const seen = new Map<string, number>();
+    let skipped = 0;
+    for (const r of value.rows) {
+      const unit = units.get(r.unit);
+      if (r.unit !== '' && !unit) {
+        refused.push({ row: r.row, reason: `第${r.row}行「单位」“${r.unit}”不是已登记的报送单位。` });
+        continue;
+      }
+      const key = `${unit?.id}\u0000${r.code}`;
+      const earlier = seen.get(key);
+      if (unit && r.code !== '' && earlier !== undefined) {
+        refused.push({
+          row: r.row,
+          reason: `第${r.row}行与第${earlier}行是同一项目（${r.unit} ${r.code}）：每个项目只填一行。`,
+        });
+        continue;
+      }
+      if (unit && r.code !== '') seen.set(key, r.row);
+      const result = importSteps(r, foldEvents(unit ? (grouped.get(key) ?? []) : []));
+      if ('reason' in result) {
+        refused.push({ row: r.row, reason: result.reason });
+        continue;
+      }
+      if (result.steps.length === 0) skipped++;
+      for (const step of result.steps)
+        planned.push({
+          unitId: (unit as UnitRecord).id,
+          code: r.code,
+          kind: step.kind,
+          data: step.data,
+          recordedBy: p.credentialId,
+        });
+    }
+    if (refused.length > 0) {
+      const listed = refused.slice(0, 200);
+      throw new ApiFailure(
+        422,
+        'import-refused',
+        `审定结果有 ${refused.length} 行不能导入，整个文件未导入（未保存任何数据）：${listed[0]?.reason ?? ''}`,
+        listed.map((f) => ({
+          row: f.row,
+          field: null,
+          cell: null,
+          ruleId: 'decision.import',
+          severity: 'error' as const,
+          message: f.reason,
+        })),
+      );
+    }
+    const importId = crypto.randomUUID();
+    await insertEvents(
+      c.env.DB,
+      planned.map((e) => ({ ...e, importId })),
+    );
+    return c.json({ importId, rows: value.rows.length, events: planned.length, unchanged: skipped }, 201);
   });
+
+function groupEvents<E extends { unitId: number; code: string }>(events: readonly E[]): Map<string, E[]> {
+  const m = new Map<string, E[]>();
+  for (const e of events) {
+    const key = `${e.unitId}\u0000${e.code}`;
+    const list = m.get(key);
+    if (list) list.push(e);
+    else m.set(key, [e]);
+  }
+  return m;
+}

@@ -323,3 +323,93 @@ describe('the ledger respects decisions', () => {
     expect(accepted.status, await accepted.clone().text()).toBe(201);
   });
 });
+
+describe('审定结果 import', () => {
+  const count = async () =>
+    (await env.DB.prepare('SELECT COUNT(*) AS n FROM decision_events').first<{ n: number }>())?.n ?? 0;
+
+  it('exports applied projects, imports the filled rows in one batch, and a re-import changes nothing', async () => {
+    const u = await makeUnit();
+    await ok(await post('application', u.token, { ...application, code: 'I-1' }));
+    await ok(await post('application', u.token, { ...application, code: 'I-2', name: '第二个' }));
+    const exported = await ok(await api('/decisions/applications', { token: county }), 200);
+    const mine = exported.rows.filter((r: { unit: string }) => r.unit === u.name);
+    expect(mine).toEqual([
+      expect.objectContaining({ code: 'I-1', name: '保家镇蔬菜大棚', applied: '提升', category: '' }),
+      expect.objectContaining({ code: 'I-2', name: '第二个', applied: '提升', category: '' }),
+    ]);
+    const file = {
+      rows: [
+        {
+          row: 2,
+          unit: u.name,
+          code: 'I-1',
+          category: '盘活',
+          minutesNo: '纪要5号',
+          minutesDate: '2026-09-20',
+          replyNo: '彭振兴组发〔2026〕5号',
+          replyDate: '2026-09-22',
+          publicityStart: '2026-09-29',
+        },
+        { row: 3, unit: u.name, code: 'I-2' },
+      ],
+    };
+    const before = await count();
+    const r = await ok(await api('/decisions/import', { token: county, body: file }));
+    expect(r).toMatchObject({ rows: 2, events: 4, unchanged: 1 });
+    expect(await count()).toBe(before + 4);
+    const view = await ok(await api('/decisions/project?code=I-1&asOf=2026-10-12', { token: u.token }), 200);
+    expect(view.status).toBe('处置中');
+    expect(view.state.postings.项目地.end).toBe('2026-10-10');
+    const again = await ok(await api('/decisions/import', { token: county, body: file }));
+    expect(again).toMatchObject({ events: 0, unchanged: 2 });
+    expect(await count()).toBe(before + 4);
+    await refused(await api('/decisions/import', { token: u.token, body: file }), 403, 'forbidden');
+    await refused(await api('/decisions/applications', { token: u.token }), 403, 'forbidden');
+  });
+
+  it('refuses the whole file with a Chinese reason per bad row and stores nothing', async () => {
+    const u = await makeUnit();
+    const good = {
+      row: 2,
+      unit: u.name,
+      code: 'B-1',
+      category: '提升',
+      minutesNo: '纪要1号',
+      minutesDate: '2026-09-20',
+    };
+    const before = await count();
+    const err = await refused(
+      await api('/decisions/import', {
+        token: county,
+        body: {
+          rows: [
+            good,
+            { ...good, row: 3, code: 'B-2', category: '改造' },
+            { ...good, row: 4, unit: '没有这个镇' },
+            { ...good, row: 5 },
+            { ...good, row: 6, code: 'B-3', minutesDate: '2026-02-30' },
+            { row: 7, unit: u.name, code: 'B-4', replyNo: '批复2号', replyDate: '2026-09-22' },
+            { ...good, row: 8, code: 'B-5', minutesNo: '' },
+          ],
+        },
+      }),
+      422,
+      'import-refused',
+    );
+    expect(err.message).toContain('审定结果有 6 行不能导入，整个文件未导入');
+    expect(err.issues?.map((i) => [i.row, i.message])).toEqual([
+      [3, `第3行（${u.name} B-2）「审定分类」“改造”不对：应为 巩固、提升、盘活、重建 之一。`],
+      [4, '第4行「单位」“没有这个镇”不是已登记的报送单位。'],
+      [5, `第5行与第2行是同一项目（${u.name} B-1）：每个项目只填一行。`],
+      [6, `第6行（${u.name} B-3）「纪要日期」“2026-02-30”不是有效日期：应为 YYYY-MM-DD，例如 2026-11-20。`],
+      [7, `第7行（${u.name} B-4）没有审定记录：先填「审定分类」「纪要号」「纪要日期」，再填批复和公示。`],
+      [8, `第8行（${u.name} B-5）已填审定分类，「纪要号」也须填写（领导小组会议纪要）。`],
+    ]);
+    expect(await count()).toBe(before);
+    // Near miss: the good row alone is imported.
+    expect(await ok(await api('/decisions/import', { token: county, body: { rows: [good] } }))).toMatchObject({
+      events: 1,
+    });
+  });
+});
