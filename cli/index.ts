@@ -14,6 +14,7 @@ import { describePeriod, parsePeriod } from '../shared/index.js';
 import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '../shared/layout.js';
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';
+import { registerDecisionCommands } from './decisions.js';
 import { FileError, oneLine, UsageError } from './errors.js';
 import { registerFormsCommand } from './forms.js';
 import type { RemoteOptions } from './remote.js';
@@ -251,6 +252,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   registerRemoteCommands(program, io, setExit);
   registerFormsCommand(program, io, setExit);
+  registerDecisionCommands(program, io, setExit);
   return program;
 }
 

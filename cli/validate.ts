@@ -1,6 +1,7 @@
 /** validate: one workbook → the core's report, as JSON (the contract) or a readable Chinese text. */
 import { basename, extname } from 'node:path';
 import { checkLedger, type LedgerReport, type Mode } from '../shared/index.js';
+import type { ApprovedMap } from '../shared/rules/decisions.js';
 import { issueJson, statsJson, suggestionJson, type ValidateJson } from './json.js';
 import { pickLedgerSheet } from './pick.js';
 import { type Book, openWorkbook, type SheetData } from './workbook.js';
@@ -9,6 +10,8 @@ export interface ValidateOptions {
   sheet?: string;
   mode?: Mode;
   now?: Date;
+  /** Approved categories from the county service (category.unapproved). */
+  approved?: ApprovedMap;
 }
 
 export interface Validation {
@@ -31,6 +34,7 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
     mode: options.mode ?? 'editing',
     now: options.now,
     fallbackUnit: fileUnit(file),
+    approved: options.approved,
   });
   return { file, book, sheet, report };
 }

@@ -4,9 +4,12 @@
  * state and the status are derived from the events here, alike for the Worker, the CLI and the pane.
  */
 import { z } from 'zod';
+import { MAX_IMPORT_ROWS, STATUSES, type Status } from './decisions-sheet.js';
 import { TIERS, type Tier } from './forms/tier.js';
 import { CATEGORIES, type Category } from './ledger/columns.js';
 import { isWorkingDay, PUBLICITY_WORKING_DAYS, publicityEnd } from './workdays.js';
+
+export * from './decisions-sheet.js';
 
 const MAX_TEXT = 2000;
 const MAX_SHORT = 200;
@@ -105,9 +108,6 @@ export interface Posting {
   /** Working days from start to end, both counted. */
   workingDays: number;
 }
-
-export const STATUSES = ['未申请', '已申请', '已审定', '公示中', '已批复', '处置中', '处置完毕', '已重新分类'] as const;
-export type Status = (typeof STATUSES)[number];
 
 /** The current state of one project, folded from its events (the latest of each step wins). */
 export interface ProjectDecision {
@@ -311,24 +311,7 @@ export const ImportRowSchema = z.strictObject({
 });
 export type ImportRow = z.output<typeof ImportRowSchema>;
 
-/** Most rows one import may carry. */
-export const MAX_IMPORT_ROWS = 5000;
 export const ImportSchema = z.strictObject({ rows: z.array(ImportRowSchema).min(1).max(MAX_IMPORT_ROWS) });
-
-/** The 审定结果 worksheet's columns, in order (export writes them, import reads them by label). */
-export const IMPORT_COLUMNS = [
-  { key: 'unit', label: '单位' },
-  { key: 'code', label: '项目编号' },
-  { key: 'name', label: '项目名称' },
-  { key: 'applied', label: '申请分类' },
-  { key: 'category', label: '审定分类' },
-  { key: 'minutesNo', label: '纪要号' },
-  { key: 'minutesDate', label: '纪要日期' },
-  { key: 'replyNo', label: '批复文号' },
-  { key: 'replyDate', label: '批复日期' },
-  { key: 'publicityStart', label: '公示开始日期' },
-] as const;
-export const IMPORT_SHEET_NAME = '审定结果';
 
 /** The steps one import row asks for (empty when the row is still blank), or the reason it is refused. */
 export function importSteps(
