@@ -1,6 +1,8 @@
 /** HTTP calls to /api/v1/decisions for the `decisions` commands (loaded lazily, like cli/remote.ts). */
 import { ApiErrorSchema } from '../shared/contract.js';
 import type { ImportRow } from '../shared/decisions.js';
+import type { ArchiveLine } from '../shared/forms/archive.js';
+import type { Tier } from '../shared/forms/tier.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
 import { apiUrl, type Fetch, RemoteError } from './remote.js';
 
@@ -101,4 +103,22 @@ export function fetchApproved(s: Service, unit?: string) {
 
 export function recordApplication(s: Service, body: Record<string, unknown>) {
   return request<{ id: number; status: string }>(s, '/decisions/events/application', body);
+}
+
+export interface ArchiveView {
+  unit: string;
+  tiers: Tier[];
+  lines: (ArchiveLine & { received: boolean; receivedOn: string | null; note: string | null })[];
+}
+
+export function fetchArchive(s: Service, unit?: string) {
+  const q = unit ? `?unit=${encodeURIComponent(unit)}` : '';
+  return request<ArchiveView>(s, `/decisions/archive${q}`);
+}
+
+export function tickArchive(
+  s: Service,
+  body: { unit?: string; line: number; received: boolean; receivedOn?: string; note?: string },
+) {
+  return request<ArchiveView>(s, '/decisions/archive', body);
 }

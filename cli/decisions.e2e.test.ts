@@ -143,4 +143,40 @@ describe('decisions from the command line', () => {
       JSON.parse(editing.out).issues.find((i: { ruleId: string }) => i.ruleId === 'category.unapproved').severity,
     ).toBe('warning');
   }, 180_000);
+
+  it('archive: the county ticks a line, the unit sees it, the checklist prints', async () => {
+    const ticked = await asCounty(
+      'decisions',
+      'archive',
+      '--unit',
+      '保家镇',
+      '--tick',
+      '9',
+      '--date',
+      '2026-11-20',
+      '--note',
+      '纸质',
+    );
+    expect(ticked.code, ticked.err).toBe(0);
+    expect(ticked.out).toContain('保家镇 归档目录（乡镇（街道））：已收 1 / 6');
+    expect(ticked.out).toContain(
+      '☑  9 乡镇（街道）主管项目台账｜经营性帮扶产业项目“四个一批”管理台账（2026-11-20 收到） 纸质',
+    );
+    const outside = await asCounty('decisions', 'archive', '--unit', '保家镇', '--tick', '1', '--date', '2026-11-20');
+    expect(outside.code).toBe(2);
+    expect(outside.err).toContain('第 1 项不属于保家镇的归档目录');
+    const byUnit = await asUnit('decisions', 'archive', '--tick', '9', '--date', '2026-11-20');
+    expect(byUnit.code).toBe(2);
+    expect(byUnit.err).toContain('仅限县级');
+    const out = join(dir, '归档目录.xlsx');
+    const seen = await asUnit('decisions', 'archive', '--out', out);
+    expect(seen.code, seen.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('归档目录') as ExcelJS.Worksheet;
+    expect(ws.getCell('B4').value).toBe('乡镇（街道）主管项目台账');
+    expect(ws.getCell('C6').value).toBe('经营性帮扶产业项目“四个一批”管理台账');
+    expect(ws.getCell('D6').value).toBe('已收（2026-11-20） 纸质');
+    expect(ws.getCell('D5').value).toBeNull();
+  }, 60_000);
 });

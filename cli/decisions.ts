@@ -5,6 +5,7 @@
  *   decisions import 审定结果.xlsx               store the filled-in rows (all or nothing)
  *   decisions check 台账.xlsx                    validate a ledger against the approved categories
  *   decisions apply 台账.xlsx [--rows 5,7-9]      (unit) record the 申请 of ledger rows
+ *   decisions archive [--tick N --date D] [--out 归档目录.xlsx]  the unit's 归档目录 (附件6)
  * Server and token from --server/--token or SIGE_SERVER/SIGE_TOKEN.
  */
 import { existsSync } from 'node:fs';
@@ -303,6 +304,81 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
         });
       }
       io.out(`已登记申请 ${chosen.length} 个项目：${chosen.map((r) => r.code).join('、')}\n`);
+      setExit(0);
+    },
+  );
+
+  const archive = decisions
+    .command('archive')
+    .summary('归档目录（附件6）：查看、登记已收、打印 / the 归档目录 checklist')
+    .description(
+      '查看单位的归档目录（按其项目涉及的主管层级，每层 6 项）；县级可用 --tick 序号 --date 日期 登记已收（--untick 撤销）；--out 另存可打印的归档目录。',
+    )
+    .option('--tick <n>', '登记第 n 项（附件6 序号 1–18）已收（县级） / tick line n as received')
+    .option('--untick <n>', '撤销第 n 项的已收登记（县级） / un-tick line n')
+    .option('--date <YYYY-MM-DD>', '收到日期（--tick 时必填） / date received')
+    .option('--note <text>', '备注 / note')
+    .option('--out <file>', '另存可打印的归档目录 / write the printable checklist (.xlsx)')
+    .option('--county <name>', '县（区）名称，用于标题 / county in the title', '彭水自治县')
+    .option('-f, --force', '覆盖已存在的输出文件 / overwrite');
+  for (const [flags, text] of SERVER_OPTIONS) archive.option(flags, text);
+  archive.action(
+    async (
+      opts: Connection & {
+        tick?: string;
+        untick?: string;
+        date?: string;
+        note?: string;
+        out?: string;
+        county: string;
+        force?: boolean;
+      },
+    ) => {
+      const all = { ...decisions.opts(), ...opts } as typeof opts & { unit?: string; json?: boolean };
+      if (all.tick !== undefined && all.untick !== undefined) throw new UsageError('--tick 和 --untick 不能同时使用。');
+      const lineText = all.tick ?? all.untick;
+      const line = lineText === undefined ? null : Number(lineText);
+      if (line !== null && (!Number.isInteger(line) || line < 1 || line > 18))
+        throw new UsageError(`归档目录序号“${lineText}”不对：应为 1 到 18 之间的整数（附件6 的序号）。`);
+      if (all.tick !== undefined && !all.date)
+        throw new UsageError('登记已收须用 --date 写明收到日期，如 --date 2026-11-20。');
+      if (all.out) {
+        if (!/\.xlsx$/iu.test(all.out)) throw new UsageError(`输出文件“${all.out}”应以 .xlsx 结尾。`);
+        if (!all.force && existsSync(all.out))
+          throw new UsageError(`输出文件“${all.out}”已存在：换一个文件名，或加 --force 覆盖。`);
+      }
+      const c = await client();
+      const s = service(all, io);
+      const view =
+        line === null
+          ? await c.fetchArchive(s, all.unit)
+          : await c.tickArchive(s, {
+              ...(all.unit ? { unit: all.unit } : {}),
+              line,
+              received: all.tick !== undefined,
+              ...(all.date ? { receivedOn: all.date } : {}),
+              ...(all.note ? { note: all.note } : {}),
+            });
+      if (all.out) {
+        const { archiveForm } = await import('../shared/forms/archive.js');
+        const { writeForms } = await import('./forms.js');
+        const receipts = view.lines
+          .filter((l) => l.received && l.receivedOn)
+          .map((l) => ({ line: l.line, receivedOn: l.receivedOn as string, note: l.note }));
+        await writeForms([archiveForm({ county: all.county, unit: view.unit, tiers: view.tiers, receipts })], all.out);
+      }
+      if (all.json) io.out(json(view));
+      else {
+        const lines = [
+          `${view.unit} 归档目录（${view.tiers.join('、')}）：已收 ${view.lines.filter((l) => l.received).length} / ${view.lines.length}`,
+        ];
+        for (const l of view.lines)
+          lines.push(
+            `  ${l.received ? '☑' : '☐'} ${String(l.line).padStart(2)} ${l.tierLabel}｜${l.document}${l.received ? `（${l.receivedOn} 收到）` : ''}${l.note ? ` ${l.note}` : ''}`,
+          );
+        if (all.out) lines.push(`已写入归档目录：${all.out}`);
+        io.out(`${lines.join('\n')}\n`);
+      }
       setExit(0);
     },
   );

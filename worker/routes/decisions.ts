@@ -6,6 +6,8 @@
  *   GET  /approved?unit=      approved categories (code → category, 批复文号) for category.unapproved
  *   GET  /applications        (county) every applied project with what is recorded: the 审定结果 export
  *   POST /import              (county) a filled-in 审定结果: every row checked, all stored in one batch or none
+ *   GET  /archive?unit=       the unit's 归档目录 (附件6) lines for its tiers, with what the county ticked
+ *   POST /archive             (county) tick (or un-tick) one line as received, with date and note
  * A unit token sees and records for its own unit only; the county names the unit.
  */
 
@@ -32,9 +34,13 @@ import {
   publicityUntil,
   stepRefusal,
 } from '../../shared/decisions.js';
+import { ARCHIVE_TIERS, archiveLines } from '../../shared/forms/archive.js';
+import { type Tier, unitTier } from '../../shared/forms/tier.js';
 import { ownUnit, requireCounty } from '../auth.js';
 import {
   approvedCategories,
+  archiveReceipts,
+  insertArchiveReceipt,
   insertEvent,
   insertEvents,
   MAX_EVENTS_PER_PROJECT,
@@ -278,7 +284,63 @@ export const decisions = new Hono<AppEnv>()
       planned.map((e) => ({ ...e, importId })),
     );
     return c.json({ importId, rows: value.rows.length, events: planned.length, unchanged: skipped }, 201);
+  })
+  .get('/archive', async (c) => {
+    const q = readQuery(c, ApprovedQuery);
+    const unit = await targetUnit(c, q.unit);
+    return c.json(await archiveView(c.env.DB, unit));
+  })
+  .post('/archive', async (c) => {
+    const p = c.get('principal');
+    requireCounty(p);
+    const { value } = await readBody(c, ArchiveTick, '归档目录登记');
+    const unit = await targetUnit(c, value.unit);
+    const view = await archiveView(c.env.DB, unit);
+    if (!view.lines.some((l) => l.line === value.line))
+      throw new ApiFailure(
+        409,
+        'archive-line',
+        `第 ${value.line} 项不属于${unit.name}的归档目录：该单位的项目只涉及${view.tiers.join('、')}，可登记的序号为 ${view.lines.map((l) => l.line).join('、')}`,
+      );
+    if (value.received && !value.receivedOn)
+      throw new ApiFailure(422, 'invalid-body', '登记“已收”须填写收到日期（receivedOn，YYYY-MM-DD）');
+    await insertArchiveReceipt(c.env.DB, {
+      unitId: unit.id,
+      line: value.line,
+      received: value.received,
+      receivedOn: value.received ? (value.receivedOn ?? null) : null,
+      note: value.note ?? null,
+      recordedBy: p.credentialId,
+    });
+    return c.json(await archiveView(c.env.DB, unit), 201);
   });
+
+const ArchiveTick = z.strictObject({
+  unit: UnitName.optional(),
+  line: z.number().int().min(1).max(18),
+  received: z.boolean().default(true),
+  receivedOn: IsoDateSchema.optional(),
+  note: z.string().trim().max(200).optional(),
+});
+
+/** The unit's tiers: those its applications name, else the one its type gives. */
+async function archiveView(db: D1Database, unit: UnitRecord) {
+  const tiers = new Set<Tier>();
+  for (const e of await unitEvents(db, unit.id)) if (e.kind === 'application') tiers.add(e.data.tier as Tier);
+  if (tiers.size === 0) tiers.add(unitTier(unit));
+  const receipts = new Map((await archiveReceipts(db, unit.id)).map((r) => [r.line, r]));
+  const lines = archiveLines(tiers).map((l) => {
+    const r = receipts.get(l.line);
+    return {
+      ...l,
+      received: r?.received === 1,
+      receivedOn: r?.received === 1 ? r.received_on : null,
+      note: r?.note ?? null,
+      recordedAt: r?.recorded_at ?? null,
+    };
+  });
+  return { unit: unit.name, tiers: ARCHIVE_TIERS.map((t) => t.tier).filter((t) => tiers.has(t)), lines };
+}
 
 function groupEvents<E extends { unitId: number; code: string }>(events: readonly E[]): Map<string, E[]> {
   const m = new Map<string, E[]>();

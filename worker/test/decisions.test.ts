@@ -413,3 +413,64 @@ describe('审定结果 import', () => {
     });
   });
 });
+
+describe('归档目录', () => {
+  it('lists the lines of the tiers the unit has; the county ticks and un-ticks, the unit sees it', async () => {
+    const u = await makeUnit();
+    const fresh = await ok(await api('/decisions/archive', { token: u.token }), 200);
+    expect(fresh.tiers).toEqual(['乡镇（街道）']);
+    expect(fresh.lines.map((l: { line: number }) => l.line)).toEqual([7, 8, 9, 10, 11, 12]);
+    await ok(await post('application', u.token, { ...application, code: 'A-1', tier: '村本级' }));
+    await ok(await post('application', u.token, { ...application, code: 'A-2' }));
+    const view = await ok(await api('/decisions/archive', { token: u.token }), 200);
+    expect(view.tiers).toEqual(['乡镇（街道）', '村本级']);
+    expect(view.lines).toHaveLength(12);
+    const ticked = await ok(
+      await api('/decisions/archive', {
+        token: county,
+        body: { unit: u.name, line: 15, receivedOn: '2026-11-20', note: '纸质 3 份' },
+      }),
+    );
+    expect(ticked.lines.find((l: { line: number }) => l.line === 15)).toMatchObject({
+      document: '经营性帮扶产业项目“四个一批”管理台账',
+      tierLabel: '村本级主管和实施项目台账',
+      received: true,
+      receivedOn: '2026-11-20',
+      note: '纸质 3 份',
+    });
+    const e = await refused(
+      await api('/decisions/archive', { token: county, body: { unit: u.name, line: 1, receivedOn: '2026-11-20' } }),
+      409,
+      'archive-line',
+    );
+    expect(e.message).toContain('只涉及乡镇（街道）、村本级');
+    await refused(
+      await api('/decisions/archive', { token: county, body: { unit: u.name, line: 9 } }),
+      422,
+      'invalid-body',
+    );
+    await refused(
+      await api('/decisions/archive', { token: u.token, body: { line: 9, receivedOn: '2026-11-20' } }),
+      403,
+      'forbidden',
+    );
+    await ok(
+      await api('/decisions/archive', {
+        token: county,
+        body: { unit: u.name, line: 15, received: false, note: '退回补正' },
+      }),
+    );
+    const seen = await ok(await api('/decisions/archive', { token: u.token }), 200);
+    expect(seen.lines.find((l: { line: number }) => l.line === 15)).toMatchObject({
+      received: false,
+      receivedOn: null,
+      note: '退回补正',
+    });
+    const rows = await env.DB.prepare(
+      'SELECT COUNT(*) AS n FROM archive_receipts a JOIN units u ON u.id = a.unit_id WHERE u.name = ?',
+    )
+      .bind(u.name)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(2);
+  });
+});
