@@ -2,6 +2,7 @@
 import { createApi, loadSettings } from './api.js';
 import { createApp } from './app.js';
 import { createWorkbook, officeHost } from './excel.js';
+import { mountForms } from './forms.js';
 import { mountCheck } from './panels/check.js';
 import { mountClassify } from './panels/classify.js';
 import { mountCounty } from './panels/county.js';
@@ -17,6 +18,7 @@ const PANELS: [id: string, mount: Mount][] = [
   ['stats', mountStats],
   ['submit', mountSubmit],
   ['county', mountCounty],
+  ['stats', (root, app) => mountForms(root, app)],
 ];
 
 interface OfficeGlobal {
