@@ -25,7 +25,6 @@ export const IsoDateSchema = z
   .refine((v) => v >= '2013-01-01' && v <= '2099-12-31', '日期应在 2013 年至 2099 年之间');
 
 const Text = (max = MAX_TEXT) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
-const Code = z.string().trim().min(1, '项目编号不能为空').max(100, '项目编号不能超过 100 个字');
 
 export const OPINION_BODIES = ['村委会', '乡镇（街道）', '主管部门', '县实施乡村振兴战略领导小组'] as const;
 export const POSTING_PLACES = ['主管单位', '项目地'] as const;
@@ -88,9 +87,6 @@ export const EVENT_ROLE: Readonly<Record<EventKind, 'unit' | 'county'>> = {
   disposal: 'county',
   reclassification: 'county',
 };
-
-/** A request body: the project (unit named by the county; a unit token acts for its own) plus the step's fields. */
-export const ProjectRefSchema = z.strictObject({ unit: Text(100).optional(), code: Code });
 
 /** One stored event, as the API returns it. */
 export interface DecisionEvent {
