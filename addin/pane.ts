@@ -2,6 +2,7 @@
 import { createApi, loadSettings } from './api.js';
 import { countyApi } from './api-county.js';
 import { createApp } from './app.js';
+import { mountForms } from './forms.js';
 import type { LedgerWorkbook } from './host/types.js';
 import { mountCheck } from './panels/check.js';
 import { mountClassify } from './panels/classify.js';
@@ -20,6 +21,8 @@ export const PANELS: [id: string, mount: Mount][] = [
   ['stats', mountStats],
   ['submit', mountSubmit],
   ['county', mountCounty],
+  // 选中行 → 生成申请表, on the 统计 tab.
+  ['stats', mountForms],
 ];
 
 function showPanel(id: string): void {

@@ -15,7 +15,9 @@ import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';
 import { registerCountyCommands } from './county-commands.js';
+import { registerDecisionCommands } from './decisions.js';
 import { FileError, oneLine, UsageError } from './errors.js';
+import { registerFormsCommand } from './forms.js';
 import type { RemoteOptions } from './remote.js';
 import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
@@ -253,6 +255,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   registerRemoteCommands(program, io, setExit);
   registerCountyCommands(program, io, setExit);
+  registerFormsCommand(program, io, setExit);
+  registerDecisionCommands(program, io, setExit);
   return program;
 }
 

@@ -2,6 +2,7 @@
 import { basename, extname } from 'node:path';
 import { checkLedger, type LedgerReport, type Mode } from '../shared/index.js';
 import { capIssues } from '../shared/issue-cap.js';
+import type { ApprovedMap } from '../shared/rules/decisions.js';
 import { issueJson, statsJson, suggestionJson, type ValidateJson } from './json.js';
 import { pickLedgerSheet } from './pick.js';
 import { type Book, openWorkbook, type SheetData } from './workbook.js';
@@ -10,6 +11,8 @@ export interface ValidateOptions {
   sheet?: string;
   mode?: Mode;
   now?: Date;
+  /** Approved categories from the county service (category.unapproved). */
+  approved?: ApprovedMap;
 }
 
 export interface Validation {
@@ -32,6 +35,7 @@ export async function validateFile(file: string, options: ValidateOptions = {}):
     mode: options.mode ?? 'editing',
     now: options.now,
     fallbackUnit: fileUnit(file),
+    approved: options.approved,
   });
   return { file, book, sheet, report };
 }

@@ -7,6 +7,7 @@ import { COLUMNS, type ColumnKey } from './ledger/columns.js';
 import { issueSink, normalizeWithFacts, type RowFacts } from './ledger/normalize.js';
 import { type HeaderMap, MIN_LEVEL1_LABELS, missingColumnIssues, type ReadOptions, readLedger } from './ledger/read.js';
 import type { Issue, LedgerMeta, LedgerRow, Mode, RawRecord } from './ledger/types.js';
+import { type ApprovedMap, checkApproved } from './rules/decisions.js';
 import { fieldRules } from './rules/fields.js';
 import {
   type ColumnDemand,
@@ -42,6 +43,8 @@ export interface CheckOptions {
   totals?: readonly RawRecord[];
   /** Used for the report year when 更新时间 is blank. */
   now?: Date;
+  /** Approved categories recorded by the county (§8), for `category.unapproved`. */
+  approved?: ApprovedMap;
 }
 
 export interface CheckResult {
@@ -118,6 +121,7 @@ export function checkRecords(records: readonly RawRecord[], options: CheckOption
   checkDuplicateCodes(rows, report, facts);
   checkAmounts(rows, facts, report, options.maxPlausibleWan);
   checkTotals(options.totals ?? [], rows, report, facts);
+  checkApproved(rows, options.approved, mode, report);
   return { rows, issues: sortIssues(issues), suggestions };
 }
 
@@ -173,6 +177,7 @@ export interface LedgerCheckOptions extends ReadOptions {
   maxPlausibleWan?: number;
   /** Name for the 统计表 row when the sheet's 填报单位 is blank (e.g. the file name). */
   fallbackUnit?: string;
+  approved?: ApprovedMap;
 }
 
 /** Grid → everything a front end shows: header, meta, rows, issues, suggestions, 统计表 row. */
@@ -187,6 +192,7 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
     totals: read.totals,
     now: options.now,
     maxPlausibleWan: options.maxPlausibleWan,
+    approved: options.approved,
   });
   // checkRecords reports the missing columns itself (the Worker's re-validation needs them too);
   // without a header, “no project” is already said by header.not-found.

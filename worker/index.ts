@@ -9,6 +9,7 @@ import type { AppEnv } from './env.js';
 import { ApiFailure, errorBody } from './errors.js';
 import { corsForConfiguredOrigins, limitBody, requestLog } from './middleware.js';
 import { changes } from './routes/changes.js';
+import { decisions } from './routes/decisions.js';
 import { me } from './routes/me.js';
 import { periods } from './routes/periods.js';
 import { projects } from './routes/projects.js';
@@ -31,6 +32,7 @@ app.route('/api/v1/changes', changes);
 app.route('/api/v1/me', me);
 app.route('/api/v1/periods', periods);
 app.route('/api/v1/trend', trend);
+app.route('/api/v1/decisions', decisions);
 
 app.notFound((c) => c.json(errorBody('not-found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
 

@@ -19,6 +19,7 @@ import {
   summarize,
 } from '../shared/index.js';
 import { capIssues, clipMessage } from '../shared/issue-cap.js';
+import type { ApprovedMap } from '../shared/rules/decisions.js';
 import { ApiFailure } from './errors.js';
 import { sanitizeSubmission } from './sanitize.js';
 import { sha256Hex } from './tokens.js';
@@ -57,9 +58,15 @@ export function checkUnit(submission: Submission, unitName: string): void {
  * error → 422 with the issue list as `capIssues` bounds it (the first issues of each rule with
  * their rows, then a count per rule), so the answer stays small whatever the ledger.
  */
-export function checkSubmission(submission: Submission, unitName: string, now: Date): Omit<Checked, 'contentHash'> {
+export function checkSubmission(
+  submission: Submission,
+  unitName: string,
+  now: Date,
+  approved?: ApprovedMap,
+): Omit<Checked, 'contentHash'> {
   const clean = sanitizeSubmission(submission);
   const result = checkRecords(clean.submission.rows, {
+    approved,
     mode: 'submission',
     meta: clean.submission.meta,
     columns: clean.submission.columns,

@@ -191,7 +191,7 @@ const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value 
 
 /** One Excel.run batch. */
 class FakeContext implements HostContext {
-  readonly workbook: { worksheets: HostWorksheetCollection };
+  readonly workbook: { worksheets: HostWorksheetCollection; getSelectedRange(): HostRange };
   private queue: { kind: string; target: string; payload: unknown; apply: () => void }[] = [];
   private response = 0;
 
@@ -199,7 +199,15 @@ class FakeContext implements HostContext {
     readonly wb: FakeWorkbook,
     readonly stats: FakeStats,
   ) {
-    this.workbook = { worksheets: new WorksheetsProxy(this) };
+    this.workbook = {
+      worksheets: new WorksheetsProxy(this),
+      // The active sheet's latest selection (range.select()), else A1 — as Excel reports it.
+      getSelectedRange: () => {
+        const ws = new WorksheetProxy(this, () => this.wb.active);
+        const latest = this.wb.selections.filter((s) => s.sheet === this.wb.active).at(-1);
+        return ws.getRange(latest?.address ?? 'A1');
+      },
+    };
   }
 
   enqueue(kind: string, target: string, payload: unknown, apply: () => void): void {

@@ -6,6 +6,7 @@ import type { StatsRow } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { periodClosedReason } from '../../shared/period-window.js';
 import { ownUnit } from '../auth.js';
+import { approvedCategories } from '../db/decisions.js';
 import {
   CLAIM_LEASE_MS,
   claimKey,
@@ -170,9 +171,10 @@ export const submissions = new Hono<AppEnv>()
     const clock = () => new Date();
     const now = clock();
     assertPeriodOpen(submission.period, now);
+    const approved = await approvedCategories(db, unit.id);
 
     if (dryRun) {
-      const checked = checkSubmission(submission, unit.name, now);
+      const checked = checkSubmission(submission, unit.name, now, approved);
       const previous = await latestOfUnit(db, unit.id, {});
       const before = previous ? await projectRefs(db, previous.id) : [];
       const diff = diffProjects(
@@ -197,7 +199,7 @@ export const submissions = new Hono<AppEnv>()
       try {
         await refuseIfLocked(db, unit, submission.period, now);
         const receipt = await whileLeased(db, unit.id, key, owner, async () => {
-          const checked = checkSubmission(submission, unit.name, now);
+          const checked = checkSubmission(submission, unit.name, now, approved);
           // Validation is synchronous (no timer runs meanwhile): renew once more before writing.
           await renewLease(db, unit.id, key, owner);
           const id = crypto.randomUUID();
