@@ -89,7 +89,8 @@ function libraryCovers(year: number): boolean {
 /** Checks a county-entered year; returns the Chinese reasons it cannot be stored (empty = fine). */
 export function holidayYearProblems(y: HolidayYear): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(y.year) || y.year < 2000 || y.year > 2100) problems.push(`年份“${y.year}”无效（应为 2000–2100）`);
+  if (!Number.isInteger(y.year) || y.year < 2000 || y.year > 2100)
+    problems.push(`年份“${y.year}”无效（应为 2000–2100）`);
   const seen = new Map<string, string>();
   for (const [kind, list] of [
     ['放假日期', y.holidays],

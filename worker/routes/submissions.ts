@@ -1,9 +1,11 @@
 /** POST/GET /api/v1/submissions: receive a unit's ledger (idempotent), list and read submissions. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';
 import { ownUnit } from '../auth.js';
+import { loadCalendar } from '../db/calendar.js';
 import {
   claimKey,
   findClaim,
@@ -26,31 +28,44 @@ import { type Checked, checkSubmission, checkUnit, contentHash, diffProjects, re
 export const STALE_CLAIM_MS = 120_000;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/u;
 
-export function receiptOfRecord(s: SubmissionRecord): Receipt {
-  return receiptOf({
-    id: s.id,
-    unit: s.unit_name,
-    period: s.period,
-    receivedAt: s.received_at,
-    rows: s.row_count,
-    contentHash: s.content_hash,
-    warnings: s.warning_count,
-    summary: JSON.parse(s.stats) as StatsRow,
-  });
+export function receiptOfRecord(s: SubmissionRecord, calendar: Calendar): Receipt {
+  return receiptOf(
+    {
+      id: s.id,
+      unit: s.unit_name,
+      period: s.period,
+      receivedAt: s.received_at,
+      rows: s.row_count,
+      contentHash: s.content_hash,
+      warnings: s.warning_count,
+      summary: JSON.parse(s.stats) as StatsRow,
+    },
+    calendar,
+  );
 }
 
 /** The receipt of a submission just checked (stored under `id`, or a dry run). */
-function newReceipt(id: string, unit: string, period: string, receivedAt: Date, checked: Checked): Receipt {
-  return receiptOf({
-    id,
-    unit,
-    period,
-    receivedAt: receivedAt.toISOString(),
-    rows: checked.rows.length,
-    contentHash: checked.contentHash,
-    warnings: checked.warnings.length,
-    summary: checked.stats,
-  });
+function newReceipt(
+  id: string,
+  unit: string,
+  period: string,
+  receivedAt: Date,
+  checked: Checked,
+  calendar: Calendar,
+): Receipt {
+  return receiptOf(
+    {
+      id,
+      unit,
+      period,
+      receivedAt: receivedAt.toISOString(),
+      rows: checked.rows.length,
+      contentHash: checked.contentHash,
+      warnings: checked.warnings.length,
+      summary: checked.stats,
+    },
+    calendar,
+  );
 }
 
 /** Units may read their own submissions only. */
@@ -59,7 +74,13 @@ function assertReadable(p: Principal, s: SubmissionRecord): void {
 }
 
 /** The answer for a key that is already taken: the first receipt, 422 or 409. */
-async function replay(db: D1Database, unitId: number, key: string, hash: string): Promise<Receipt | 'retry'> {
+async function replay(
+  db: D1Database,
+  unitId: number,
+  key: string,
+  hash: string,
+  calendar: Calendar,
+): Promise<Receipt | 'retry'> {
   const claim = await findClaim(db, unitId, key);
   if (!claim) return 'retry';
   if (claim.content_hash !== hash) {
@@ -82,7 +103,7 @@ async function replay(db: D1Database, unitId: number, key: string, hash: string)
   }
   const stored = claim.submission_id ? await findSubmission(db, claim.submission_id) : null;
   if (!stored) throw new Error(`idempotency claim without submission for unit ${unitId}`);
-  return receiptOfRecord(stored);
+  return receiptOfRecord(stored, calendar);
 }
 
 const ListQuery = z.strictObject({ period: PeriodIdSchema.optional(), unit: z.string().min(1).max(100).optional() });
@@ -104,6 +125,7 @@ export const submissions = new Hono<AppEnv>()
     const hash = await contentHash(bytes);
     const db = c.env.DB;
     const now = new Date();
+    const calendar = await loadCalendar(db);
 
     if (dryRun) {
       const checked = checkSubmission(submission, unit.name, now);
@@ -114,13 +136,20 @@ export const submissions = new Hono<AppEnv>()
         before,
         checked.rows.map((r) => ({ code: r.code, name: r.name, category: r.category })),
       );
-      const receipt = newReceipt('dry-run', unit.name, submission.period, now, { ...checked, contentHash: hash });
+      const receipt = newReceipt(
+        'dry-run',
+        unit.name,
+        submission.period,
+        now,
+        { ...checked, contentHash: hash },
+        calendar,
+      );
       return c.json({ ...receipt, dryRun: true as const, diff });
     }
 
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!(await claimKey(db, unit.id, key, hash, now))) {
-        const answer = await replay(db, unit.id, key, hash);
+        const answer = await replay(db, unit.id, key, hash, calendar);
         if (answer === 'retry') continue;
         c.header('Idempotent-Replayed', 'true');
         return c.json(answer, 200);
@@ -140,7 +169,10 @@ export const submissions = new Hono<AppEnv>()
           meta: submission.meta,
           stats: checked.stats,
         });
-        return c.json(newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash }), 201);
+        return c.json(
+          newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash }, calendar),
+          201,
+        );
       } catch (error) {
         await releaseKey(db, unit.id, key);
         throw error;
@@ -161,12 +193,19 @@ export const submissions = new Hono<AppEnv>()
       unitId = unit.id;
     }
     const rows = await listSubmissions(c.env.DB, { period: q.period, unitId });
-    return c.json({ submissions: rows.map(receiptOfRecord) });
+    const calendar = await loadCalendar(c.env.DB);
+    return c.json({ submissions: rows.map((s) => receiptOfRecord(s, calendar)) });
   })
   .get('/:id', async (c) => {
     const s = await findSubmission(c.env.DB, c.req.param('id'));
     if (!s) throw notFound('没有这条报送记录');
     assertReadable(c.get('principal'), s);
     const detail = await submissionDetail(c.env.DB, s.id);
-    return c.json({ ...receiptOfRecord(s), meta: detail.meta, issues: detail.warnings, projects: detail.rows });
+    const calendar = await loadCalendar(c.env.DB);
+    return c.json({
+      ...receiptOfRecord(s, calendar),
+      meta: detail.meta,
+      issues: detail.warnings,
+      projects: detail.rows,
+    });
   });

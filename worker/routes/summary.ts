@@ -3,8 +3,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Summary } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
-import { describePeriod, mergeStats, parsePeriod, type StatsRow, submissionStatus } from '../../shared/index.js';
+import { describePeriod, mergeStats, type StatsRow, submissionStatus } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
+import { loadCalendar } from '../db/calendar.js';
 import { latestPerUnit, latestPerUnitStatement, statsOf, type UnitPeriodRecord } from '../db/submissions.js';
 import type { AppEnv } from '../env.js';
 import { readQuery } from '../input.js';
@@ -26,7 +27,7 @@ export const summaryAlongside: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const summary = new Hono<AppEnv>().get('/', async (c) => {
   requireCounty(c.get('principal'));
   const { period: id } = readQuery(c, Query);
-  const period = parsePeriod(id);
+  const period = (await loadCalendar(c.env.DB)).resolve(id)?.period;
   if (!period) throw new Error('period passed the schema but does not parse');
   const pre = c.get('alongsideRows');
   const units = pre?.key === `summary:${id}` ? (pre.rows as UnitPeriodRecord[]) : await latestPerUnit(c.env.DB, id);
