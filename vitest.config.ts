@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['shared/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30000,
         },

@@ -6,7 +6,8 @@
  * year, Monday–Friday are counted as working days and every answer carries a warning saying so;
  * a holiday is never counted as a working day silently.
  */
-import { isHoliday, isWorkday } from 'chinese-days';
+// The default export: Node loads the package's CommonJS build, which has no named ESM exports.
+import chineseDays from 'chinese-days';
 import { type Period, parsePeriod } from './periods.js';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -83,7 +84,7 @@ function isWeekday(date: string): boolean {
 
 /** The library knows a year when it has that year's 元旦 (1 January is a public holiday every year). */
 function libraryCovers(year: number): boolean {
-  return isHoliday(`${year}-01-01`);
+  return chineseDays.isHoliday(`${year}-01-01`);
 }
 
 /** Checks a county-entered year; returns the Chinese reasons it cannot be stored (empty = fine). */
@@ -127,7 +128,7 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
       if (own.workdays.has(date)) return true;
       return isWeekday(date);
     }
-    return libraryCovers(year) ? isWorkday(date) : isWeekday(date);
+    return libraryCovers(year) ? chineseDays.isWorkday(date) : isWeekday(date);
   }
 
   function nextWorkingDay(date: string): string {
