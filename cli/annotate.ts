@@ -1,6 +1,6 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
-import type { LayoutRow, SheetLayout } from '../shared/layout.js';
+import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout } from '../shared/layout.js';
 import type { Validation } from './validate.js';
 import type { CellMark } from './workbook.js';
 
@@ -49,6 +49,13 @@ export function annotationMarks(report: LedgerReport): CellMark[] {
 }
 
 const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规则', '说明'];
+/** Wide enough for the header labels and a rule id; 说明 wraps within its column. */
+const RESULT_WIDTHS = [6, 6, 7, 9, 18, 30, 70];
+
+/** “2026-11-20 14:05” on the Beijing clock (UTC+8, no daylight saving), whatever the machine's zone. */
+export function beijingTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
 
 /** The 校验结果 sheet: a summary line and one row per issue, each linked to its cell. */
 export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetLayout {
@@ -59,7 +66,7 @@ export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetL
     {
       role: 'meta',
       cells: [
-        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${checkedAt.toISOString().slice(0, 16).replace('T', ' ')}（UTC）。点“单元格”一栏可跳到对应位置。`,
+        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${beijingTime(checkedAt)}（北京时间）。点“单元格”一栏可跳到对应位置。`,
       ],
       height: 22,
     },
@@ -94,11 +101,16 @@ export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetL
       { top: 0, left: 0, bottom: 0, right: width - 1 },
       { top: 1, left: 0, bottom: 1, right: width - 1 },
     ],
-    widths: [6, 6, 7, 9, 24, 30, 90],
+    widths: RESULT_WIDTHS,
     numberFormats: [],
     validations: [],
     freeze: { rows: 3, cols: 0 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 2 } },
+    print: planPrint(RESULT_WIDTHS, {
+      fontPt: ROLE_FONT_PT.data,
+      paper: 'A4',
+      repeatRows: { top: 2, bottom: 2 },
+      repeatCols: null,
+    }),
     links,
     autoFilter: { top: 2, left: 0, bottom: rows.length - 1, right: width - 1 },
   };
