@@ -16,6 +16,8 @@
  */
 
 import { a1, columnLetters } from '../shared/index.js';
+import type { PrintSetup } from '../shared/layout.js';
+import { writePrintSetup } from './print-setup.js';
 
 // ---------------------------------------------------------------------------------------------
 // The Excel API subset (structural; real Office.js objects satisfy it)
@@ -233,6 +235,8 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   validations?: ValidationSpec[];
   chart?: { type: string; data: Rect; title: string; anchor: Rect };
+  /** How the sheet prints (shared/layout.ts), written by addin/print-setup.ts. */
+  print?: PrintSetup;
 }
 
 export type Progress = (done: number, total: number, label: string) => void;
@@ -702,6 +706,7 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
       }
       if (!spec.hidden) sheet.activate();
       await ctx.sync();
+      await writePrintSetup(ctx, sheet, spec.print, host.isSetSupported);
       return name;
     });
   }
