@@ -15,8 +15,8 @@
  *    two conditional formats that read it; clearing deletes both, so the sheet is exactly restored.
  */
 
-import { a1, columnLetters } from '../shared/index.js';
-import type { PrintSetup } from '../shared/layout.js';
+import { a1, type ColumnKey } from '../shared/index.js';
+import { dropdownListSheet, dropdownListSource, type PrintSetup } from '../shared/layout.js';
 import { writePrintSetup } from './print-setup.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -198,6 +198,8 @@ export interface MarkPlan {
 }
 
 export interface DropdownColumn {
+  /** The ledger column's key: decides its fixed list on the list sheet. */
+  key: ColumnKey;
   /** Worksheet column (0-based). */
   col: number;
   /** Column name (first row of its list on the hidden list sheet). */
@@ -586,36 +588,30 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
       sheets.load('items/name');
       await ctx.sync();
       const existing = sheets.items.find((s) => s.name === OPTIONS_SHEET);
-      writeOptions(existing ?? sheets.add(OPTIONS_SHEET), columns);
+      writeOptions(existing ?? sheets.add(OPTIONS_SHEET));
       const sheet = sheets.getItem(name);
-      columns.forEach((c, i) => {
+      for (const c of columns) {
         const range = sheet.getRangeByIndexes(firstRow, c.col, lastRow - firstRow + 1, 1);
         range.dataValidation.clear();
-        const letter = columnLetters(i);
-        range.dataValidation.rule = {
-          list: {
-            inCellDropDown: true,
-            source: `=${quoteSheet(OPTIONS_SHEET)}!$${letter}$2:$${letter}$${c.values.length + 1}`,
-          },
-        };
+        // The key's fixed list column (shared/layout.ts), the same one the CLI's template uses.
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${dropdownListSource(c.key)}` } };
         range.dataValidation.errorAlert = {
           showAlert: true,
           style: 'Warning',
           title: c.title.slice(0, 32),
           message: `「${c.title}」只能填写：${c.values.join('、')}`.slice(0, 225),
         };
-      });
+      }
       await ctx.sync();
     });
   }
 
-  /** The list sheet as shared/layout.ts draws it: row 1 names the column, its values below. */
-  function writeOptions(options: HostWorksheet, columns: DropdownColumn[]): void {
+  /** The whole list sheet as shared/layout.ts draws it (every key in its fixed column), whichever columns this ledger has. */
+  function writeOptions(options: HostWorksheet): void {
     options.visibility = 'Hidden';
-    const height = Math.max(...columns.map((c) => c.values.length));
-    const grid: CellValue[][] = [columns.map((c) => c.title)];
-    for (let r = 0; r < height; r++) grid.push(columns.map((c) => asCellValue(c.values[r] ?? null)));
-    options.getRangeByIndexes(0, 0, height + 1, columns.length).values = grid;
+    const { rows, widths } = dropdownListSheet();
+    const grid: CellValue[][] = rows.map((r) => widths.map((_, c) => asCellValue(r.cells[c] ?? null)));
+    options.getRangeByIndexes(0, 0, grid.length, widths.length).values = grid;
   }
 
   async function writeCells(name: string, cells: CellWrite[]): Promise<void> {

@@ -420,17 +420,14 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
 
   const dataRange = (col: number): MergeArea => ({ top: firstData, left: col, bottom: lastData, right: col });
   const validations: LayoutValidation[] = [];
-  const lists: string[][] = [];
   COLUMNS.forEach((c, col) => {
     const name = columnName(c.key);
     if (c.type === 'enum' && 'values' in c) {
       const values = [...c.values];
-      const letter = String.fromCharCode(65 + lists.length);
-      lists.push(values);
       validations.push({
         kind: 'list',
         range: dataRange(col),
-        source: `'${LIST_SHEET_NAME}'!$${letter}$2:$${letter}$${values.length + 1}`,
+        source: dropdownListSource(c.key),
         values,
         title: name,
         prompt: `请从下拉列表中选择：${values.join('、')}`,
@@ -476,12 +473,37 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
     freeze: { rows: firstData, cols: 3 },
     print: withoutPlan(print),
   };
-  return { sheets: [ledger, listSheet(lists)] };
+  return { sheets: [ledger, dropdownListSheet()] };
 }
 
-/** The hidden sheet with one dropdown list per column: row 1 names the column, values below. */
-function listSheet(lists: string[][]): SheetLayout {
+/** The values of a dropdown column's list. */
+export function dropdownValues(key: ColumnKey): readonly string[] {
+  const c = COLUMNS.find((x) => x.key === key);
+  return c && 'values' in c && c.type === 'enum' ? c.values : [];
+}
+
+/**
+ * The fixed column of a dropdown key on the list sheet (0-based): its place in DROPDOWN_COLUMNS,
+ * whatever columns a given ledger has — so every writer (the CLI's template, the pane's 下拉选项)
+ * points the same key at the same list, in any order.
+ */
+export function dropdownListColumn(key: ColumnKey): number {
+  const i = DROPDOWN_COLUMNS.indexOf(key);
+  if (i < 0) throw new Error(`${key} has no dropdown list`);
+  return i;
+}
+
+/** Worksheet formula of a key's list (no leading =), e.g. `'下拉选项'!$C$2:$C$6`. */
+export function dropdownListSource(key: ColumnKey): string {
+  const i = dropdownListColumn(key);
+  const letter = String.fromCharCode(65 + i);
+  return `'${LIST_SHEET_NAME}'!$${letter}$2:$${letter}$${dropdownValues(key).length + 1}`;
+}
+
+/** The hidden sheet with every dropdown list, one fixed column per key: row 1 names the column, values below. */
+export function dropdownListSheet(): SheetLayout {
   const dropdownNames = DROPDOWN_COLUMNS.map(columnName);
+  const lists = DROPDOWN_COLUMNS.map((k) => dropdownValues(k));
   const height = Math.max(...lists.map((l) => l.length));
   const rows: LayoutRow[] = [{ role: 'list', cells: dropdownNames }];
   for (let r = 0; r < height; r++) rows.push({ role: 'list', cells: lists.map((l) => l[r] ?? null) });
