@@ -1,6 +1,6 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
-import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout } from '../shared/layout.js';
+import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout, wrappedRowHeight } from '../shared/layout.js';
 import type { Validation } from './validate.js';
 import type { CellMark } from './workbook.js';
 
@@ -70,25 +70,24 @@ export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetL
       ],
       height: 22,
     },
-    { role: 'header', cells: RESULT_HEADER },
+    { role: 'header', cells: RESULT_HEADER, height: 20 },
   ];
   const links: NonNullable<SheetLayout['links']> = [];
   report.issues.forEach((issue, i) => {
     const col = issueColumn(report, issue);
     const cell = issue.cell ?? (issue.row !== null && col !== null && Number.isFinite(col) ? a1(issue.row, col) : null);
     const r = rows.length;
-    rows.push({
-      role: 'data',
-      cells: [
-        i + 1,
-        SEVERITY_LABEL[issue.severity],
-        issue.row,
-        cell,
-        issue.field ? columnLabel(issue.field) : null,
-        issue.ruleId,
-        issue.message,
-      ],
-    });
+    const cells = [
+      i + 1,
+      SEVERITY_LABEL[issue.severity],
+      issue.row,
+      cell,
+      issue.field ? columnLabel(issue.field) : null,
+      issue.ruleId,
+      issue.message,
+    ];
+    // Wrapped cells with the height they need, so no text runs over the next row.
+    rows.push({ role: 'data', cells, height: wrappedRowHeight(cells, RESULT_WIDTHS) });
     if (cell) links.push({ row: r, col: 3, sheet: v.sheet.name, cell });
   });
   if (report.issues.length === 0)

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, fillTemplate, tempDir } from './test/helpers.js';
-import { variedProject } from './test/projects.js';
+import { project, variedProject } from './test/projects.js';
 
 const hasTools = ['soffice', 'pdftotext', 'pdfinfo'].every((tool) => spawnSync('which', [tool]).status === 0);
 const tmp = tempDir('sige-print-');
@@ -45,7 +45,22 @@ interface Word {
   text: string;
   x: number;
   y: number;
+  right: number;
   height: number;
+}
+
+/** Pairs of word boxes that overlap by more than `tolerance` points both ways. */
+function overlaps(words: readonly Word[], tolerance = 0.5): [Word, Word][] {
+  const found: [Word, Word][] = [];
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j < words.length; j++) {
+      const a = words[i] as Word;
+      const b = words[j] as Word;
+      const dx = Math.min(a.right, b.right) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (dx > tolerance && dy > tolerance) found.push([a, b]);
+    }
+  return found;
 }
 interface Page {
   width: number;
@@ -62,9 +77,15 @@ function pages(pdf: string): Page[] {
     .slice(1)
     .map((chunk) => {
       const size = /width="([\d.]+)" height="([\d.]+)"/u.exec(chunk);
-      const words = [...chunk.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</gu)].map(
-        (m) => ({ text: m[4] as string, x: Number(m[1]), y: Number(m[2]), height: Number(m[3]) - Number(m[2]) }),
-      );
+      const words = [
+        ...chunk.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</gu),
+      ].map((m) => ({
+        text: m[5] as string,
+        x: Number(m[1]),
+        y: Number(m[2]),
+        right: Number(m[3]),
+        height: Number(m[4]) - Number(m[2]),
+      }));
       return { width: Number(size?.[1]), height: Number(size?.[2]), words };
     });
 }
@@ -165,4 +186,40 @@ describe.skipIf(!hasTools)('the printed forms (spec §5), measured in LibreOffic
     expect(first).toContain('填报单位');
     expect(printed[1]?.words.map((w) => w.text).join(' ')).not.toContain('分类统计表');
   }, 240_000);
+
+  it('the 校验结果 sheet: Beijing time, wrapped text, no text box overlapping another', async () => {
+    const template = tmp.path('模板-校验.xlsx');
+    await cli('template', '--out', template, '--rows', '12');
+    const filled = tmp.path('有错.xlsx');
+    await fillTemplate(
+      template,
+      filled,
+      [
+        project(0, { category: null, contact: '王五' }),
+        variedProject(1),
+        project(2, { investTotal: 70, problems: '停产、亏损、未足额分红', causes: '其他' }),
+        project(3, { year: 1999, mode: '承包' }),
+        project(4, { functionStatus: '损坏', useStatus: '闲置' }),
+      ],
+      { updatedAt: '2026-11-19' },
+    );
+    const annotated = tmp.path('有错-标注.xlsx');
+    expect((await cli('validate', filled, '--annotate', annotated)).code).toBe(1);
+    const result = pages(toPdf(annotated)).filter((p) => p.words.some((w) => w.text.startsWith('校验结果：')));
+    expect(result.length).toBeGreaterThan(0);
+    const words = result.flatMap((p) => p.words);
+    expect(words.map((w) => w.text).join('')).toMatch(/校验时间：\d{4}-\d{2}-\d{2}\d{2}:\d{2}（北京时间）/u);
+    // Long 说明 texts wrap onto more lines within their row.
+    const lines = new Set(words.filter((w) => /[\u4e00-\u9fff]/u.test(w.text)).map((w) => Math.round(w.y)));
+    expect(lines.size).toBeGreaterThan(8);
+    for (const page of result) expect(overlaps(page.words)).toEqual([]);
+  }, 180_000);
+});
+
+describe('the overlap check itself', () => {
+  const box = (x: number, y: number, w = 10, h = 10) => ({ text: 'x', x, y, right: x + w, height: h });
+  it('finds boxes that overlap, not boxes that touch', () => {
+    expect(overlaps([box(0, 0), box(5, 5)])).toHaveLength(1);
+    expect(overlaps([box(0, 0), box(10, 0), box(0, 10)])).toEqual([]);
+  });
 });

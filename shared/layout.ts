@@ -249,6 +249,41 @@ export function planPrint(
   };
 }
 
+/** Width of a text in Excel character units: full-width (CJK) characters count two, others one. */
+export function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u201c\u201d\u3000-\u303f]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return n;
+}
+
+/**
+ * Height (points) a row needs so its wrapped cells show whole: the most lines any cell wraps to in
+ * its column width. Programs do not re-measure rows they open (LibreOffice keeps the written height),
+ * so rows with long wrapped text get their height written.
+ */
+export function wrappedRowHeight(
+  cells: readonly (string | number | null)[],
+  widths: readonly number[],
+  fontPt: number = ROLE_FONT_PT.data,
+): number {
+  let lines = 1;
+  cells.forEach((value, c) => {
+    if (value === null) return;
+    const usable = Math.max(1, (widths[c] ?? 8) - 1);
+    const cellLines = String(value)
+      .split('\n')
+      .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
+    lines = Math.max(lines, cellLines);
+  });
+  return Math.ceil(lines * fontPt * 1.35 + 4);
+}
+
 /** The effective size of the smallest printed font, in points on paper. */
 export function printedFontPt(print: PrintSetup): number {
   return (print.fontPt * print.scale) / 100;
