@@ -139,6 +139,7 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
     return {
       file,
       unit: summary.unit,
+      updatedAt: v.report.meta.updatedAt,
       errors,
       warnings,
       included: !excluded,

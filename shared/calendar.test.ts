@@ -16,6 +16,8 @@ describe('deadlines on working days (spec §6)', () => {
     expect(r?.period.due.toISOString()).toBe('2026-10-08T08:00:00.000Z');
     expect(r?.source).toBe('calendar');
     expect(r?.warnings).toEqual([]);
+    expect(r?.start.toISOString()).toBe('2026-09-27T16:00:00.000Z'); // Monday 09-28 00:00 Beijing
+    expect(libraryCalendar.resolve('2026-11')?.start.toISOString()).toBe('2026-10-31T16:00:00.000Z');
     expect(describePeriod(r?.period as never)).toBe('2026年第40周（截止 10月8日 16:00）');
     const p = r?.period as NonNullable<typeof r>['period'];
     expect(submissionStatus(p, new Date('2026-10-08T16:00:00+08:00'))).toBe('on-time');

@@ -46,6 +46,8 @@ export interface ResolvedPeriod {
   period: Period;
   /** The deadline before any move: Thursday 16:00 / the 7th 24:00. */
   nominalDue: Date;
+  /** When the period opens: Monday 00:00 of the ISO week / the 1st 00:00 (Asia/Shanghai). */
+  start: Date;
   /** Where the deadline comes from: set by the county, or computed on the working-day calendar. */
   source: 'county' | 'calendar';
   warnings: CalendarWarning[];
@@ -166,9 +168,20 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
   function resolve(id: string): ResolvedPeriod | null {
     const nominal = parsePeriod(id);
     if (!nominal) return null;
+    const start = new Date(
+      nominal.kind === 'week'
+        ? nominal.due.getTime() - 3 * DAY_MS - 16 * 3600 * 1000
+        : Date.UTC(Number(id.slice(0, 4)), Number(id.slice(5, 7)) - 1, 1) - SHANGHAI_OFFSET_MS,
+    );
     const set = deadlines[id];
     if (set !== undefined && Number.isFinite(Date.parse(set)))
-      return { period: { ...nominal, due: new Date(set) }, nominalDue: nominal.due, source: 'county', warnings: [] };
+      return {
+        period: { ...nominal, due: new Date(set) },
+        nominalDue: nominal.due,
+        start,
+        source: 'county',
+        warnings: [],
+      };
     // The due day: Thursday (16:00) or the 7th (24:00 = the 8th 00:00, so step back to the 7th).
     const local = nominal.due.getTime() + SHANGHAI_OFFSET_MS - (nominal.kind === 'month' ? 1 : 0);
     const dueDay = new Date(local).toISOString().slice(0, 10);
@@ -177,6 +190,7 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
     return {
       period: { ...nominal, due: new Date(nominal.due.getTime() + shift) },
       nominalDue: nominal.due,
+      start,
       source: 'calendar',
       warnings: warningsFor(span(dueDay, moved)),
     };
