@@ -123,6 +123,8 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
               `${shanghaiTime(receipt.receivedAt)} 收到（${receipt.status === 'on-time' ? '按时' : '逾期'}），` +
               `项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。回执编号 ${receipt.id}\n`,
           );
+        // The server's calendar has no holidays for the deadline's year (spec §6): say so.
+        for (const w of receipt.calendarWarnings ?? []) io.err(`提示：${w.message}（截止时间按此推算）。\n`);
         setExit(0);
       } catch (error) {
         if (error instanceof RemoteError && error.issues.some((i) => i.severity === 'error')) {
