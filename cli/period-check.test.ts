@@ -12,10 +12,11 @@ afterAll(() => tmp.remove());
 describe('更新时间 against the period', () => {
   it('inside the week (Monday to the deadline day) is fine; outside is flagged', () => {
     const w48 = period('2026-W48'); // Monday 11-23, due Thursday 11-26 16:00
-    expect(checkUpdatedAt('2026-11-23', w48)).toEqual({ status: 'within', message: null });
+    expect(checkUpdatedAt('2026-11-23', w48)).toEqual({ status: 'within', updatedAt: '2026-11-23', message: null });
     expect(checkUpdatedAt('2026-11-26', w48).status).toBe('within');
     expect(checkUpdatedAt('2026-11-22', w48)).toEqual({
       status: 'before',
+      updatedAt: '2026-11-22',
       message:
         '更新时间 2026-11-22 早于2026年第48周（截止 11月26日 16:00）的开始（2026-11-23）：可能不是本期台账，请核实',
     });
