@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that drive real programs end to end: wrangler dev, LibreOffice. */
-const E2E = ['**/*.e2e.test.ts', 'cli/libreoffice*.test.ts'];
+const E2E = [
+  '**/*.e2e.test.ts',
+  'cli/libreoffice*.test.ts',
+  'cli/print.test.ts',
+  'cli/forms.test.ts',
+  'scripts/**/*.test.ts',
+];
 const node = { environment: 'node' as const, globalSetup: ['cli/test/global-setup.ts'], testTimeout: 30000 };
 
 /**
@@ -13,7 +19,14 @@ const node = { environment: 'node' as const, globalSetup: ['cli/test/global-setu
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'cli/**/*.test.ts'], exclude: E2E, ...node } },
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: E2E,
+          ...node,
+        },
+      },
       { test: { name: 'e2e', include: E2E, exclude: ['node_modules/**'], ...node } },
       'worker/vitest.config.ts',
       'addin/vitest.config.ts',

@@ -67,6 +67,7 @@ export function fromLayout(layout: SheetLayout, name = layout.name): SheetSpec {
     numberFormats,
     validations,
     freeze: layout.freeze ?? undefined,
+    print: layout.print ?? undefined,
   };
 }
 

@@ -79,7 +79,7 @@ export function dropdownPlan(session: CheckSession): { firstRow: number; lastRow
   const columns: DropdownColumn[] = [];
   for (const list of enumLists()) {
     const col = header.columns[list.key];
-    if (col !== undefined) columns.push({ col, title: list.title, values: list.values });
+    if (col !== undefined) columns.push({ key: list.key, col, title: list.title, values: list.values });
   }
   return { firstRow, lastRow, columns };
 }

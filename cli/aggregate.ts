@@ -26,6 +26,8 @@ import { validateFile } from './validate.js';
 /** A file's line in the JSON, plus its 统计表 row (null when it could not be read). */
 export interface FileResult extends AggregateFileJson {
   summary: StatsRow | null;
+  /** The ledger's 更新时间 (YYYY-MM-DD), for the --period check; not part of the JSON line. */
+  updatedAt?: string | null;
 }
 
 export interface Aggregate {
@@ -179,6 +181,7 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
             ? `有 ${errors} 个错误，按 --strict 未计入统计表`
             : `有 ${errors} 个错误，已计入统计表，请核实`,
       summary,
+      updatedAt: v.report.meta.updatedAt,
     };
   } catch (error) {
     return {
@@ -195,7 +198,7 @@ export async function readLedgerFile(file: string, options: { strict?: boolean }
 }
 
 export function aggregateJson(a: Aggregate): AggregateJson {
-  const files: AggregateFileJson[] = a.files.map(({ summary: _summary, ...file }) => file);
+  const files: AggregateFileJson[] = a.files.map(({ summary: _summary, updatedAt: _updatedAt, ...file }) => file);
   const { text, unclassified, erroneous } = a.notes;
   return {
     units: a.units.map(statsJson),

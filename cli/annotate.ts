@@ -1,7 +1,8 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
 import { capIssues, clipMessage, ISSUE_CAP } from '../shared/issue-cap.js';
-import type { LayoutRow, SheetLayout } from '../shared/layout.js';
+import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout, wrappedRowHeight } from '../shared/layout.js';
+import { beijingStamp } from '../shared/periods.js';
 import type { Validation } from './validate.js';
 import type { CellMark } from './workbook.js';
 
@@ -72,6 +73,8 @@ export function annotationMarks(
 }
 
 const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规则', '说明'];
+/** Wide enough for the header labels and a rule id; 说明 wraps within its column. */
+const RESULT_WIDTHS = [6, 6, 7, 9, 18, 30, 70];
 
 /** The 校验结果 sheet: a summary line and one row per issue, each linked to its cell. */
 export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetLayout {
@@ -84,31 +87,30 @@ export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetL
     {
       role: 'meta',
       cells: [
-        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${checkedAt.toISOString().slice(0, 16).replace('T', ' ')}（UTC）。点“单元格”一栏可跳到对应位置。${
+        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${beijingStamp(checkedAt)}（北京时间）。点“单元格”一栏可跳到对应位置。${
           capped ? `问题较多：每类只逐条列出前 ${ISSUE_CAP.perRule} 个，其余按类计数。` : ''
         }`,
       ],
       height: 22,
     },
-    { role: 'header', cells: RESULT_HEADER },
+    { role: 'header', cells: RESULT_HEADER, height: 20 },
   ];
   const links: NonNullable<SheetLayout['links']> = [];
   issues.forEach((issue, i) => {
     const col = issueColumn(report, issue);
     const cell = issue.cell ?? (issue.row !== null && col !== null && Number.isFinite(col) ? a1(issue.row, col) : null);
     const r = rows.length;
-    rows.push({
-      role: 'data',
-      cells: [
-        i + 1,
-        SEVERITY_LABEL[issue.severity],
-        issue.row,
-        cell,
-        issue.field ? columnLabel(issue.field) : null,
-        issue.ruleId,
-        issue.message,
-      ],
-    });
+    const cells = [
+      i + 1,
+      SEVERITY_LABEL[issue.severity],
+      issue.row,
+      cell,
+      issue.field ? columnLabel(issue.field) : null,
+      issue.ruleId,
+      issue.message,
+    ];
+    // Wrapped cells with the height they need, so no text runs over the next row.
+    rows.push({ role: 'data', cells, height: wrappedRowHeight(cells, RESULT_WIDTHS) });
     if (cell) links.push({ row: r, col: 3, sheet: v.sheet.name, cell });
   });
   if (report.issues.length === 0)
@@ -121,11 +123,16 @@ export function resultSheet(v: Validation, checkedAt: Date = new Date()): SheetL
       { top: 0, left: 0, bottom: 0, right: width - 1 },
       { top: 1, left: 0, bottom: 1, right: width - 1 },
     ],
-    widths: [6, 6, 7, 9, 24, 30, 90],
+    widths: RESULT_WIDTHS,
     numberFormats: [],
     validations: [],
     freeze: { rows: 3, cols: 0 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 2 } },
+    print: planPrint(RESULT_WIDTHS, {
+      fontPt: ROLE_FONT_PT.data,
+      paper: 'A4',
+      repeatRows: { top: 2, bottom: 2 },
+      repeatCols: null,
+    }),
     links,
     autoFilter: { top: 2, left: 0, bottom: rows.length - 1, right: width - 1 },
   };

@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import type { ImportRow } from '../shared/decisions.js';
 import { IMPORT_COLUMNS, IMPORT_SHEET_NAME, MAX_IMPORT_ROWS, STATUSES } from '../shared/decisions-sheet.js';
 import { foldKey } from '../shared/index.js';
-import type { SheetLayout } from '../shared/layout.js';
+import { listPrint, type SheetLayout } from '../shared/layout.js';
 import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { formatReport } from './report.js';
@@ -43,6 +43,8 @@ function service(opts: Connection, io: Io) {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+const RESULT_WIDTHS = [16, 18, 28, 10, 10, 22, 13, 26, 13, 14];
+
 /** The 审定结果 worksheet: one row per applied project, decision columns to fill in. */
 export function importSheet(rows: readonly Record<string, string>[]): SheetLayout {
   const header = IMPORT_COLUMNS.map((c) => c.label);
@@ -56,7 +58,7 @@ export function importSheet(rows: readonly Record<string, string>[]): SheetLayou
       ...rows.map((r) => ({ role: 'data' as const, cells: IMPORT_COLUMNS.map((c) => r[c.key] ?? '') })),
     ],
     merges: [],
-    widths: [16, 18, 28, 10, 10, 22, 13, 26, 13, 14],
+    widths: RESULT_WIDTHS,
     numberFormats: IMPORT_COLUMNS.map(() => '@'),
     validations: [
       {
@@ -70,7 +72,7 @@ export function importSheet(rows: readonly Record<string, string>[]): SheetLayou
       },
     ],
     freeze: { rows: 1, cols: 3 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 0, bottom: 0 } },
+    print: listPrint(RESULT_WIDTHS, { orientation: 'landscape', paper: 'A4', repeatRows: { top: 0, bottom: 0 } }),
     autoFilter: { top: 0, left: 0, bottom: last - 1, right: header.length - 1 },
   };
 }

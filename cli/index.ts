@@ -6,10 +6,12 @@
  * not be read; submit: refused for errors); 2 = the file cannot be read / written, the server cannot
  * be reached, or the command line is wrong.
  */
+
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError } from 'commander';
+import { libraryCalendar } from '../shared/calendar.js';
 import { describePeriod, notesLine, parsePeriod } from '../shared/index.js';
 import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '../shared/layout.js';
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
@@ -18,6 +20,7 @@ import { registerCountyCommands } from './county-commands.js';
 import { registerDecisionCommands } from './decisions.js';
 import { FileError, oneLine, UsageError } from './errors.js';
 import { registerFormsCommand } from './forms.js';
+import { checkUpdatedAt, formatPeriodChecks } from './period-check.js';
 import type { RemoteOptions } from './remote.js';
 import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
@@ -204,9 +207,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
         if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
           throw new UsageError(`--jobs 应为 1 到 64 之间的整数，收到“${opts.jobs}”。`);
-        const period = opts.period === undefined ? null : parsePeriod(opts.period);
+        const resolved = opts.period === undefined ? null : libraryCalendar.resolve(opts.period);
+        const period = resolved?.period ?? null;
         if (opts.period !== undefined && !period)
           throw new UsageError(`报送期次“${opts.period}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
+        for (const w of resolved?.warnings ?? []) io.err(`提示：${w.message}（截止时间按此推算）。\n`);
         const updatedAt = opts.date ? isoDate(opts.date) : today();
         const files = await expandInputs(inputs);
         if (opts.out) checkOutput(opts.out, files, opts.force === true);
@@ -246,8 +251,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           });
           await writeLayout({ sheets: [sheet] }, opts.out);
         }
-        if (opts.json) io.out(json(aggregateJson(result)));
-        else io.out(`${formatAggregate(result)}\n`);
+        // --period: flag ledgers whose 更新时间 is outside the period (cli/period-check.ts).
+        if (resolved) for (const f of result.files) if (f.summary) f.period = checkUpdatedAt(f.updatedAt, resolved);
+        if (opts.json)
+          io.out(
+            json({
+              ...aggregateJson(result),
+              ...(resolved?.warnings.length ? { calendarWarnings: resolved.warnings } : {}),
+            }),
+          );
+        else io.out(`${[formatAggregate(result), ...formatPeriodChecks(result.files)].join('\n')}\n`);
         if (opts.out) (opts.json ? io.err : io.out)(`已写入统计表：${opts.out}\n`);
         setExit(result.files.some((f) => f.problem !== null) ? EXIT.errors : EXIT.ok);
       },

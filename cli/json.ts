@@ -78,6 +78,17 @@ export interface AggregateFileJson {
   included: boolean;
   /** Why the file is not counted or was flagged, in Chinese; null when clean. */
   problem: string | null;
+  /** With --period: whether 更新时间 falls in the period (cli/period-check.ts). */
+  period?: PeriodCheckJson;
+}
+
+export interface PeriodCheckJson {
+  /** within: 更新时间 inside [start, deadline]; before / after: outside; unknown: no 更新时间. */
+  status: 'within' | 'before' | 'after' | 'unknown';
+  /** The ledger's 更新时间 (YYYY-MM-DD); null when not filled in. */
+  updatedAt: string | null;
+  /** The warning a clerk reads; null when within. */
+  message: string | null;
 }
 
 export interface AggregateJson {

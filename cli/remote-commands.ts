@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Issue } from '../shared/index.js';
-import { countyCoverage, countyNotes, parsePeriod, summaryRows, weekOf } from '../shared/index.js';
+import { beijingStamp, countyCoverage, countyNotes, parsePeriod, summaryRows, weekOf } from '../shared/index.js';
 import { capIssues } from '../shared/issue-cap.js';
 import { formatStatsTable } from './aggregate.js';
 import { UsageError } from './errors.js';
@@ -48,10 +48,6 @@ function period(id: string | undefined, required: boolean): string {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-function shanghaiTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function issueLines(issues: readonly Issue[]): string {
   return capIssues(issues)
@@ -107,7 +103,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
             const d = receipt.diff;
             io.out(
               `试报通过（未入库）：${receipt.unit}，${id}，项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。\n` +
-                `与${d.previous ? `上次报送（${d.previous.period}，${shanghaiTime(d.previous.receivedAt)}）` : '此前（无报送记录）'}相比：` +
+                `与${d.previous ? `上次报送（${d.previous.period}，${beijingStamp(d.previous.receivedAt)}）` : '此前（无报送记录）'}相比：` +
                 `新增 ${d.counts?.added ?? d.added.length} 个，减少 ${d.counts?.removed ?? d.removed.length} 个，调整分类 ${d.counts?.reclassified ?? d.reclassified.length} 个。\n` +
                 d.reclassified
                   .map((r) => `  ${r.code} ${r.name}：${r.from ?? '未分类'} → ${r.to ?? '未分类'}\n`)
@@ -150,9 +146,11 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         else
           io.out(
             `${replayed ? '服务器此前已收到这次报送，返回原回执' : '报送成功'}：${receipt.unit}，${id}，` +
-              `${shanghaiTime(receipt.receivedAt)} 收到（${receipt.status === 'on-time' ? '按时' : '逾期'}），` +
+              `${beijingStamp(receipt.receivedAt)} 收到（${receipt.status === 'on-time' ? '按时' : '逾期'}），` +
               `项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。回执编号 ${receipt.id}\n`,
           );
+        // The server's calendar has no holidays for the deadline's year (spec §6): say so.
+        for (const w of receipt.calendarWarnings ?? []) io.err(`提示：${w.message}（截止时间按此推算）。\n`);
         setExit(0);
       } catch (error) {
         // Accepted by the county (已确认) or closed: refused, nothing stored — like a ledger with errors.

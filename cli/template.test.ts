@@ -23,10 +23,11 @@ afterAll(() => tmp.remove());
 describe('template: the official blank 附件5 ledger', () => {
   it('has the title, the meta line and both header rows with the notice’s merges', () => {
     expect(text(ws.getCell('A1').value)).toBe('彭水自治县经营性帮扶产业项目“四个一批”管理台账');
-    const metaLine = [1, 8, 15, 22].map((c) => text(ws.getCell(2, c).value)).join(' ');
+    // Title and meta line over the first printed page's columns (A–R; the ledger prints two pages wide).
+    const metaLine = [1, 5, 9, 13].map((c) => text(ws.getCell(2, c).value)).join(' ');
     expect(metaLine).toMatch(/^填报单位：郁山镇人民政府 审核人： 填报人及联系电话： 更新时间：\s+年\s+月\s+日$/u);
     const m = merges(ws);
-    expect(m).toContain('A1:AB1');
+    expect(m).toContain('A1:R1');
     // Single labels span both header rows; grouped labels span their level-2 labels.
     for (const single of ['A3:A4', 'B3:B4', 'E3:E4', 'L3:L4', 'AB3:AB4']) expect(m).toContain(single);
     expect(m).toContain('I3:K3'); // 投资规模（万元）: 小计 专项资金 其他资金
@@ -47,7 +48,7 @@ describe('template: the official blank 附件5 ledger', () => {
     expect(ws.getCell('A34').value).toBe(30);
     expect(ws.getCell('B5').value).toBeNull();
     expect(text(ws.getCell('A35').value)).toBe(ledgerFooter());
-    expect(merges(ws)).toContain('A35:AB35');
+    expect(merges(ws)).toContain('A35:R35');
   });
 
   it('has dropdowns on every enum column, fed by a hidden list sheet', () => {
@@ -82,11 +83,17 @@ describe('template: the official blank 附件5 ledger', () => {
     expect(dv['D5:D34']).toMatchObject({ type: 'whole', formulae: [2013, 2100] });
   });
 
-  it('freezes the header and sets up printing (landscape, fit to width, repeated header rows)', () => {
+  it('freezes the header and sets up printing (A3 landscape, two pages wide at 90 %, repeated header rows and 序号/项目名称)', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: false,
+      scale: 90,
+      pageOrder: 'overThenDown',
+    });
     expect(ws.pageSetup.printTitlesRow).toBe('3:4');
-    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:B');
+    expect(ws.pageSetup.paperSize).toBe(8);
   });
 
   it('round trip: the blank template reads clean but has no project; filled by a clerk, it reads back every value', async () => {
@@ -130,7 +137,7 @@ describe('template: the official blank 附件5 ledger', () => {
     await cli('template', '--out', out, '--county', '酉阳自治县', '--date', '2026-11-20');
     const sheet = (await load(out)).getWorksheet('管理台账') as ExcelJS.Worksheet;
     expect(text(sheet.getCell('A1').value)).toBe('酉阳自治县经营性帮扶产业项目“四个一批”管理台账');
-    expect(text(sheet.getCell('V2').value)).toBe('更新时间：2026年11月20日');
+    expect(text(sheet.getCell('M2').value)).toBe('更新时间：2026年11月20日');
     expect(JSON.parse((await cli('validate', out, '--json')).out).reportDate).toBe('2026-11-20');
   });
 });

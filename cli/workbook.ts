@@ -9,7 +9,14 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { MergeArea } from '../shared/index.js';
-import type { LayoutRow, RowRole, SheetLayout, WorkbookLayout } from '../shared/layout.js';
+import {
+  type LayoutRow,
+  type PrintSetup,
+  ROLE_FONT_PT,
+  type RowRole,
+  type SheetLayout,
+  type WorkbookLayout,
+} from '../shared/layout.js';
 import { FileError } from './errors.js';
 import { checkXlsxLimits } from './xlsx-limits.js';
 
@@ -273,22 +280,29 @@ const FONT = '宋体';
 /** ExcelJS styles for each row role of a layout. */
 const ROLE_STYLES: Record<RowRole, Partial<ExcelJS.Style>> = {
   title: {
-    font: { name: FONT, size: 16, bold: true },
+    font: { name: FONT, size: ROLE_FONT_PT.title, bold: true },
     alignment: { horizontal: 'center', vertical: 'middle' },
   },
-  meta: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' } },
+  meta: { font: { name: FONT, size: ROLE_FONT_PT.meta }, alignment: { horizontal: 'left', vertical: 'middle' } },
   header: {
-    font: { name: FONT, size: 10, bold: true },
+    font: { name: FONT, size: ROLE_FONT_PT.header, bold: true },
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     border: THIN,
   },
-  data: { font: { name: FONT, size: 10 }, alignment: { vertical: 'middle', wrapText: true }, border: THIN },
+  data: {
+    font: { name: FONT, size: ROLE_FONT_PT.data },
+    alignment: { vertical: 'middle', wrapText: true },
+    border: THIN,
+  },
   total: {
-    font: { name: FONT, size: 10, bold: true },
+    font: { name: FONT, size: ROLE_FONT_PT.total, bold: true },
     alignment: { vertical: 'middle', horizontal: 'center' },
     border: THIN,
   },
-  footer: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  footer: {
+    font: { name: FONT, size: ROLE_FONT_PT.footer },
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+  },
   list: {},
 };
 
@@ -359,20 +373,7 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Work
   }
   if (layout.freeze)
     ws.views = [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows, showGridLines: true }];
-  if (layout.print) {
-    const repeat = layout.print.repeatRows;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: (layout.print.paper === 'A3' ? 8 : 9) as ExcelJS.PaperSize,
-      orientation: layout.print.orientation,
-      fitToPage: layout.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      ...(repeat ? { printTitlesRow: `${repeat.top + 1}:${repeat.bottom + 1}` } : {}),
-    };
-  }
+  if (layout.print) applyPrint(ws, layout.print);
   if (layout.autoFilter) {
     const f = layout.autoFilter;
     ws.autoFilter = {
@@ -381,4 +382,25 @@ function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Work
     };
   }
   return ws;
+}
+
+/** Renders the layout's print setup (shared/layout.ts decides it) as ExcelJS page setup. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  const rows = print.repeatRows;
+  const cols = print.repeatCols;
+  const letter = (c: number) => ws.getColumn(c + 1).letter;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: (print.paper === 'A3' ? 8 : 9) as ExcelJS.PaperSize,
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    scale: print.scale,
+    pageOrder: print.order,
+    horizontalCentered: print.pagesWide === 1,
+    margins: { ...print.margins },
+    ...(rows ? { printTitlesRow: `${rows.top + 1}:${rows.bottom + 1}` } : {}),
+    ...(cols && print.pagesWide > 1 ? { printTitlesColumn: `${letter(cols.left)}:${letter(cols.right)}` } : {}),
+  };
 }

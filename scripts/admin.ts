@@ -7,10 +7,14 @@
  *   npm run admin -- token issue --county [--label 说明]   (a county token)
  *   npm run admin -- token revoke <令牌编号> | --unit 保家镇
  *   npm run admin -- token list
+ *   npm run admin -- holiday add 2027 --file 2027.json | --holidays 2027-10-01~2027-10-07 --workdays 2027-10-09
+ *   npm run admin -- holiday list | holiday remove 2027
+ *   npm run admin -- deadline set 2026-W40 2026-10-09T16:00 | deadline clear 2026-W40 | deadline list
  * Local D1 by default; `--remote` for the deployed database, `--persist-to DIR` for another local state.
  */
 import { Command } from 'commander';
 import { newToken } from '../worker/tokens.js';
+import { registerCalendarCommands } from './admin-calendar-commands.js';
 import {
   AdminInputError,
   addUnitSql,
@@ -120,6 +124,8 @@ token
       );
     }
   });
+
+registerCalendarCommands(program, (sql, cmd) => first(sql, target(cmd)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AdminInputError || error instanceof WranglerError) {

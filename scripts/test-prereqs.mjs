@@ -13,16 +13,18 @@ const PREREQUISITES = [
   { what: 'LibreOffice Calc', present: () => onPath('soffice'), pkg: 'libreoffice-calc-nogui' },
   { what: 'pdftotext / pdftoppm', present: () => onPath('pdftotext') && onPath('pdftoppm'), pkg: 'poppler-utils' },
   { what: 'xmllint', present: () => onPath('xmllint'), pkg: 'libxml2-utils' },
-  { what: '中文字体 (Noto CJK)', present: hasCjkFont, pkg: 'fonts-noto-cjk' },
+  { what: '中文字体 (Noto CJK)', present: () => hasFont(':lang=zh', /Noto (Sans|Serif) CJK/u), pkg: 'fonts-noto-cjk' },
+  // Calibri's metrics: LibreOffice then lays out column widths as Excel does (print tests).
+  { what: 'Carlito font', present: () => hasFont('Carlito', /Carlito/u), pkg: 'fonts-crosextra-carlito' },
 ];
 
 function onPath(tool) {
   return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
 }
 
-function hasCjkFont() {
-  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
-  return r.status === 0 && /Noto (Sans|Serif) CJK/u.test(r.stdout);
+function hasFont(pattern, family) {
+  const r = spawnSync('fc-list', [pattern, 'family'], { encoding: 'utf8' });
+  return r.status === 0 && family.test(r.stdout);
 }
 
 function missingPackages() {

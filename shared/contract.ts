@@ -177,6 +177,13 @@ export const ReceiptSchema = z.object({
   warnings: z.number().int(),
   summary: StatsRowSchema,
   dryRun: z.boolean().optional(),
+  /** The period's effective deadline (ISO instant): moved to a working day, or set by the county. */
+  due: z.string().optional(),
+  /** Years the deadline falls in whose holidays nobody has entered (counted Monday–Friday). */
+  calendarWarnings: z
+    .array(z.object({ code: z.literal('calendar-year-missing'), year: z.number().int(), message: z.string() }))
+    .max(10)
+    .optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 

@@ -66,13 +66,7 @@ export interface SheetLayout {
   validations: LayoutValidation[];
   /** Frozen panes: this many rows on top and columns on the left stay visible. */
   freeze: { rows: number; cols: number } | null;
-  print: {
-    orientation: 'landscape' | 'portrait';
-    paper: 'A4' | 'A3';
-    fitToWidth: boolean;
-    /** Rows repeated on every printed page, 0-based inclusive. */
-    repeatRows: { top: number; bottom: number } | null;
-  } | null;
+  print: PrintSetup | null;
   /** Cells that link to another cell of the workbook (e.g. an issue list pointing at its cells). */
   links?: { row: number; col: number; sheet: string; cell: string }[];
   /** Autofilter over a header row and the rows below it, 0-based. */
@@ -81,6 +75,218 @@ export interface SheetLayout {
 
 export interface WorkbookLayout {
   sheets: SheetLayout[];
+}
+
+/** How a sheet prints (spec §5): every writer renders this, none decides it. */
+export interface PrintSetup {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4' | 'A3';
+  /** Print scale in percent. With `fitToWidth` the program fits one page wide (this is then the expected scale). */
+  scale: number;
+  /** Fit to one page wide (any number of pages tall). */
+  fitToWidth: boolean;
+  /** Pages side by side the columns need at `scale`. */
+  pagesWide: number;
+  /** Rows repeated on every printed page, 0-based inclusive. */
+  repeatRows: { top: number; bottom: number } | null;
+  /** Columns repeated on every page when the sheet is more than one page wide, 0-based inclusive. */
+  repeatCols: { left: number; right: number } | null;
+  /** Pages across first (page 2 = the right half of the first rows). */
+  order: 'overThenDown' | 'downThenOver';
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Smallest font of the printed rows, in points at 100 % (× scale = on paper). */
+  fontPt: number;
+}
+
+/** Paper sizes in points (portrait width × height). */
+export const PAPER_PT = { A4: { width: 595.28, height: 841.89 }, A3: { width: 841.89, height: 1190.55 } } as const;
+/** The smallest text on paper the forms allow (spec §5). */
+export const MIN_PRINTED_FONT_PT = 8;
+/** Font sizes of the row roles, in points: one table for the ExcelJS and Office.js writers. */
+export const ROLE_FONT_PT: Record<RowRole, number> = {
+  title: 16,
+  meta: 11,
+  header: 10,
+  data: 10,
+  total: 10,
+  footer: 10,
+  list: 11,
+};
+const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } as const;
+/** Room kept on each page for differences between programs' column-width arithmetic. */
+const PAGE_SLACK = 0.97;
+/** A planned page break is kept only when the first page is this much clear of both neighbours' widths. */
+const BREAK_MARGIN = 0.01;
+
+/**
+ * A column width in Excel's characters → points: Excel and LibreOffice draw a character width as
+ * 7 pixels of the default font plus 5 pixels padding, at 96 pixels per inch.
+ */
+export function columnWidthPt(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+/** Printable width of a page in points. */
+export function printableWidthPt(paper: PrintSetup['paper'], orientation: PrintSetup['orientation']): number {
+  const size = PAPER_PT[paper];
+  const width = orientation === 'landscape' ? size.height : size.width;
+  return width - (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72;
+}
+
+/** Columns per page (first page from column 0, later pages after the repeated columns), greedy like Excel. */
+export function paginateColumns(
+  widthsPt: readonly number[],
+  pageWidth: number,
+  repeatCols: { left: number; right: number } | null,
+): number[][] {
+  const repeated = repeatCols ? widthsPt.slice(repeatCols.left, repeatCols.right + 1).reduce((a, b) => a + b, 0) : 0;
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let used = 0;
+  widthsPt.forEach((w, col) => {
+    if (page.length > 0 && used + w > pageWidth) {
+      pages.push(page);
+      page = [];
+      used = repeated;
+    }
+    page.push(col);
+    used += w;
+  });
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/**
+ * The print setup of a wide form (spec §5): A3 landscape; one page wide while the smallest font
+ * stays at least 8 pt on paper, else the largest scale (≥ 8 pt) at which the columns fit two pages
+ * wide with `repeatCols` repeated, computed from the column widths rather than assumed.
+ */
+export function planPrint(
+  widths: readonly number[],
+  options: {
+    fontPt: number;
+    repeatRows: PrintSetup['repeatRows'];
+    repeatCols: { left: number; right: number } | null;
+    /** Whether a page may start at this column (e.g. not inside a merged header group). */
+    breakable?: (col: number) => boolean;
+    paper?: PrintSetup['paper'];
+    orientation?: PrintSetup['orientation'];
+  },
+): PrintSetup & { firstPageCols: number } {
+  const paper = options.paper ?? 'A3';
+  const orientation = options.orientation ?? 'landscape';
+  const page = printableWidthPt(paper, orientation) * PAGE_SLACK;
+  const widthsPt = widths.map(columnWidthPt);
+  const total = widthsPt.reduce((a, b) => a + b, 0);
+  const minScale = Math.ceil((MIN_PRINTED_FONT_PT / options.fontPt) * 100);
+  const common = {
+    orientation,
+    paper,
+    repeatRows: options.repeatRows,
+    order: 'overThenDown' as const,
+    margins: { ...PRINT_MARGINS },
+    fontPt: options.fontPt,
+  };
+  const fit = Math.min(100, Math.floor((page / total) * 100));
+  if (fit >= minScale)
+    return { ...common, scale: fit, fitToWidth: true, pagesWide: 1, repeatCols: null, firstPageCols: widths.length };
+  // Best: the page break falls clearly between two header groups (every program breaks there too).
+  const full = page / PAGE_SLACK;
+  for (let s = 100; s >= minScale; s--) {
+    const scaled = widthsPt.map((w) => (w * s) / 100);
+    const pages = paginateColumns(scaled, full, options.repeatCols);
+    const first = pages[0] ?? [];
+    const next = first.length;
+    const used = first.reduce((a, c) => a + (scaled[c] ?? 0), 0);
+    const secondUsed = (pages[1] ?? []).reduce((a, c) => a + (scaled[c] ?? 0), 0);
+    const repeated = options.repeatCols
+      ? scaled.slice(options.repeatCols.left, options.repeatCols.right + 1).reduce((a, b) => a + b, 0)
+      : 0;
+    if (
+      pages.length === 2 &&
+      (options.breakable?.(next) ?? true) &&
+      used <= full * (1 - BREAK_MARGIN) &&
+      used + (scaled[next] ?? 0) >= full * (1 + BREAK_MARGIN) &&
+      secondUsed + repeated <= page
+    )
+      return {
+        ...common,
+        scale: s,
+        fitToWidth: false,
+        pagesWide: 2,
+        repeatCols: options.repeatCols,
+        firstPageCols: next,
+      };
+  }
+  let scale = minScale;
+  for (let s = 100; s >= minScale; s--) {
+    const pages = paginateColumns(
+      widthsPt.map((w) => (w * s) / 100),
+      page,
+      options.repeatCols && {
+        left: options.repeatCols.left,
+        right: options.repeatCols.right,
+      },
+    );
+    if (pages.length <= 2) {
+      scale = s;
+      break;
+    }
+  }
+  const pages = paginateColumns(
+    widthsPt.map((w) => (w * scale) / 100),
+    page,
+    options.repeatCols,
+  );
+  return {
+    ...common,
+    scale,
+    fitToWidth: false,
+    pagesWide: pages.length,
+    repeatCols: options.repeatCols,
+    firstPageCols: pages[0]?.length ?? widths.length,
+  };
+}
+
+/** Width of a text in Excel character units: full-width (CJK) characters count two, others one. */
+export function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u201c\u201d\u3000-\u303f]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return n;
+}
+
+/**
+ * Height (points) a row needs so its wrapped cells show whole: the most lines any cell wraps to in
+ * its column width. Programs do not re-measure rows they open (LibreOffice keeps the written height),
+ * so rows with long wrapped text get their height written.
+ */
+export function wrappedRowHeight(
+  cells: readonly (string | number | null)[],
+  widths: readonly number[],
+  fontPt: number = ROLE_FONT_PT.data,
+): number {
+  let lines = 1;
+  cells.forEach((value, c) => {
+    if (value === null) return;
+    const usable = Math.max(1, (widths[c] ?? 8) - 1);
+    const cellLines = String(value)
+      .split('\n')
+      .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
+    lines = Math.max(lines, cellLines);
+  });
+  return Math.ceil(lines * fontPt * 1.35 + 4);
+}
+
+/** The effective size of the smallest printed font, in points on paper. */
+export function printedFontPt(print: PrintSetup): number {
+  return (print.fontPt * print.scale) / 100;
 }
 
 export const LEDGER_SHEET_NAME = '管理台账';
@@ -113,9 +319,15 @@ export function chineseDate(iso: string | null | undefined): string {
 }
 
 /** Meta line segments, each with its share of the columns (they are merged side by side). */
-function metaSegments(texts: string[], width: number): { cells: (string | null)[]; merges: MergeArea[] } {
+function metaSegments(
+  texts: string[],
+  width: number,
+  firstPage: number = width,
+): { cells: (string | null)[]; merges: MergeArea[] } {
   const cells: (string | null)[] = Array(width).fill(null);
   const merges: MergeArea[] = [];
+  // On the first printed page: a wide sheet printed two pages wide keeps its meta line on page 1.
+  width = Math.min(width, firstPage);
   const span = Math.floor(width / texts.length);
   texts.forEach((text, i) => {
     const left = i * span;
@@ -183,9 +395,22 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
   const last = width - 1;
   const rows: LayoutRow[] = [];
   const merges: MergeArea[] = [];
+  const widths = COLUMNS.map((c) => c.width);
+  // 序号 and 项目名称 repeat on the second page when the ledger prints two pages wide.
+  const nameCol = COLUMNS.findIndex((c) => c.key === 'name');
+  const groupStarts = new Set<number>();
+  for (const g of headerGroups()) groupStarts.add(COLUMNS.findIndex((c) => c.key === g.keys[0]));
+  const print = planPrint(widths, {
+    fontPt: ROLE_FONT_PT.data,
+    repeatRows: { top: 2, bottom: 3 },
+    repeatCols: { left: 0, right: nameCol },
+    breakable: (col) => groupStarts.has(col),
+  });
+  // Title, meta line and 填表说明 stay on the first page.
+  const firstLast = print.firstPageCols - 1;
 
   rows.push({ role: 'title', cells: [ledgerTitle(county)], height: 32 });
-  merges.push({ top: 0, left: 0, bottom: 0, right: last });
+  merges.push({ top: 0, left: 0, bottom: 0, right: firstLast });
 
   const meta = metaSegments(
     [
@@ -195,6 +420,7 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
       `更新时间：${chineseDate(options.updatedAt)}`,
     ],
     width,
+    print.firstPageCols,
   );
   rows.push({ role: 'meta', cells: meta.cells, height: 22 });
   merges.push(...meta.merges);
@@ -224,22 +450,19 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
   }
   const lastData = rows.length - 1;
 
-  rows.push({ role: 'footer', cells: [ledgerFooter()], height: 60 });
-  merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: last });
+  rows.push({ role: 'footer', cells: [ledgerFooter()], height: print.pagesWide > 1 ? 75 : 60 });
+  merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: firstLast });
 
   const dataRange = (col: number): MergeArea => ({ top: firstData, left: col, bottom: lastData, right: col });
   const validations: LayoutValidation[] = [];
-  const lists: string[][] = [];
   COLUMNS.forEach((c, col) => {
     const name = columnName(c.key);
     if (c.type === 'enum' && 'values' in c) {
       const values = [...c.values];
-      const letter = String.fromCharCode(65 + lists.length);
-      lists.push(values);
       validations.push({
         kind: 'list',
         range: dataRange(col),
-        source: `'${LIST_SHEET_NAME}'!$${letter}$2:$${letter}$${values.length + 1}`,
+        source: dropdownListSource(c.key),
         values,
         title: name,
         prompt: `请从下拉列表中选择：${values.join('、')}`,
@@ -279,18 +502,43 @@ export function ledgerTemplate(options: LedgerTemplateOptions = {}): WorkbookLay
     state: 'visible',
     rows,
     merges,
-    widths: COLUMNS.map((c) => c.width),
+    widths,
     numberFormats: COLUMNS.map((c) => (c.type === 'number' ? MONEY_FORMAT : null)),
     validations,
     freeze: { rows: firstData, cols: 3 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 3 } },
+    print: withoutPlan(print),
   };
-  return { sheets: [ledger, listSheet(lists)] };
+  return { sheets: [ledger, dropdownListSheet()] };
 }
 
-/** The hidden sheet with one dropdown list per column: row 1 names the column, values below. */
-function listSheet(lists: string[][]): SheetLayout {
+/** The values of a dropdown column's list. */
+export function dropdownValues(key: ColumnKey): readonly string[] {
+  const c = COLUMNS.find((x) => x.key === key);
+  return c && 'values' in c && c.type === 'enum' ? c.values : [];
+}
+
+/**
+ * The fixed column of a dropdown key on the list sheet (0-based): its place in DROPDOWN_COLUMNS,
+ * whatever columns a given ledger has — so every writer (the CLI's template, the pane's 下拉选项)
+ * points the same key at the same list, in any order.
+ */
+export function dropdownListColumn(key: ColumnKey): number {
+  const i = DROPDOWN_COLUMNS.indexOf(key);
+  if (i < 0) throw new Error(`${key} has no dropdown list`);
+  return i;
+}
+
+/** Worksheet formula of a key's list (no leading =), e.g. `'下拉选项'!$C$2:$C$6`. */
+export function dropdownListSource(key: ColumnKey): string {
+  const i = dropdownListColumn(key);
+  const letter = String.fromCharCode(65 + i);
+  return `'${LIST_SHEET_NAME}'!$${letter}$2:$${letter}$${dropdownValues(key).length + 1}`;
+}
+
+/** The hidden sheet with every dropdown list, one fixed column per key: row 1 names the column, values below. */
+export function dropdownListSheet(): SheetLayout {
   const dropdownNames = DROPDOWN_COLUMNS.map(columnName);
+  const lists = DROPDOWN_COLUMNS.map((k) => dropdownValues(k));
   const height = Math.max(...lists.map((l) => l.length));
   const rows: LayoutRow[] = [{ role: 'list', cells: dropdownNames }];
   for (let r = 0; r < height; r++) rows.push({ role: 'list', cells: lists.map((l) => l[r] ?? null) });
@@ -325,17 +573,41 @@ export interface StatsSheetOptions {
 
 const STATS_WIDTHS: Record<string, number> = { 序号: 5, 地区: 16, '项目实际投入（万元）': 12, 项目数: 7 };
 
+function statsWidths(groups: readonly { label: string; subs: readonly string[] }[]): number[] {
+  return groups.flatMap((g) => (g.subs.length === 0 ? [STATS_WIDTHS[g.label] ?? 9] : g.subs.map(() => 6)));
+}
+
+/** The setup without the planner's bookkeeping. */
+function withoutPlan(plan: PrintSetup & { firstPageCols: number }): PrintSetup {
+  const { firstPageCols: _, ...print } = plan;
+  return print;
+}
+
+/** The print setup of a plain list (data-size text, nothing repeated across pages but `repeatRows`). */
+export function listPrint(
+  widths: readonly number[],
+  options: { paper: PrintSetup['paper']; orientation: PrintSetup['orientation']; repeatRows: PrintSetup['repeatRows'] },
+): PrintSetup {
+  return withoutPlan(planPrint(widths, { fontPt: ROLE_FONT_PT.data, repeatCols: null, ...options }));
+}
+
 /** The 分类统计表 (附件4): title, meta line, two header rows, one row per unit, 合计. */
 export function statsSheet(options: StatsSheetOptions): SheetLayout {
   const county = options.county ?? DEFAULT_COUNTY;
   const groups = STATS_HEADER.map((h) => ({ label: h.label, subs: h.subs ?? [] }));
   const width = groups.reduce((n, g) => n + Math.max(1, g.subs.length), 0);
-  const last = width - 1;
   const rows: LayoutRow[] = [];
   const merges: MergeArea[] = [];
 
+  const widths = statsWidths(groups);
+  const print = planPrint(widths, {
+    fontPt: ROLE_FONT_PT.data,
+    repeatRows: { top: 2, bottom: 3 },
+    repeatCols: { left: 0, right: 1 },
+  });
+  const firstLast = print.firstPageCols - 1;
   rows.push({ role: 'title', cells: [statsTitle(county)], height: 32 });
-  merges.push({ top: 0, left: 0, bottom: 0, right: last });
+  merges.push({ top: 0, left: 0, bottom: 0, right: firstLast });
   const segments = [
     `填报单位：${options.unit ?? ''}`,
     '审核人：',
@@ -343,7 +615,7 @@ export function statsSheet(options: StatsSheetOptions): SheetLayout {
     `更新时间：${chineseDate(options.updatedAt)}`,
   ];
   if (options.periodLabel) segments.push(`报送期次：${options.periodLabel}`);
-  const meta = metaSegments(segments, width);
+  const meta = metaSegments(segments, width, print.firstPageCols);
   rows.push({ role: 'meta', cells: meta.cells, height: 22 });
   merges.push(...meta.merges);
 
@@ -358,21 +630,12 @@ export function statsSheet(options: StatsSheetOptions): SheetLayout {
   rows.push({ role: 'total', cells: statsCells(options.total, null) });
   if (options.notes) {
     rows.push({ role: 'footer', cells: [options.notes], height: 36 });
-    merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: last });
+    merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: firstLast });
   }
 
-  const widths: number[] = [];
-  const numberFormats: (string | null)[] = [];
-  for (const g of groups) {
-    if (g.subs.length === 0) {
-      widths.push(STATS_WIDTHS[g.label] ?? 9);
-      numberFormats.push(g.label === '项目实际投入（万元）' ? MONEY_FORMAT : null);
-    } else
-      for (const _ of g.subs) {
-        widths.push(6);
-        numberFormats.push(null);
-      }
-  }
+  const numberFormats: (string | null)[] = groups.flatMap((g) =>
+    g.subs.length === 0 ? [g.label === '项目实际投入（万元）' ? MONEY_FORMAT : null] : g.subs.map(() => null),
+  );
   return {
     name: STATS_SHEET_NAME,
     state: 'visible',
@@ -382,6 +645,6 @@ export function statsSheet(options: StatsSheetOptions): SheetLayout {
     numberFormats,
     validations: [],
     freeze: { rows: 4, cols: 2 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 3 } },
+    print: withoutPlan(print),
   };
 }

@@ -47,6 +47,11 @@ export function parsePeriod(id: string): Period | null {
   return null;
 }
 
+/** An instant on the Beijing clock, “2026-11-20 14:05” (UTC+8, no daylight saving), whatever the machine's zone. */
+export function beijingStamp(at: Date | string): string {
+  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Shanghai calendar date of an instant, as YYYY-MM-DD. */
 export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
@@ -77,8 +82,14 @@ export function submissionStatus(period: Period, receivedAt: Date | null): Submi
 
 /** “2026年第47周（截止 11月19日 16:00）” — how a period reads in Chinese. */
 export function describePeriod(period: Period): string {
-  const local = new Date(period.due.getTime() + SHANGHAI_OFFSET_MS - (period.kind === 'month' ? 1 : 0));
-  const due = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${period.kind === 'month' ? '24:00' : '16:00'}`;
+  // A deadline at 00:00 reads as 24:00 of the day before (the 7th 24:00), any other as its hour.
+  const shifted = period.due.getTime() + SHANGHAI_OFFSET_MS;
+  const midnight = shifted % DAY_MS === 0;
+  const local = new Date(shifted - (midnight ? 1 : 0));
+  const clock = midnight
+    ? '24:00'
+    : `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  const due = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${clock}`;
   const [year, part] = period.id.split(/-W?/u);
   const name = period.kind === 'week' ? `${year}年第${Number(part)}周` : `${year}年${Number(part)}月`;
   return `${name}（截止 ${due}）`;

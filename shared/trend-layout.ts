@@ -6,7 +6,7 @@
  */
 import type { Trend } from './api.js';
 import type { LayoutRow, SheetLayout } from './layout.js';
-import { DEFAULT_COUNTY } from './layout.js';
+import { DEFAULT_COUNTY, listPrint } from './layout.js';
 import type { MergeArea } from './ledger/read.js';
 
 export const TREND_SHEET_NAME = '调度趋势';
@@ -44,7 +44,7 @@ function sheet(name: string, rows: LayoutRow[], widths: number[], formats: (stri
     numberFormats: formats,
     validations: [],
     freeze: { rows: 3, cols: 1 },
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { top: 2, bottom: 2 } },
+    print: listPrint(widths, { orientation: 'landscape', paper: 'A4', repeatRows: { top: 2, bottom: 2 } }),
   };
   return layout;
 }

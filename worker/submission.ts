@@ -4,6 +4,7 @@
  * change list against an earlier submission. No storage here.
  */
 import type { Diff } from '../shared/api.js';
+import type { Calendar } from '../shared/calendar.js';
 import type { Receipt, Submission } from '../shared/contract.js';
 import {
   checkRecords,
@@ -12,7 +13,6 @@ import {
   type Issue,
   isIdle,
   type LedgerRow,
-  parsePeriod,
   type StatsRow,
   sortIssues,
   submissionStatus,
@@ -94,20 +94,29 @@ export function checkSubmission(
   };
 }
 
-export function receiptOf(r: {
-  id: string;
-  unit: string;
-  period: string;
-  receivedAt: string;
-  rows: number;
-  contentHash: string;
-  warnings: number;
-  summary: StatsRow;
-}): Receipt {
-  const period = parsePeriod(r.period);
-  if (!period) throw new Error(`stored period ${r.period} does not parse`);
-  const status = submissionStatus(period, new Date(r.receivedAt));
-  return { ...r, status: status === 'late' ? 'late' : 'on-time' };
+/** On time or late against the period's deadline on the county's calendar (spec §6). */
+export function receiptOf(
+  r: {
+    id: string;
+    unit: string;
+    period: string;
+    receivedAt: string;
+    rows: number;
+    contentHash: string;
+    warnings: number;
+    summary: StatsRow;
+  },
+  calendar: Calendar,
+): Receipt {
+  const resolved = calendar.resolve(r.period);
+  if (!resolved) throw new Error(`stored period ${r.period} does not parse`);
+  const status = submissionStatus(resolved.period, new Date(r.receivedAt));
+  return {
+    ...r,
+    status: status === 'late' ? 'late' : 'on-time',
+    due: resolved.period.due.toISOString(),
+    ...(resolved.warnings.length > 0 ? { calendarWarnings: resolved.warnings } : {}),
+  };
 }
 
 export interface ProjectRef {

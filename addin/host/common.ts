@@ -1,9 +1,10 @@
 /** Constants and pure helpers shared by both adapters (no host calls). */
+import { dropdownListSheet, LIST_SHEET_NAME } from '../../shared/layout.js';
 import type { CellValue, CellWrite } from './types.js';
 
 export const MARKS_PREFIX = '四个一批标记_';
-/** The hidden dropdown-list sheet, shared with the CLI's template (shared/layout.ts LIST_SHEET_NAME). */
-export const OPTIONS_SHEET = '下拉选项';
+/** The hidden dropdown-list sheet, shared with the CLI's template. */
+export const OPTIONS_SHEET = LIST_SHEET_NAME;
 /** Requests are kept below this many bytes (Excel on the web refuses 5 MB). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Rows read in the first sync, before the used range's width is known. */
@@ -94,4 +95,10 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
     const name = `${base.slice(0, 31 - suffix.length)}${suffix}`;
     if (!taken.has(name)) return name;
   }
+}
+
+/** The 下拉选项 list sheet's cells, from its one owner (shared/layout.ts): every key in its fixed column. */
+export function optionsGrid(): CellValue[][] {
+  const { rows, widths } = dropdownListSheet();
+  return rows.map((r) => widths.map((_, c) => asCellValue(r.cells[c] ?? null)));
 }

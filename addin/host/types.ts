@@ -3,6 +3,8 @@
  * it exchanges — no Office.js, no WPS. Two adapters implement it: host/office (Office.js, batched
  * with context.sync) and host/wps (the WPS 表格 ET object model, synchronous).
  */
+import type { ColumnKey } from '../../shared/index.js';
+import type { PrintSetup } from '../../shared/layout.js';
 
 /** A rectangle in worksheet coordinates, 0-based. */
 export interface Rect {
@@ -39,6 +41,8 @@ export interface MarkPlan {
 }
 
 export interface DropdownColumn {
+  /** The ledger column's key: decides its fixed list on the list sheet (shared/layout.ts). */
+  key: ColumnKey;
   /** Worksheet column (0-based). */
   col: number;
   /** Column name (first row of its list on the hidden list sheet). */
@@ -76,6 +80,8 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   validations?: ValidationSpec[];
   chart?: { type: string; data: Rect; title: string; anchor: Rect };
+  /** How the sheet prints (shared/layout.ts decides; each adapter only writes it). */
+  print?: PrintSetup;
 }
 
 export type Progress = (done: number, total: number, label: string) => void;

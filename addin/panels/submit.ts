@@ -1,4 +1,5 @@
 /** 上报: server settings (browser storage only), dry run with diff, submission with an idempotency key, receipt. */
+import { libraryCalendar } from '../../shared/calendar.js';
 import { describePeriod, parsePeriod, weekOf } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { ApiError, type Diff, loadSettings, newIdempotencyKey, type Receipt, saveSettings, withRetry } from '../api.js';
@@ -14,10 +15,15 @@ export function receiptTable(r: Receipt): HTMLElement {
     ['单位', r.unit],
     [
       '期次',
+      // The deadline as the server computed it (county holidays and county-set deadlines included).
       parsePeriod(r.period)
-        ? describePeriod(parsePeriod(r.period) as NonNullable<ReturnType<typeof parsePeriod>>)
+        ? describePeriod({
+            ...(parsePeriod(r.period) as NonNullable<ReturnType<typeof parsePeriod>>),
+            ...(r.due ? { due: new Date(r.due) } : {}),
+          })
         : r.period,
     ],
+    ...(r.calendarWarnings ?? []).map((w): [string, string] => ['提示', w.message]),
     ['接收时间', new Date(r.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })],
     ['状态', STATUS[r.status] ?? r.status],
     ['项目数', String(r.rows)],
@@ -84,8 +90,12 @@ export function mountSubmit(root: HTMLElement, app: App): void {
   let pending: { payload: SubmissionPayload; key: string } | null = null;
 
   const showPeriod = () => {
-    const p = parsePeriod(period.value.trim());
-    periodHint.textContent = p ? describePeriod(p) : '格式：2026-W47（周）或 2026-11（月）';
+    // The library's calendar: the county's own holidays and deadlines come back in the receipt.
+    const resolved = libraryCalendar.resolve(period.value.trim());
+    const p = resolved?.period ?? null;
+    periodHint.textContent = resolved
+      ? [describePeriod(resolved.period), ...resolved.warnings.map((w) => w.message)].join('；')
+      : '格式：2026-W47（周）或 2026-11（月）';
     periodHint.className = p ? '' : 'bad';
   };
   period.addEventListener('input', showPeriod);

@@ -55,6 +55,8 @@ export interface FakeSheet {
   formats: { rect: Rect; prop: string; value: unknown }[];
   charts: { type: string; rect: Rect; seriesBy: string | undefined; title: string; position: string[] }[];
   frozen: { rows: number; cols: number };
+  /** What `worksheet.pageLayout` was given (ExcelApi 1.9): property → value, print titles as addresses. */
+  pageLayout?: Record<string, unknown>;
 }
 
 export interface FakeOp {
@@ -335,6 +337,28 @@ class WorksheetProxy extends Loadable implements HostWorksheet {
       add: (type: string, source: HostRange, seriesBy?: string): HostChart =>
         new ChartProxy(this.ctx, this, type, source as RangeProxy, seriesBy),
     };
+  }
+  /** `worksheet.pageLayout` (ExcelApi 1.9): every property write and print-title call is recorded. */
+  get pageLayout(): Record<string, unknown> {
+    const ctx = this.ctx;
+    const nameOf = this.nameOf;
+    const record = (prop: string, value: unknown) =>
+      ctx.enqueue(`pageLayout.${prop}`, nameOf(), value, () => {
+        const sheet = ctx.sheet(nameOf());
+        sheet.pageLayout = { ...sheet.pageLayout, [prop]: value };
+      });
+    return new Proxy(
+      {
+        setPrintTitleRows: (address: string) => record('printTitleRows', address),
+        setPrintTitleColumns: (address: string) => record('printTitleColumns', address),
+      } as Record<string, unknown>,
+      {
+        set: (_target, prop, value) => {
+          record(String(prop), value);
+          return true;
+        },
+      },
+    );
   }
   get freezePanes() {
     return {

@@ -98,7 +98,14 @@ export async function fillTemplate(
     });
   });
   if (meta.unit) ws.getCell('A2').value = `填报单位：${meta.unit}`;
-  if (meta.updatedAt) ws.getCell('V2').value = `更新时间：${meta.updatedAt}`;
+  if (meta.updatedAt) {
+    // The meta segment that holds 更新时间 (where it sits depends on the printed page width).
+    let at = 'V2';
+    ws.getRow(2).eachCell((cell) => {
+      if (String(cell.value ?? '').startsWith('更新时间')) at = cell.address;
+    });
+    ws.getCell(at).value = `更新时间：${meta.updatedAt}`;
+  }
   await wb.xlsx.writeFile(out);
 }
 

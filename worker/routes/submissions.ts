@@ -1,11 +1,13 @@
 /** POST/GET /api/v1/submissions: receive a unit's ledger (idempotent), list and read submissions. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { periodClosedReason } from '../../shared/period-window.js';
 import { ownUnit } from '../auth.js';
+import { loadCalendar } from '../db/calendar.js';
 import { approvedCategories } from '../db/decisions.js';
 import {
   CLAIM_LEASE_MS,
@@ -39,31 +41,44 @@ import { refuseIfLocked } from './periods.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/u;
 
-export function receiptOfRecord(s: SubmissionRecord): Receipt {
-  return receiptOf({
-    id: s.id,
-    unit: s.unit_name,
-    period: s.period,
-    receivedAt: s.received_at,
-    rows: s.row_count,
-    contentHash: s.content_hash,
-    warnings: s.warning_count,
-    summary: JSON.parse(s.stats) as StatsRow,
-  });
+export function receiptOfRecord(s: SubmissionRecord, calendar: Calendar): Receipt {
+  return receiptOf(
+    {
+      id: s.id,
+      unit: s.unit_name,
+      period: s.period,
+      receivedAt: s.received_at,
+      rows: s.row_count,
+      contentHash: s.content_hash,
+      warnings: s.warning_count,
+      summary: JSON.parse(s.stats) as StatsRow,
+    },
+    calendar,
+  );
 }
 
 /** The receipt of a submission just checked (stored under `id`, or a dry run). */
-function newReceipt(id: string, unit: string, period: string, receivedAt: Date, checked: Checked): Receipt {
-  return receiptOf({
-    id,
-    unit,
-    period,
-    receivedAt: receivedAt.toISOString(),
-    rows: checked.rows.length,
-    contentHash: checked.contentHash,
-    warnings: checked.warnings.length,
-    summary: checked.stats,
-  });
+function newReceipt(
+  id: string,
+  unit: string,
+  period: string,
+  receivedAt: Date,
+  checked: Checked,
+  calendar: Calendar,
+): Receipt {
+  return receiptOf(
+    {
+      id,
+      unit,
+      period,
+      receivedAt: receivedAt.toISOString(),
+      rows: checked.rows.length,
+      contentHash: checked.contentHash,
+      warnings: checked.warnings.length,
+      summary: checked.stats,
+    },
+    calendar,
+  );
 }
 
 /** Units may read their own submissions only. */
@@ -82,6 +97,7 @@ async function replay(
   hash: string,
   owner: string,
   now: () => Date,
+  calendar: Calendar,
 ): Promise<Receipt | 'retry' | 'taken-over'> {
   const claim = await findClaim(db, unitId, key);
   if (!claim) return 'retry';
@@ -103,7 +119,7 @@ async function replay(
   }
   const stored = claim.submission_id ? await findSubmission(db, claim.submission_id) : null;
   if (!stored) throw new Error(`idempotency claim without submission for unit ${unitId}`);
-  return receiptOfRecord(stored);
+  return receiptOfRecord(stored, calendar);
 }
 
 /** A period that is not open for submissions (not started, or a year out of range) → 422. */
@@ -172,6 +188,7 @@ export const submissions = new Hono<AppEnv>()
     const now = clock();
     assertPeriodOpen(submission.period, now);
     const approved = await approvedCategories(db, unit.id);
+    const calendar = await loadCalendar(db);
 
     if (dryRun) {
       const checked = checkSubmission(submission, unit.name, now, approved);
@@ -182,14 +199,21 @@ export const submissions = new Hono<AppEnv>()
         before,
         checked.rows.map(refOf),
       );
-      const receipt = newReceipt('dry-run', unit.name, submission.period, now, { ...checked, contentHash: hash });
+      const receipt = newReceipt(
+        'dry-run',
+        unit.name,
+        submission.period,
+        now,
+        { ...checked, contentHash: hash },
+        calendar,
+      );
       return c.json({ ...receipt, dryRun: true as const, diff });
     }
 
     const owner = crypto.randomUUID();
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!(await claimKey(db, unit.id, key, hash, now, owner))) {
-        const answer = await replay(db, unit.id, key, hash, owner, clock);
+        const answer = await replay(db, unit.id, key, hash, owner, clock, calendar);
         if (answer === 'retry') continue;
         if (answer !== 'taken-over') {
           c.header('Idempotent-Replayed', 'true');
@@ -215,7 +239,7 @@ export const submissions = new Hono<AppEnv>()
             meta: submission.meta,
             stats: checked.stats,
           });
-          return newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash });
+          return newReceipt(id, unit.name, submission.period, now, { ...checked, contentHash: hash }, calendar);
         });
         return c.json(receipt, 201);
       } catch (error) {
@@ -224,7 +248,7 @@ export const submissions = new Hono<AppEnv>()
         // answer with its receipt, as for any replay.
         const claim = await findClaim(db, unit.id, key);
         if (claim?.state === 'done' && claim.content_hash === hash) {
-          const answer = await replay(db, unit.id, key, hash, owner, clock);
+          const answer = await replay(db, unit.id, key, hash, owner, clock, calendar);
           if (answer !== 'retry' && answer !== 'taken-over') {
             c.header('Idempotent-Replayed', 'true');
             return c.json(answer, 200);
@@ -248,7 +272,8 @@ export const submissions = new Hono<AppEnv>()
       unitId = unit.id;
     }
     const rows = await listSubmissions(c.env.DB, { period: q.period, unitId });
-    return c.json({ submissions: rows.map(receiptOfRecord) });
+    const calendar = await loadCalendar(c.env.DB);
+    return c.json({ submissions: rows.map((s) => receiptOfRecord(s, calendar)) });
   })
   .get('/:id', async (c) => {
     const s = await findSubmission(c.env.DB, c.req.param('id'));
@@ -256,9 +281,10 @@ export const submissions = new Hono<AppEnv>()
     assertReadable(c.get('principal'), s);
     const q = readQuery(c, DetailQuery);
     const detail = await submissionDetail(c.env.DB, s.id);
+    const calendar = await loadCalendar(c.env.DB);
     const projects = pageWithin(detail.rows, q.offset, q.limit, DETAIL_BUDGET_CHARS);
     return c.json({
-      ...receiptOfRecord(s),
+      ...receiptOfRecord(s, calendar),
       meta: detail.meta,
       issues: capIssues(detail.warnings),
       projects,

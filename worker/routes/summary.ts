@@ -14,6 +14,7 @@ import {
   submissionStatus,
 } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
+import { loadCalendar } from '../db/calendar.js';
 import { latestPerUnit, latestPerUnitStatement, statsOf, type UnitPeriodRecord } from '../db/submissions.js';
 import type { AppEnv } from '../env.js';
 import { readQuery } from '../input.js';
@@ -35,7 +36,7 @@ export const summaryAlongside: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const summary = new Hono<AppEnv>().get('/', async (c) => {
   requireCounty(c.get('principal'));
   const { period: id } = readQuery(c, Query);
-  const period = parsePeriod(id);
+  const period = (await loadCalendar(c.env.DB)).resolve(id)?.period;
   if (!period) throw new Error('period passed the schema but does not parse');
   const pre = c.get('alongsideRows');
   const units = pre?.key === `summary:${id}` ? (pre.rows as UnitPeriodRecord[]) : await latestPerUnit(c.env.DB, id);

@@ -1,11 +1,13 @@
 /** Writing: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
-import { columnLetters } from '../../../shared/index.js';
+import { dropdownListSource } from '../../../shared/layout.js';
+import { writePrintSetup } from '../../print-setup.js';
 import {
   asCellValue,
   cellRuns,
   freeName,
   MAX_REQUEST_BYTES,
   OPTIONS_SHEET,
+  optionsGrid,
   quoteSheet,
   sliceBySize,
 } from '../common.js';
@@ -36,36 +38,29 @@ export async function addDropdowns(
     sheets.load('items/name');
     await ctx.sync();
     const existing = sheets.items.find((s) => s.name === OPTIONS_SHEET);
-    writeOptions(existing ?? sheets.add(OPTIONS_SHEET), columns);
+    writeOptions(existing ?? sheets.add(OPTIONS_SHEET));
     const sheet = sheets.getItem(name);
-    columns.forEach((c, i) => {
+    for (const c of columns) {
       const range = sheet.getRangeByIndexes(firstRow, c.col, lastRow - firstRow + 1, 1);
       range.dataValidation.clear();
-      const letter = columnLetters(i);
-      range.dataValidation.rule = {
-        list: {
-          inCellDropDown: true,
-          source: `=${quoteSheet(OPTIONS_SHEET)}!$${letter}$2:$${letter}$${c.values.length + 1}`,
-        },
-      };
+      // The key's fixed list column (shared/layout.ts), the same one the CLI's template uses.
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${dropdownListSource(c.key)}` } };
       range.dataValidation.errorAlert = {
         showAlert: true,
         style: 'Warning',
         title: c.title.slice(0, 32),
         message: `「${c.title}」只能填写：${c.values.join('、')}`.slice(0, 225),
       };
-    });
+    }
     await ctx.sync();
   });
 }
 
-/** The list sheet as shared/layout.ts draws it: row 1 names the column, its values below. */
-function writeOptions(sheet: HostWorksheet, columns: DropdownColumn[]): void {
+/** The whole list sheet as shared/layout.ts draws it (every key in its fixed column), whichever columns this ledger has. */
+function writeOptions(sheet: HostWorksheet): void {
   sheet.visibility = 'Hidden';
-  const height = Math.max(...columns.map((c) => c.values.length));
-  const grid: CellValue[][] = [columns.map((c) => c.title)];
-  for (let r = 0; r < height; r++) grid.push(columns.map((c) => asCellValue(c.values[r] ?? null)));
-  sheet.getRangeByIndexes(0, 0, height + 1, columns.length).values = grid;
+  const grid = optionsGrid();
+  sheet.getRangeByIndexes(0, 0, grid.length, grid[0]?.length ?? 1).values = grid;
 }
 
 export async function writeCells(st: OfficeState, name: string, cells: CellWrite[]): Promise<void> {
@@ -154,6 +149,7 @@ export async function writeSheet(st: OfficeState, spec: SheetSpec): Promise<stri
     }
     if (!spec.hidden) sheet.activate();
     await ctx.sync();
+    await writePrintSetup(ctx, sheet, spec.print, st.host.isSetSupported);
     return name;
   });
 }

@@ -1,6 +1,6 @@
 /** Writing in WPS: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
-import { columnLetters } from '../../../shared/index.js';
-import { asCellValue, CHUNK_CELLS, cellRuns, freeName, OPTIONS_SHEET, quoteSheet } from '../common.js';
+import { dropdownListSource } from '../../../shared/layout.js';
+import { asCellValue, CHUNK_CELLS, cellRuns, freeName, OPTIONS_SHEET, optionsGrid } from '../common.js';
 import type { CellValue, CellWrite, DropdownColumn, Rect, SheetSpec, ValidationSpec } from '../types.js';
 import {
   activeBook,
@@ -35,29 +35,21 @@ export function addDropdowns(
   const existing = listEntries(book).find((e) => e.name === OPTIONS_SHEET)?.sheet;
   const options = existing ?? addSheet(book, OPTIONS_SHEET, { hidden: true, activate: false });
   if (existing) existing.Visible = ET.xlSheetHidden;
-  // The list sheet as shared/layout.ts draws it: row 1 names the column, its values below.
-  const height = Math.max(...columns.map((c) => c.values.length));
-  const grid: CellValue[][] = [columns.map((c) => c.title)];
-  for (let r = 0; r < height; r++) grid.push(columns.map((c) => asCellValue(c.values[r] ?? null)));
-  options.Range(rangeAddress({ top: 0, left: 0, rows: height + 1, cols: columns.length })).Value2 = grid;
-  columns.forEach((c, i) => {
-    const letter = columnLetters(i);
+  // The whole list sheet from its one owner (shared/layout.ts): every key in its fixed column.
+  const grid = optionsGrid();
+  options.Range(rangeAddress({ top: 0, left: 0, rows: grid.length, cols: grid[0]?.length ?? 1 })).Value2 = grid;
+  for (const c of columns) {
     const dv = get(
       sheet.Range(rangeAddress({ top: firstRow, left: c.col, rows: lastRow - firstRow + 1, cols: 1 })),
       'Validation',
     );
     dv.Delete();
-    dv.Add(
-      ET.xlValidateList,
-      ET.xlValidAlertWarning,
-      ET.xlBetween,
-      `=${quoteSheet(OPTIONS_SHEET)}!$${letter}$2:$${letter}$${c.values.length + 1}`,
-    );
+    dv.Add(ET.xlValidateList, ET.xlValidAlertWarning, ET.xlBetween, `=${dropdownListSource(c.key)}`);
     dv.InCellDropdown = true;
     dv.ShowError = true;
     dv.ErrorTitle = c.title.slice(0, 32);
     dv.ErrorMessage = `「${c.title}」只能填写：${c.values.join('、')}`.slice(0, 225);
-  });
+  }
 }
 
 export function writeCells(st: WpsState, name: string, cells: CellWrite[]): void {

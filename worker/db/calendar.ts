@@ -1,0 +1,37 @@
+/**
+ * The county's calendar data in D1 (migration 0004) as the shared Calendar: the library's holidays
+ * plus the years and deadlines the county stored with `npm run admin -- holiday …/deadline …`.
+ * One query round trip; call it wherever a deadline, on-time/late or a 公示 end is computed.
+ */
+import { type Calendar, type CalendarOverrides, createCalendar, type HolidayYear } from '../../shared/calendar.js';
+
+interface YearRow {
+  year: number;
+  holidays: string;
+  workdays: string;
+}
+
+function dates(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((d): d is string => typeof d === 'string') : [];
+}
+
+/** What the county stored, as calendar overrides. */
+export async function loadCalendarOverrides(db: D1Database): Promise<CalendarOverrides> {
+  const [years, deadlines] = await db.batch([
+    db.prepare('SELECT year, holidays, workdays FROM holiday_years ORDER BY year'),
+    db.prepare('SELECT period, due_at FROM period_deadlines'),
+  ]);
+  return {
+    years: ((years?.results ?? []) as YearRow[]).map(
+      (r): HolidayYear => ({ year: r.year, holidays: dates(r.holidays), workdays: dates(r.workdays) }),
+    ),
+    deadlines: Object.fromEntries(
+      ((deadlines?.results ?? []) as { period: string; due_at: string }[]).map((r) => [r.period, r.due_at]),
+    ),
+  };
+}
+
+export async function loadCalendar(db: D1Database): Promise<Calendar> {
+  return createCalendar(await loadCalendarOverrides(db));
+}
