@@ -284,6 +284,19 @@ class Sheet {
       if (wb.active === s.name) wb.active = wb.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
     });
   }
+  /** PageSetup: every property written is recorded on the sheet's `pageLayout` as `PageSetup.<name>`. */
+  get PageSetup() {
+    return this.env.read('Worksheet.PageSetup', () => {
+      const target = this.target;
+      return new Proxy({} as Record<string, unknown>, {
+        set: (_, prop, value) => {
+          target.pageLayout = { ...target.pageLayout, [`PageSetup.${String(prop)}`]: value };
+          return true;
+        },
+        get: (_, prop) => target.pageLayout?.[`PageSetup.${String(prop)}`],
+      });
+    });
+  }
   get ChartObjects() {
     return this.env.read('Worksheet.ChartObjects', () => ({
       Add: (_left: number, _top: number, _width: number, _height: number) =>

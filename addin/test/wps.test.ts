@@ -209,6 +209,12 @@ describe.each<Members>(['property', 'method'])('WPS adapter, members as %s', (me
     expect(sheet?.merges.length).toBeGreaterThan(0);
     expect(f.workbook.active).toBe(name);
     expect(f.displayAlerts).toBe(true);
+    // Printed as spec §5 says, through PageSetup: A3 landscape, the two header rows repeated.
+    expect(sheet?.pageLayout).toMatchObject({
+      'PageSetup.Orientation': 2,
+      'PageSetup.PaperSize': 8,
+      'PageSetup.PrintTitleRows': '$3:$4',
+    });
     const chart = await f.wb.writeSheet({
       name: '图',
       values: [['=HYPERLINK("x")', '+1', 5]],

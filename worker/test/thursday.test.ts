@@ -208,7 +208,7 @@ describe('trend', () => {
   it('the three rates and the reporting rate per period, per unit and for the county', async () => {
     const county = await makeCounty();
     const [u, v] = [await makeUnit(), await makeUnit()];
-    const weeks = ['2027-W10', '2027-W11', '2027-W12'];
+    const weeks = ['2026-W10', '2026-W11', '2026-W12'];
     const sent = new Map<string, ReturnType<typeof ledger>>();
     for (const [i, w] of weeks.entries()) {
       const lu = ledger(u.name, 4 + i, w, i);
@@ -220,7 +220,7 @@ describe('trend', () => {
         expect((await submit(v.token, lv)).status).toBe(201);
       }
     }
-    const res = await api('/trend?from=2027-W10&to=2027-W12', { token: county });
+    const res = await api('/trend?from=2026-W10&to=2026-W12', { token: county });
     const t = TrendSchema.parse(await res.json());
     expect(t.periods).toEqual(weeks);
     const expected = await registered();
@@ -236,11 +236,11 @@ describe('trend', () => {
       expect(point?.reportingRate).toBe(Math.round((rows.length / expected) * 10000) / 10000);
     }
     const vSeries = t.units.find((x) => x.unit === v.name)?.series;
-    expect(vSeries?.[1]).toEqual({ period: '2027-W11', status: 'missing', projects: null, rates: null });
-    expect(vSeries?.[0]?.rates).toEqual(engine(v.name, '2027-W10')?.rates);
-    await refused(await api('/trend?from=2027-W12&to=2027-W10', { token: county }), 400, 'invalid-range');
-    await refused(await api('/trend?from=2027-W10&to=2027-03', { token: county }), 400, 'invalid-range');
-    await refused(await api('/trend?from=2025-W01&to=2027-W12', { token: county }), 400, 'invalid-range');
+    expect(vSeries?.[1]).toEqual({ period: '2026-W11', status: 'missing', projects: null, rates: null });
+    expect(vSeries?.[0]?.rates).toEqual(engine(v.name, '2026-W10')?.rates);
+    await refused(await api('/trend?from=2026-W12&to=2026-W10', { token: county }), 400, 'invalid-range');
+    await refused(await api('/trend?from=2026-W10&to=2026-03', { token: county }), 400, 'invalid-range');
+    await refused(await api('/trend?from=2024-W01&to=2026-W12', { token: county }), 400, 'invalid-range');
   });
 });
 
@@ -248,13 +248,13 @@ describe('week over week (warnings, never refusals)', () => {
   it('the dry run and the county board list removed projects, investment changes, category changes', async () => {
     const county = await makeCounty();
     const u = await makeUnit();
-    expect((await submit(u.token, ledger(u.name, 5, '2027-W20', 0))).status).toBe(201);
+    expect((await submit(u.token, ledger(u.name, 5, '2026-W20', 0))).status).toBe(201);
     // near miss: the same ledger again → no week-over-week warning
     const same = DryRunReceiptSchema.parse(
-      await (await submit(u.token, ledger(u.name, 5, '2027-W21', 0), 'k', '?dryRun=1')).json(),
+      await (await submit(u.token, ledger(u.name, 5, '2026-W21', 0), 'k', '?dryRun=1')).json(),
     );
     expect(same.diff.warnings).toEqual([]);
-    const changed = ledger(u.name, 4, '2027-W21', 7);
+    const changed = ledger(u.name, 4, '2026-W21', 7);
     const dry = DryRunReceiptSchema.parse(await (await submit(u.token, changed, 'k', '?dryRun=1')).json());
     expect(dry.diff.removed).toHaveLength(1);
     expect(dry.diff.investmentChanged?.length).toBeGreaterThan(0);
@@ -262,7 +262,7 @@ describe('week over week (warnings, never refusals)', () => {
     expect(text).toContain('减少了 1 个项目');
     expect(text).toContain('项目实际投入变化');
     expect((await submit(u.token, changed)).status).toBe(201);
-    const s = await status(county, '2027-W21', '?changes=1');
+    const s = await status(county, '2026-W21', '?changes=1');
     expect(s.units.find((x) => x.unit === u.name)?.changes.join('\n')).toContain('减少了 1 个项目');
   });
 });

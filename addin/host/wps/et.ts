@@ -91,6 +91,27 @@ export interface EtWorksheet {
   Activate(): unknown;
   Delete(): unknown;
   ChartObjects: Member<EtChartObjects>;
+  /** Absent in some builds: printing then keeps WPS's defaults. */
+  PageSetup?: Member<EtPageSetup>;
+}
+/** The part of PageSetup written from a layout's PrintSetup (VBA names and units: points). */
+export interface EtPageSetup {
+  Orientation: number;
+  PaperSize: number;
+  Order: number;
+  /** A percentage, or false to fit to pages. */
+  Zoom: number | boolean;
+  FitToPagesWide: number | boolean;
+  FitToPagesTall: number | boolean;
+  CenterHorizontally: boolean;
+  LeftMargin: number;
+  RightMargin: number;
+  TopMargin: number;
+  BottomMargin: number;
+  HeaderMargin: number;
+  FooterMargin: number;
+  PrintTitleRows: string;
+  PrintTitleColumns: string;
 }
 export interface EtWorksheets extends EtCount {
   Item(index: number | string): EtWorksheet;
@@ -129,6 +150,12 @@ export const ET = {
   xlCenter: -4108,
   xlContinuous: 1,
   xlColumns: 2,
+  xlPortrait: 1,
+  xlLandscape: 2,
+  xlPaperA3: 8,
+  xlPaperA4: 9,
+  xlDownThenOver: 1,
+  xlOverThenDown: 2,
 } as const;
 
 /** Office chart type names used by the sheet specs → ET's XlChartType. */

@@ -1,5 +1,6 @@
 /** Writing in WPS: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
-import { dropdownListSource } from '../../../shared/layout.js';
+import { columnLetters } from '../../../shared/index.js';
+import { dropdownListSource, type PrintSetup } from '../../../shared/layout.js';
 import { asCellValue, CHUNK_CELLS, cellRuns, freeName, OPTIONS_SHEET, optionsGrid } from '../common.js';
 import type { CellValue, CellWrite, DropdownColumn, Rect, SheetSpec, ValidationSpec } from '../types.js';
 import {
@@ -147,6 +148,42 @@ export function writeSheet(st: WpsState, spec: SheetSpec): string {
     chart.HasTitle = true;
     get(chart, 'ChartTitle').Text = spec.chart.title;
   }
+  if (spec.print) writePrint(sheet, spec.print);
   if (!spec.hidden) sheet.Activate();
   return name;
+}
+
+const POINTS_PER_INCH = 72;
+
+/**
+ * The layout's print setup (A3 landscape, scale or fit to width, repeated rows and columns) through
+ * PageSetup. A build without PageSetup, or one refusing a value, keeps its defaults: the sheet is
+ * written all the same.
+ */
+function writePrint(sheet: EtWorksheet, print: PrintSetup): void {
+  try {
+    const page = sheet.PageSetup === undefined ? undefined : get(sheet, 'PageSetup');
+    if (!page) return;
+    page.Orientation = print.orientation === 'landscape' ? ET.xlLandscape : ET.xlPortrait;
+    page.PaperSize = print.paper === 'A3' ? ET.xlPaperA3 : ET.xlPaperA4;
+    page.Order = print.order === 'overThenDown' ? ET.xlOverThenDown : ET.xlDownThenOver;
+    page.CenterHorizontally = print.pagesWide === 1;
+    const m = print.margins;
+    page.LeftMargin = m.left * POINTS_PER_INCH;
+    page.RightMargin = m.right * POINTS_PER_INCH;
+    page.TopMargin = m.top * POINTS_PER_INCH;
+    page.BottomMargin = m.bottom * POINTS_PER_INCH;
+    page.HeaderMargin = m.header * POINTS_PER_INCH;
+    page.FooterMargin = m.footer * POINTS_PER_INCH;
+    if (print.fitToWidth) {
+      page.Zoom = false;
+      page.FitToPagesWide = 1;
+      page.FitToPagesTall = false;
+    } else page.Zoom = print.scale;
+    if (print.repeatRows) page.PrintTitleRows = `$${print.repeatRows.top + 1}:$${print.repeatRows.bottom + 1}`;
+    if (print.repeatCols && print.pagesWide > 1)
+      page.PrintTitleColumns = `$${columnLetters(print.repeatCols.left)}:$${columnLetters(print.repeatCols.right)}`;
+  } catch {
+    // Printing is a convenience here; the written sheet matters more.
+  }
 }
