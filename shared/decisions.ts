@@ -4,10 +4,10 @@
  * state and the status are derived from the events here, alike for the Worker, the CLI and the pane.
  */
 import { z } from 'zod';
+import { type Calendar, libraryCalendar, PUBLICITY_WORKING_DAYS } from './calendar.js';
 import { MAX_IMPORT_ROWS, STATUSES, type Status } from './decisions-sheet.js';
 import { TIERS, type Tier } from './forms/tier.js';
 import { CATEGORIES, type Category } from './ledger/columns.js';
-import { isWorkingDay, PUBLICITY_WORKING_DAYS, publicityEnd } from './workdays.js';
 
 export * from './decisions-sheet.js';
 
@@ -121,22 +121,25 @@ export interface ProjectDecision {
 }
 
 /** Working days in [start, end], both counted (bounded: a posting is at most a year long). */
-export function workingDaysBetween(start: string, end: string): number {
+export function workingDaysBetween(start: string, end: string, calendar: Calendar = libraryCalendar): number {
   let n = 0;
   const d = new Date(`${start}T00:00:00Z`);
   for (let i = 0; i < 400; i++) {
     const day = d.toISOString().slice(0, 10);
     if (day > end) break;
-    if (isWorkingDay(day)) n++;
+    if (calendar.isWorkingDay(day)) n++;
     d.setUTCDate(d.getUTCDate() + 1);
   }
   return n;
 }
 
-/** A posting as stored: the entered end, else start + 5 working days (spec §6, §8). */
-export function posting(data: EventData<'publicity'>): Posting {
-  const end = data.end ?? publicityEnd(data.start);
-  return { place: data.place, start: data.start, end, workingDays: workingDaysBetween(data.start, end) };
+/**
+ * A posting as stored: the entered end, else start + 5 working days (spec §6, §8) on the county's
+ * calendar (its own holiday lists first, then the library's).
+ */
+export function posting(data: EventData<'publicity'>, calendar: Calendar = libraryCalendar): Posting {
+  const end = data.end ?? calendar.publicityEnd(data.start).end;
+  return { place: data.place, start: data.start, end, workingDays: workingDaysBetween(data.start, end, calendar) };
 }
 
 export function foldEvents(events: readonly Pick<DecisionEvent, 'kind' | 'data'>[]): ProjectDecision {
@@ -217,7 +220,11 @@ export interface DecisionWarning {
 }
 
 /** `decision.publicity-short` for each posting shorter than 5 working days. */
-export function decisionWarnings(code: string, s: ProjectDecision): DecisionWarning[] {
+export function decisionWarnings(
+  code: string,
+  s: ProjectDecision,
+  calendar: Calendar = libraryCalendar,
+): DecisionWarning[] {
   return POSTING_PLACES.flatMap((place) => {
     const p = s.postings[place];
     if (!p || p.workingDays >= PUBLICITY_WORKING_DAYS) return [];
@@ -225,7 +232,7 @@ export function decisionWarnings(code: string, s: ProjectDecision): DecisionWarn
       {
         ruleId: 'decision.publicity-short' as const,
         severity: 'warning' as const,
-        message: `项目“${code}”在${place}的公示 ${p.start} 至 ${p.end} 只有 ${p.workingDays} 个工作日：公示应不少于 ${PUBLICITY_WORKING_DAYS} 个工作日（至少到 ${publicityEnd(p.start)}）。`,
+        message: `项目“${code}”在${place}的公示 ${p.start} 至 ${p.end} 只有 ${p.workingDays} 个工作日：公示应不少于 ${PUBLICITY_WORKING_DAYS} 个工作日（至少到 ${calendar.publicityEnd(p.start).end}）。`,
       },
     ];
   });
@@ -313,6 +320,7 @@ export const ImportSchema = z.strictObject({ rows: z.array(ImportRowSchema).min(
 export function importSteps(
   r: ImportRow,
   current: ProjectDecision,
+  calendar: Calendar = libraryCalendar,
 ): { steps: { kind: EventKind; data: Record<string, unknown> }[] } | { reason: string } {
   const where = `第${r.row}行（${r.unit || '未填单位'} ${r.code || '未填项目编号'}）`;
   const date = (label: string, v: string): string | null =>
@@ -354,7 +362,7 @@ export function importSteps(
     if (bad) return { reason: bad };
     for (const place of POSTING_PLACES) {
       if (current.postings[place]?.start === r.publicityStart) continue;
-      steps.push({ kind: 'publicity', data: { ...posting({ place, start: r.publicityStart }) } });
+      steps.push({ kind: 'publicity', data: { ...posting({ place, start: r.publicityStart }, calendar) } });
     }
   }
   return { steps };

@@ -14,6 +14,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
   approvedOf,
@@ -37,6 +38,7 @@ import {
 import { ARCHIVE_TIERS, archiveLines } from '../../shared/forms/archive.js';
 import { type Tier, unitTier } from '../../shared/forms/tier.js';
 import { ownUnit, requireCounty } from '../auth.js';
+import { loadCalendar } from '../db/calendar.js';
 import {
   approvedCategories,
   archiveReceipts,
@@ -84,14 +86,14 @@ function checkRole(c: Context<AppEnv>, kind: EventKind): void {
     throw forbidden(`${EVENT_LABELS[kind]}由报送单位用本单位令牌登记，县级令牌不能代替单位申请`);
 }
 
-function projectView(code: string, events: DecisionEvent[], today: string) {
+function projectView(code: string, events: DecisionEvent[], today: string, calendar: Calendar) {
   const state = foldEvents(events);
   return {
     code,
     status: projectStatus(state, today),
     state,
     publicityUntil: publicityUntil(state),
-    warnings: decisionWarnings(code, state),
+    warnings: decisionWarnings(code, state, calendar),
   };
 }
 
@@ -122,17 +124,23 @@ export const decisions = new Hono<AppEnv>()
       throw new ApiFailure(409, 'too-many-events', `项目“${code}”已有 ${events.length} 条决策记录，达到上限`);
     const refusal = stepRefusal(kind, code, foldEvents(events), fields);
     if (refusal) throw new ApiFailure(409, 'step-refused', refusal);
-    const data = kind === 'publicity' ? posting(fields as z.output<(typeof EVENT_SCHEMAS)['publicity']>) : fields;
+    const calendar = await loadCalendar(c.env.DB);
+    const data =
+      kind === 'publicity' ? posting(fields as z.output<(typeof EVENT_SCHEMAS)['publicity']>, calendar) : fields;
     const principal = c.get('principal');
     const id = await insertEvent(c.env.DB, { unitId: unit.id, code, kind, data, recordedBy: principal.credentialId });
     const after = await projectEvents(c.env.DB, unit.id, code);
-    return c.json({ id, kind, unit: unit.name, ...projectView(code, after, shanghaiToday()) }, 201);
+    return c.json({ id, kind, unit: unit.name, ...projectView(code, after, shanghaiToday(), calendar) }, 201);
   })
   .get('/project', async (c) => {
     const q = readQuery(c, ProjectQuery);
     const unit = await targetUnit(c, q.unit);
     const events = await projectEvents(c.env.DB, unit.id, q.code);
-    return c.json({ unit: unit.name, ...projectView(q.code, events, q.asOf ?? shanghaiToday()), history: events });
+    return c.json({
+      unit: unit.name,
+      ...projectView(q.code, events, q.asOf ?? shanghaiToday(), await loadCalendar(c.env.DB)),
+      history: events,
+    });
   })
   .get('/approved', async (c) => {
     const q = readQuery(c, ApprovedQuery);
@@ -172,11 +180,12 @@ export const decisions = new Hono<AppEnv>()
       }
       byUnit.set(name, m);
     }
+    const calendar = await loadCalendar(c.env.DB);
     let listed = 0;
     const result = units.map((u) => {
       const counts = emptyCounts();
       const projects = [...(byUnit.get(u.name) ?? new Map()).entries()].map(([code, info]) => {
-        const view = projectView(code, eventsByUnit.get(`${u.name}\u0000${code}`) ?? [], today);
+        const view = projectView(code, eventsByUnit.get(`${u.name}\u0000${code}`) ?? [], today, calendar);
         counts[view.status]++;
         const approved = approvedOf(view.state);
         return {
@@ -227,6 +236,7 @@ export const decisions = new Hono<AppEnv>()
     const { value } = await readBody(c, ImportSchema, '审定结果');
     const units = new Map((await listUnits(c.env.DB)).map((u) => [u.name, u]));
     const grouped = groupEvents(await unitEvents(c.env.DB, null));
+    const calendar = await loadCalendar(c.env.DB);
     const refused: { row: number; reason: string }[] = [];
     const planned: NewEvent[] = [];
     const seen = new Map<string, number>();
@@ -247,7 +257,7 @@ export const decisions = new Hono<AppEnv>()
         continue;
       }
       if (unit && r.code !== '') seen.set(key, r.row);
-      const result = importSteps(r, foldEvents(unit ? (grouped.get(key) ?? []) : []));
+      const result = importSteps(r, foldEvents(unit ? (grouped.get(key) ?? []) : []), calendar);
       if ('reason' in result) {
         refused.push({ row: r.row, reason: result.reason });
         continue;

@@ -216,6 +216,35 @@ describe('公示', () => {
     expect(await at('2026-10-12')).toBe('公示中');
   });
 
+  it('in a year the county added holidays for, the end follows its list (2027: not in the library)', async () => {
+    const u = await decided();
+    const start = { unit: u.name, code: 'G-1', place: '主管单位', start: '2027-02-04' };
+    // Near miss first: without the county's list, 2027 counts Monday to Friday.
+    const plain = await ok(await post('publicity', county, start));
+    expect(plain.state.postings.主管单位.end).toBe('2027-02-10');
+    // 春节: 02-05 and 02-08…02-11 off, Saturday 02-06 worked (as the State Council would publish).
+    await env.DB.prepare('INSERT INTO holiday_years (year, holidays, workdays, updated_at) VALUES (?, ?, ?, ?)')
+      .bind(
+        2027,
+        JSON.stringify(['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']),
+        JSON.stringify(['2027-02-06']),
+        new Date().toISOString(),
+      )
+      .run();
+    try {
+      const r = await ok(await post('publicity', county, { ...start, place: '项目地' }));
+      // 02-04 (1), 02-06 (2), 02-12 (3), 02-15 (4), 02-16 (5).
+      expect(r.state.postings.项目地).toEqual({
+        place: '项目地',
+        start: '2027-02-04',
+        end: '2027-02-16',
+        workingDays: 5,
+      });
+    } finally {
+      await env.DB.prepare('DELETE FROM holiday_years WHERE year = 2027').run();
+    }
+  });
+
   it('warns decision.publicity-short for a posting under 5 working days; exactly 5 is fine', async () => {
     const u = await decided();
     const short = await ok(
