@@ -21,6 +21,7 @@ import {
   submissionStatus,
 } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
+import { loadCalendar } from '../db/calendar.js';
 import { type Actor, accept, auditOf, close, lockOf, reopen, setException, statusOf } from '../db/periods.js';
 import { latestOfUnit, projectRefs } from '../db/submissions.js';
 import { findUnitByName, type UnitRecord } from '../db/units.js';
@@ -29,9 +30,10 @@ import { ApiFailure, notFound } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
 import { diffProjects } from '../submission.js';
 
-function periodParam(id: string): Period {
+/** The period named in the path, with its deadline on the county's calendar (holidays, county-set deadlines). */
+async function periodParam(db: D1Database, id: string): Promise<Period> {
   const parsed = PeriodIdSchema.safeParse(id);
-  const p = parsed.success ? parsePeriod(parsed.data) : null;
+  const p = parsed.success ? ((await loadCalendar(db)).resolve(parsed.data)?.period ?? null) : null;
   if (!p)
     throw new ApiFailure(
       400,
@@ -100,7 +102,7 @@ export const periods = new Hono<AppEnv>()
     await next();
   })
   .get('/:period/status', async (c) => {
-    const period = periodParam(c.req.param('period'));
+    const period = await periodParam(c.env.DB, c.req.param('period'));
     const q = readQuery(c, StatusQuery);
     const db = c.env.DB;
     const { units, closesAt } = await statusOf(db, period.id);
@@ -147,7 +149,7 @@ export const periods = new Hono<AppEnv>()
     return c.json(body);
   })
   .post('/:period/accept', async (c) => {
-    const period = periodParam(c.req.param('period'));
+    const period = await periodParam(c.env.DB, c.req.param('period'));
     const { value } = await readBody(c, UnitBody, '确认请求');
     const db = c.env.DB;
     const unit = await unitNamed(db, value.unit);
@@ -173,7 +175,7 @@ export const periods = new Hono<AppEnv>()
     return c.json(entry, 201);
   })
   .post('/:period/reopen', async (c) => {
-    const period = periodParam(c.req.param('period'));
+    const period = await periodParam(c.env.DB, c.req.param('period'));
     const { value } = await readBody(c, UnitBody, '退回请求');
     const db = c.env.DB;
     const unit = await unitNamed(db, value.unit);
@@ -193,7 +195,7 @@ export const periods = new Hono<AppEnv>()
     return c.json(entry, 201);
   })
   .post('/:period/close', async (c) => {
-    const period = periodParam(c.req.param('period'));
+    const period = await periodParam(c.env.DB, c.req.param('period'));
     const { value } = await readBody(c, CloseBody, '关闭请求');
     const now = new Date();
     const at = value.at ? new Date(value.at) : now;
@@ -217,7 +219,7 @@ export const periods = new Hono<AppEnv>()
     return c.json(entry, 201);
   })
   .post('/:period/exceptions', async (c) => {
-    const period = periodParam(c.req.param('period'));
+    const period = await periodParam(c.env.DB, c.req.param('period'));
     const { value } = await readBody(c, ExceptionBody, '例外请求');
     const db = c.env.DB;
     const unit = await unitNamed(db, value.unit);
@@ -243,6 +245,6 @@ export const periods = new Hono<AppEnv>()
     return c.json(entry, 201);
   })
   .get('/:period/audit', async (c) => {
-    const period = periodParam(c.req.param('period'));
+    const period = await periodParam(c.env.DB, c.req.param('period'));
     return c.json({ period: period.id, entries: await auditOf(c.env.DB, period.id) });
   });

@@ -9,13 +9,13 @@ import type { Trend } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
   fraction,
-  parsePeriod,
   periodGlob,
   periodRange,
   reportingFigures,
   type SubmissionStatus,
   submissionStatus,
 } from '../../shared/index.js';
+import { loadCalendar } from '../db/calendar.js';
 import { trendSubmissions } from '../db/periods.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
@@ -46,7 +46,8 @@ export const trend = new Hono<AppEnv>().get('/', async (c) => {
   const only = p.role === 'unit' || q.unit !== undefined ? (units[0]?.id ?? null) : null;
   const counted = await trendSubmissions(db, q.from, q.to, periodGlob(q.from), only);
   const at = new Map(counted.map((r) => [`${r.unit_id}|${r.period}`, r]));
-  const parsed = range.map((id) => parsePeriod(id)).filter((x) => x !== null);
+  const calendar = await loadCalendar(db);
+  const parsed = range.map((id) => calendar.resolve(id)?.period ?? null).filter((x) => x !== null);
   const ratesOf = (n: { projects: number; idle: number; difficult: number; linkage: number }) => ({
     idle: fraction(n.idle, n.projects),
     difficult: fraction(n.difficult, n.projects),

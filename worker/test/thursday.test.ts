@@ -278,6 +278,9 @@ describe('unit contacts (admin command `unit contact`)', () => {
     // only the phone: the name stays
     await env.DB.prepare(unitContactSql(u.name, null, checkPhone('13800000000'))).all();
     const s = await status(county, '2026-W40');
+    // 国庆: Thursday 2026-10-01 is a holiday, so the week is due the next working day, 10-08 16:00.
+    expect(s.deadline).toBe('2026-10-08T08:00:00.000Z');
+    expect((await status(county, '2026-W39')).deadline).toBe('2026-09-24T08:00:00.000Z');
     expect(s.chase).toContainEqual({ unit: u.name, contact: { name: '李四', phone: '13800000000' } });
     expect((await env.DB.prepare(unitContactSql('不存在镇', '王五', null)).all()).results).toEqual([]);
     expect(() => checkPhone('1380000')).not.toThrow();
