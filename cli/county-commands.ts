@@ -11,43 +11,19 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { beijingTime, parsePeriod, periodRange, weekOf } from '../shared/index.js';
+import { beijingTime, periodRange } from '../shared/index.js';
 import { TREND_SHEET_NAME, trendLayout } from '../shared/trend-layout.js';
+import { type Connection, connection, json, periodOption } from './connection.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
 import type { RemoteOptions } from './remote.js';
 
 const client = () => import('./county-client.js');
 
-interface Connection {
-  server?: string;
-  token?: string;
-}
-
-function connection(opts: Connection, io: Io): { server: string; token: string } {
-  const server = opts.server ?? io.env.SIGE_SERVER;
-  const token = opts.token ?? io.env.SIGE_TOKEN;
-  if (!server)
-    throw new UsageError('缺少服务器地址：用 --server 或环境变量 SIGE_SERVER 指定，如 https://county.example.org');
-  if (!token) throw new UsageError('缺少访问令牌：用 --token 或环境变量 SIGE_TOKEN 指定（县级令牌）');
-  return { server, token };
-}
-
-function period(id: string | undefined, required: boolean): string {
-  if (id === undefined) {
-    if (required) throw new UsageError('缺少报送期次：用 --period 指定，如 2026-W47（周）或 2026-11（月）');
-    return weekOf(new Date());
-  }
-  if (!parsePeriod(id)) throw new UsageError(`报送期次“${id}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
-  return id;
-}
-
 function unitName(u: string | undefined): string {
   if (!u || u.trim() === '') throw new UsageError('缺少单位：用 --unit 指定报送单位名称，如 --unit 保家镇');
   return u.trim();
 }
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const SERVER_OPTIONS: [string, string][] = [
   ['--server <url>', '县级服务地址（或环境变量 SIGE_SERVER） / county service URL (or SIGE_SERVER)'],
@@ -82,7 +58,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       .option('--period <id>', '报送期次（默认本周） / reporting period (default: this week)')
       .option('--json', '输出 JSON / print JSON'),
   ).action(async (opts: Connection & { period?: string; json?: boolean }) => {
-    const id = period(opts.period, false);
+    const id = periodOption(opts.period, false);
     const { server, token } = connection(opts, io);
     const { fetchBoard, formatBoard, statusJson } = await client();
     const board = await fetchBoard(server, token, id, remote);
@@ -102,7 +78,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
         .option('--period <id>', '报送期次（必填） / reporting period (required)')
         .option('--unit <name>', '报送单位（必填） / reporting unit (required)'),
     ).action(async (opts: Connection & { period?: string; unit?: string }) => {
-      const id = period(opts.period, true);
+      const id = periodOption(opts.period, true);
       const unit = unitName(opts.unit);
       const { server, token } = connection(opts, io);
       const { periodAction } = await client();
@@ -127,7 +103,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       .option('--period <id>', '报送期次（必填） / reporting period (required)')
       .option('--at <iso>', '关闭时间，ISO 8601，如 2026-11-20T16:00:00+08:00 / closing time'),
   ).action(async (opts: Connection & { period?: string; at?: string }) => {
-    const id = period(opts.period, true);
+    const id = periodOption(opts.period, true);
     if (opts.at !== undefined && Number.isNaN(Date.parse(opts.at)))
       throw new UsageError(`关闭时间“${opts.at}”格式不对：应为 ISO 8601，如 2026-11-20T16:00:00+08:00`);
     const at = opts.at === undefined ? undefined : new Date(opts.at).toISOString();
@@ -146,7 +122,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       .option('--unit <name>', '报送单位（必填） / reporting unit (required)')
       .option('--remove', '取消例外 / take the exception back'),
   ).action(async (opts: Connection & { period?: string; unit?: string; remove?: boolean }) => {
-    const id = period(opts.period, true);
+    const id = periodOption(opts.period, true);
     const unit = unitName(opts.unit);
     const { server, token } = connection(opts, io);
     const { periodAction } = await client();
@@ -162,7 +138,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       .option('--period <id>', '报送期次（默认本周） / reporting period (default: this week)')
       .option('--json', '输出 JSON / print JSON'),
   ).action(async (opts: Connection & { period?: string; json?: boolean }) => {
-    const id = period(opts.period, false);
+    const id = periodOption(opts.period, false);
     const { server, token } = connection(opts, io);
     const { fetchAudit } = await client();
     const a = await fetchAudit(server, token, id, remote);
@@ -209,8 +185,8 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
     ) => {
       if (!opts.from || !opts.to)
         throw new UsageError('缺少起止期次：用 --from 和 --to 指定，如 --from 2026-W01 --to 2026-W52');
-      const from = period(opts.from, true);
-      const to = period(opts.to, true);
+      const from = periodOption(opts.from, true);
+      const to = periodOption(opts.to, true);
       const range = periodRange(from, to);
       if (typeof range === 'string') throw new UsageError(range);
       if (opts.out && !/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);

@@ -14,6 +14,7 @@ import type { ImportRow } from '../shared/decisions.js';
 import { IMPORT_COLUMNS, IMPORT_SHEET_NAME, MAX_IMPORT_ROWS, STATUSES } from '../shared/decisions-sheet.js';
 import { foldKey } from '../shared/index.js';
 import { listPrint, type SheetLayout } from '../shared/layout.js';
+import { type Connection, connection, json } from './connection.js';
 import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { formatReport } from './report.js';
@@ -22,26 +23,14 @@ import { openWorkbook, readSheet, writeLayout } from './workbook.js';
 
 const client = () => import('./decisions-client.js');
 
-interface Connection {
-  server?: string;
-  token?: string;
-}
-
 const SERVER_OPTIONS: [string, string][] = [
   ['--server <url>', '县级服务地址（或环境变量 SIGE_SERVER） / county service URL'],
   ['--token <token>', '访问令牌（或环境变量 SIGE_TOKEN） / access token'],
 ];
 
 function service(opts: Connection, io: Io) {
-  const server = opts.server ?? io.env.SIGE_SERVER;
-  const token = opts.token ?? io.env.SIGE_TOKEN;
-  if (!server)
-    throw new UsageError('缺少服务器地址：用 --server 或环境变量 SIGE_SERVER 指定，如 https://county.example.org');
-  if (!token) throw new UsageError('缺少访问令牌：用 --token 或环境变量 SIGE_TOKEN 指定（由县乡村振兴局发放）');
-  return { server, token, fetch: io.remote?.fetch };
+  return { ...connection(opts, io), fetch: io.remote?.fetch };
 }
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const RESULT_WIDTHS = [16, 18, 28, 10, 10, 22, 13, 26, 13, 14];
 

@@ -12,7 +12,7 @@ import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { libraryCalendar } from '../shared/calendar.js';
-import { describePeriod, notesLine, parsePeriod } from '../shared/index.js';
+import { describePeriod, notesLine } from '../shared/index.js';
 import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '../shared/layout.js';
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';

@@ -9,9 +9,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Issue } from '../shared/index.js';
-import { beijingStamp, countyCoverage, countyNotes, parsePeriod, summaryRows, weekOf } from '../shared/index.js';
+import { beijingStamp, countyCoverage, countyNotes, summaryRows } from '../shared/index.js';
 import { capIssues } from '../shared/issue-cap.js';
 import { formatStatsTable } from './aggregate.js';
+import { type Connection, connection, json, periodOption } from './connection.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { statsJson } from './json.js';
@@ -23,31 +24,6 @@ import { writeLayout } from './workbook.js';
 
 /** The HTTP client (and zod with it) is loaded only when a remote command runs: faster start-up. */
 const client = () => import('./remote.js');
-
-interface Connection {
-  server?: string;
-  token?: string;
-}
-
-function connection(opts: Connection, io: Io): { server: string; token: string } {
-  const server = opts.server ?? io.env.SIGE_SERVER;
-  const token = opts.token ?? io.env.SIGE_TOKEN;
-  if (!server)
-    throw new UsageError('缺少服务器地址：用 --server 或环境变量 SIGE_SERVER 指定，如 https://county.example.org');
-  if (!token) throw new UsageError('缺少访问令牌：用 --token 或环境变量 SIGE_TOKEN 指定（由县乡村振兴局发放）');
-  return { server, token };
-}
-
-function period(id: string | undefined, required: boolean): string {
-  if (id === undefined) {
-    if (required) throw new UsageError('缺少报送期次：用 --period 指定，如 2026-W47（周）或 2026-11（月）');
-    return weekOf(new Date());
-  }
-  if (!parsePeriod(id)) throw new UsageError(`报送期次“${id}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
-  return id;
-}
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 function issueLines(issues: readonly Issue[]): string {
   return capIssues(issues)
@@ -85,7 +61,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
       file: string,
       opts: Connection & { period?: string; sheet?: string; dryRun?: boolean; key?: string; json?: boolean },
     ) => {
-      const id = period(opts.period, true);
+      const id = periodOption(opts.period, true);
       const { server, token } = connection(opts, io);
       const { checkRemotely, ledgerSubmission, RemoteError, submitLedger } = await client();
       const local = await validateFile(file, { sheet: opts.sheet, mode: 'submission' });
@@ -195,7 +171,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         json?: boolean;
       },
     ) => {
-      const id = period(opts.period, false);
+      const id = periodOption(opts.period, false);
       const { server, token } = connection(opts, io);
       const { fetchSummary, summaryWorkbook } = await client();
       if (opts.out && !/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);

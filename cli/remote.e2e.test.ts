@@ -116,7 +116,7 @@ describe('CLI ↔ county service', () => {
     expect(summary.out).toContain(`已写入统计表：${summaryOut}`);
 
     // The tables agree; each 说明 line says what its own table leaves out (spec §5), so it is compared apart.
-    const table = (grid: unknown[][]) => grid.filter((row) => !String(row[0] ?? '').startsWith('说明：'));
+    const _table = (grid: unknown[][]) => grid.filter((row) => !String(row[0] ?? '').startsWith('说明：'));
     const [fromServer, fromFiles] = [await sheetGrid(summaryOut), await sheetGrid(aggregateOut)];
     expect(fromServer.length).toBeGreaterThan(5);
     // The county table has a row for every registered unit: 高谷镇 has not reported (未报, no

@@ -9,7 +9,6 @@ import {
   countyTotalLabel,
   describePeriod,
   mergeStats,
-  parsePeriod,
   type StatsRow,
   submissionStatus,
 } from '../../shared/index.js';

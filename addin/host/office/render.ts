@@ -8,10 +8,9 @@ import {
   MAX_REQUEST_BYTES,
   OPTIONS_SHEET,
   optionsGrid,
-  quoteSheet,
   sliceBySize,
 } from '../common.js';
-import type { CellValue, CellWrite, DropdownColumn, Rect, SheetSpec } from '../types.js';
+import type { CellWrite, DropdownColumn, Rect, SheetSpec } from '../types.js';
 import type { HostWorksheet } from './api.js';
 import type { OfficeState } from './state.js';
 

@@ -2,7 +2,7 @@
 import { columnLetters } from '../../../shared/index.js';
 import { dropdownListSource, type PrintSetup } from '../../../shared/layout.js';
 import { asCellValue, CHUNK_CELLS, cellRuns, freeName, OPTIONS_SHEET, optionsGrid } from '../common.js';
-import type { CellValue, CellWrite, DropdownColumn, Rect, SheetSpec, ValidationSpec } from '../types.js';
+import type { CellWrite, DropdownColumn, Rect, SheetSpec, ValidationSpec } from '../types.js';
 import {
   activeBook,
   addSheet,
