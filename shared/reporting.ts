@@ -7,6 +7,9 @@
  */
 import { parsePeriod, type SubmissionStatus, weekOf } from './periods.js';
 import type { StatsRow } from './stats.js';
+import { countyTotalLabel, names, unclassifiedOf } from './stats-notes.js';
+
+export { countyTotalLabel };
 
 /** 0.8333 for 5 of 6 (four decimals, as the 统计表 rates); 0 when nothing is expected. */
 export function fraction(part: number, whole: number): number {
@@ -50,11 +53,6 @@ export function percent(rate: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
-/** The 合计 label of a county table: `合计（已报 7 / 应报 10 个单位）`. */
-export function countyTotalLabel(reported: number, expected: number): string {
-  return `合计（已报 ${reported} / 应报 ${expected} 个单位）`;
-}
-
 /** The value a 未报 unit shows in its row's first figure column. */
 export const NOT_REPORTED = '未报';
 
@@ -73,7 +71,7 @@ export interface CountyCoverage {
 export function countyCoverage(units: readonly { unit: string; summary: StatsRow | null }[]): CountyCoverage {
   const reported = units.filter((u) => u.summary !== null);
   const unclassifiedUnits = reported.flatMap((u) =>
-    u.summary && u.summary.uncategorized > 0 ? [{ unit: u.unit, count: u.summary.uncategorized }] : [],
+    u.summary && unclassifiedOf(u.summary) > 0 ? [{ unit: u.unit, count: unclassifiedOf(u.summary) }] : [],
   );
   return {
     expected: units.length,
@@ -82,13 +80,6 @@ export function countyCoverage(units: readonly { unit: string; summary: StatsRow
     unclassified: unclassifiedUnits.reduce((n, u) => n + u.count, 0),
     unclassifiedUnits,
   };
-}
-
-/** Names listed in a 说明 line before “等 N 个”. */
-const LISTED = 20;
-
-function names(list: readonly string[]): string {
-  return list.length <= LISTED ? list.join('、') : `${list.slice(0, LISTED).join('、')}等 ${list.length} 个`;
 }
 
 /**

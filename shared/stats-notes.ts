@@ -5,8 +5,12 @@
  * counted), and — for the county table — how many of the expected units reported and which not.
  * Pure: the CLI, the pane and the Worker build the same words from the same facts.
  */
-import { CATEGORIES } from './ledger/columns.js';
 import { mergeStats, type StatsRow, TOTAL_UNIT } from './stats.js';
+
+/** The 合计 label of a county table: `合计（已报 7 / 应报 10 个单位）`. */
+export function countyTotalLabel(reported: number, expected: number): string {
+  return `${TOTAL_UNIT}（已报 ${reported} / 应报 ${expected} 个单位）`;
+}
 
 /** A ledger that still had errors when the table was made. */
 export interface ErroneousLedger {
@@ -42,13 +46,15 @@ export interface StatsNotes {
 /** Names listed in one note before “等 N 个”: keeps the line bounded whatever the county size. */
 export const MAX_NAMES = 12;
 
-function names(list: readonly string[]): string {
+/** A bounded list of names for a 说明 line: the first MAX_NAMES, then “等 N 个”. */
+export function names(list: readonly string[]): string {
   const shown = list.slice(0, MAX_NAMES).join('、');
   return list.length > MAX_NAMES ? `${shown}等 ${list.length} 个` : shown;
 }
 
+/** Projects in 项目数 but in none of the four category columns. */
 export function unclassifiedOf(row: StatsRow): number {
-  return row.projects - CATEGORIES.reduce((n, c) => n + row.categories[c], 0);
+  return row.uncategorized;
 }
 
 export function statsNotes(input: StatsNotesInput): StatsNotes {
@@ -101,7 +107,5 @@ export function notesLine(notes: StatsNotes): string {
 
 /** The 合计 label of a county table: `合计（已报 7 / 应报 10 个单位）`; plain 合计 without coverage. */
 export function totalLabel(notes: StatsNotes): string {
-  return notes.coverage
-    ? `${TOTAL_UNIT}（已报 ${notes.coverage.reported} / 应报 ${notes.coverage.expected} 个单位）`
-    : TOTAL_UNIT;
+  return notes.coverage ? countyTotalLabel(notes.coverage.reported, notes.coverage.expected) : TOTAL_UNIT;
 }
