@@ -48,6 +48,17 @@ describe('submitLedger', () => {
     expect(seen[0]?.url).toBe('http://127.0.0.1:8787/api/v1/submissions');
   });
 
+  it('near miss: a 409 that is a refusal (the county accepted the period) is not retried', async () => {
+    const { fetch, seen } = scripted([
+      json(409, { error: { code: 'period-accepted', message: '本期已由县乡村振兴局确认（已确认）' } }),
+      json(201, receipt),
+    ]);
+    await expect(
+      submitLedger('http://h', 't', submission, 'key-12345678', { fetch, backoffMs: 0 }),
+    ).rejects.toMatchObject({ status: 409, code: 'period-accepted' });
+    expect(seen).toHaveLength(1);
+  });
+
   it('sends the ledger gzipped, and a retry the very same bytes', async () => {
     const { fetch, seen } = scripted([new TypeError('fetch failed'), json(201, receipt)]);
     const r = await submitLedger('http://h', 't', submission, 'key-12345678', { fetch, backoffMs: 0 });

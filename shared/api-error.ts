@@ -4,6 +4,9 @@
  */
 import type { Issue } from './ledger/types.js';
 
+/** The service's code for “the first attempt with this Idempotency-Key is still being processed”. */
+export const IN_FLIGHT = 'in-flight';
+
 export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when no answer came back. */
@@ -19,10 +22,11 @@ export class ApiError extends Error {
   }
 
   /**
-   * Nothing reached the server, it failed (5xx) or an earlier attempt is still in flight (409):
-   * the same request (same Idempotency-Key) may be retried.
+   * Nothing reached the server, it failed (5xx) or an earlier attempt is still in flight (409
+   * `in-flight`): the same request (same Idempotency-Key) may be retried. Other refusals — a
+   * period the county accepted or closed (409 too) — stand: retrying cannot change them.
    */
   get retryable(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 409;
+    return this.status === 0 || this.status >= 500 || (this.status === 409 && this.code === IN_FLIGHT);
   }
 }

@@ -153,7 +153,10 @@ describe('withRetry and request timeouts', () => {
     const result = await withRetry(
       async () => {
         calls++;
-        if (calls < 4) throw new ApiError(calls === 2 ? 409 : 0, 'network', '无法连接服务器');
+        if (calls < 4)
+          throw calls === 2
+            ? new ApiError(409, 'in-flight', '正在处理中')
+            : new ApiError(0, 'network', '无法连接服务器');
         return 'ok';
       },
       { sleep: async (ms) => void waits.push(ms), onRetry: (n, ms) => told.push(`${n}:${ms}`) },

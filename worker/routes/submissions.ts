@@ -1,6 +1,7 @@
 /** POST/GET /api/v1/submissions: receive a unit's ledger (idempotent), list and read submissions. */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { IN_FLIGHT } from '../../shared/api-error.js';
 import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';
@@ -113,7 +114,7 @@ async function replay(
     if (await takeOverClaim(db, unitId, key, hash, now(), owner)) return 'taken-over';
     throw new ApiFailure(
       409,
-      'in-flight',
+      IN_FLIGHT,
       `同一报送（相同 Idempotency-Key）正在处理中，请约 ${CLAIM_LEASE_MS / 1000} 秒后用同一个键重试，不会重复入库`,
     );
   }
@@ -257,7 +258,7 @@ export const submissions = new Hono<AppEnv>()
         throw error;
       }
     }
-    throw new ApiFailure(409, 'in-flight', '同一报送（相同 Idempotency-Key）正在处理中，请稍候重试');
+    throw new ApiFailure(409, IN_FLIGHT, '同一报送（相同 Idempotency-Key）正在处理中，请稍候重试');
   })
   .get('/', async (c) => {
     const p = c.get('principal');
