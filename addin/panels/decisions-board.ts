@@ -50,14 +50,13 @@ export function countsLine(counts: Record<string, number>): string {
   return parts.length > 0 ? parts.join('，') : '无项目';
 }
 
-/** At most LIST_LIMIT items, then “等 N 个” for the rest. */
-function bounded(items: HTMLElement[], noun: string): HTMLElement[] {
-  if (items.length <= LIST_LIMIT) return items;
-  return [
-    ...items.slice(0, LIST_LIMIT),
-    h('li', { class: 'more' }, `…… 等 ${items.length} 个${noun}（仅列出前 ${LIST_LIMIT} 个）`),
-  ];
+/** At most LIST_LIMIT lines, then “…… 等 N 个” for the whole count. */
+export function boundedLines(lines: readonly string[], noun: string): string[] {
+  if (lines.length <= LIST_LIMIT) return [...lines];
+  return [...lines.slice(0, LIST_LIMIT), `…… 等 ${lines.length} 个${noun}（仅列出前 ${LIST_LIMIT} 个）`];
 }
+
+const items = (lines: readonly string[], noun: string) => boundedLines(lines, noun).map((t) => h('li', {}, t));
 
 type Outcome = { error: string } | { done: ImportResult } | { refused: ApiError };
 
@@ -84,25 +83,25 @@ export function mountDecisionsBoard(root: HTMLElement, app: App): void {
       h(
         'ul',
         { id: 'decision-counts' },
-        ...bounded(
-          s.units.map((u) => h('li', { 'data-unit': u.unit }, `${u.unit}：${countsLine(u.counts)}`)),
+        ...boundedLines(
+          s.units.map((u) => `${u.unit}：${countsLine(u.counts)}`),
           '单位',
-        ),
+        ).map((t, i) => h('li', { 'data-unit': s.units[i]?.unit ?? '' }, t)),
       ),
       h('h4', {}, `公示中（${publicity.length} 个项目）`),
       publicity.length > 0
         ? h(
             'ul',
             { id: 'decision-publicity' },
-            ...bounded(
-              publicity.map((p) =>
-                h('li', {}, `${p.unit}　${p.code} ${p.name}　公示至 ${p.publicityUntil ?? '（未登记）'}`),
-              ),
+            ...items(
+              publicity.map((p) => `${p.unit}　${p.code} ${p.name}　公示至 ${p.publicityUntil ?? '（未登记）'}`),
               '项目',
             ),
           )
         : h('p', { id: 'decision-publicity' }, '目前没有公示中的项目。'),
-      s.units.some((u) => u.truncated) ? h('p', { class: 'warn' }, '部分单位项目过多，仅统计了已列出的项目。') : null,
+      s.units.some((u) => u.truncated)
+        ? h('p', { class: 'warn' }, '部分单位项目过多，服务器只列出了其中一部分项目。')
+        : null,
     );
   }
 
@@ -169,12 +168,12 @@ export function mountDecisionsBoard(root: HTMLElement, app: App): void {
       const e = outcome.refused;
       append(
         result,
-        h('p', { class: 'error' }, `整个表未导入（未保存任何数据）：${e.issues.length} 行不合格，改正后再导入。`),
+        h('p', { class: 'error' }, `整个表未导入（未保存任何数据）。改正下列各行后再导入：`),
         h(
           'ul',
           { id: 'decision-refused', class: 'warnings' },
-          ...bounded(
-            e.issues.map((i) => h('li', {}, i.message)),
+          ...items(
+            e.issues.map((i) => i.message),
             '不合格行',
           ),
         ),

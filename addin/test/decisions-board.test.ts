@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
 import { IMPORT_COLUMNS } from '../../shared/decisions-sheet.js';
 import { buildAddin } from '../build.js';
-import { countsLine } from '../panels/decisions-board.js';
+import { boundedLines, countsLine, LIST_LIMIT } from '../panels/decisions-board.js';
 import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
 
 const PERIOD = '2026-W47';
@@ -148,6 +148,16 @@ describe('countsLine', () => {
   it('lists the statuses in their order and leaves zeros out', () => {
     expect(countsLine({ 公示中: 1, 未申请: 4, 已申请: 0 })).toBe('未申请 4，公示中 1');
     expect(countsLine({})).toBe('无项目');
+  });
+
+  it('bounds a list at LIST_LIMIT lines plus “等 N 个”, and leaves a short list alone', () => {
+    const many = Array.from({ length: LIST_LIMIT + 7 }, (_, i) => `项目${i + 1}`);
+    const shown = boundedLines(many, '项目');
+    expect(shown).toHaveLength(LIST_LIMIT + 1);
+    expect(shown[LIST_LIMIT - 1]).toBe(`项目${LIST_LIMIT}`);
+    expect(shown.at(-1)).toBe(`…… 等 ${LIST_LIMIT + 7} 个项目（仅列出前 ${LIST_LIMIT} 个）`);
+    const exact = many.slice(0, LIST_LIMIT);
+    expect(boundedLines(exact, '项目')).toEqual(exact);
   });
 });
 
