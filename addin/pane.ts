@@ -8,6 +8,7 @@ import { mountCheck } from './panels/check.js';
 import { mountClassify } from './panels/classify.js';
 import { mountCounty } from './panels/county.js';
 import { mountCountyBoard } from './panels/county-board.js';
+import { mountDecisionsBoard } from './panels/decisions-board.js';
 import { mountReceipts } from './panels/receipts.js';
 import { mountStats } from './panels/stats.js';
 import { mountSubmit } from './panels/submit.js';
@@ -51,6 +52,8 @@ export function startPane(wb: LedgerWorkbook, tooOld: string): void {
   if (submitPanel) mountReceipts(submitPanel, app, thursday);
   const countyPanel = document.getElementById('panel-county');
   if (countyPanel) mountCountyBoard(countyPanel, app, thursday);
+  // 决策记录: 决策进度, 导出 / 导入审定结果 (spec §8).
+  if (countyPanel) mountDecisionsBoard(countyPanel, app);
   for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
     tab.addEventListener('click', () => {
       showPanel(tab.dataset.panel ?? 'check');

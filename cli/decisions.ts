@@ -11,9 +11,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ImportRow } from '../shared/decisions.js';
-import { IMPORT_COLUMNS, IMPORT_SHEET_NAME, MAX_IMPORT_ROWS, STATUSES } from '../shared/decisions-sheet.js';
-import { foldKey } from '../shared/index.js';
-import { listPrint, type SheetLayout } from '../shared/layout.js';
+import { importSheet, parseImportGrid } from '../shared/decisions-layout.js';
+import { IMPORT_SHEET_NAME, STATUSES } from '../shared/decisions-sheet.js';
 import { type Connection, connection, json } from './connection.js';
 import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
@@ -32,56 +31,8 @@ function service(opts: Connection, io: Io) {
   return { ...connection(opts, io), fetch: io.remote?.fetch };
 }
 
-const RESULT_WIDTHS = [16, 18, 28, 10, 10, 22, 13, 26, 13, 14];
-
-/** The 审定结果 worksheet: one row per applied project, decision columns to fill in. */
-export function importSheet(rows: readonly Record<string, string>[]): SheetLayout {
-  const header = IMPORT_COLUMNS.map((c) => c.label);
-  const categoryCol = IMPORT_COLUMNS.findIndex((c) => c.key === 'category');
-  const last = Math.max(rows.length, 1) + 1;
-  return {
-    name: IMPORT_SHEET_NAME,
-    state: 'visible',
-    rows: [
-      { role: 'header', cells: header, height: 24 },
-      ...rows.map((r) => ({ role: 'data' as const, cells: IMPORT_COLUMNS.map((c) => r[c.key] ?? '') })),
-    ],
-    merges: [],
-    widths: RESULT_WIDTHS,
-    numberFormats: IMPORT_COLUMNS.map(() => '@'),
-    validations: [
-      {
-        kind: 'list',
-        range: { top: 1, left: categoryCol, bottom: last + 500, right: categoryCol },
-        source: '"巩固,提升,盘活,重建"',
-        values: ['巩固', '提升', '盘活', '重建'],
-        title: '审定分类',
-        prompt: '填写县领导小组审定的分类：巩固、提升、盘活或重建；未审定的留空。',
-        error: '审定分类只能是 巩固、提升、盘活、重建 之一。',
-      },
-    ],
-    freeze: { rows: 1, cols: 3 },
-    print: listPrint(RESULT_WIDTHS, { orientation: 'landscape', paper: 'A4', repeatRows: { top: 0, bottom: 0 } }),
-    autoFilter: { top: 0, left: 0, bottom: last - 1, right: header.length - 1 },
-  };
-}
-
-function cellString(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (o.richText)
-      return o.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if (o.result !== undefined) return cellString(o.result);
-    if (o.text !== undefined) return String(o.text).trim();
-    return '';
-  }
-  return String(v).trim();
-}
+/** The 审定结果 worksheet's layout (shared with the pane). */
+export { importSheet } from '../shared/decisions-layout.js';
 
 /** Reads a filled-in 审定结果 worksheet: header found by its labels, one ImportRow per non-blank row. */
 export async function readImportFile(file: string): Promise<ImportRow[]> {
@@ -90,48 +41,8 @@ export async function readImportFile(file: string): Promise<ImportRow[]> {
   const name = names.includes(IMPORT_SHEET_NAME) ? IMPORT_SHEET_NAME : names[0];
   if (!name) throw new FileError(file, `“${file}”中没有工作表。`);
   const { grid } = readSheet(book, name);
-  const labels = new Map(IMPORT_COLUMNS.map((c) => [foldKey(c.label), c.key]));
-  const headerAt = grid
-    .slice(0, 20)
-    .findIndex((row) => row.filter((v) => labels.has(foldKey(cellString(v)))).length >= 5);
-  if (headerAt < 0)
-    throw new FileError(
-      file,
-      `“${file}”的工作表“${name}”前 20 行中没有审定结果表头（${IMPORT_COLUMNS.map((c) => c.label).join('、')}）：请使用 decisions export 导出的表格填写。`,
-    );
-  const columns = new Map<string, number>();
-  (grid[headerAt] ?? []).forEach((v, i) => {
-    const key = labels.get(foldKey(cellString(v)));
-    if (key && !columns.has(key)) columns.set(key, i);
-  });
-  for (const need of ['unit', 'code', 'category', 'minutesNo'])
-    if (!columns.has(need)) {
-      const label = IMPORT_COLUMNS.find((c) => c.key === need)?.label;
-      throw new FileError(file, `“${file}”的审定结果表缺少「${label}」列：请使用 decisions export 导出的表格填写。`);
-    }
-  const rows: ImportRow[] = [];
-  for (let r = headerAt + 1; r < grid.length; r++) {
-    const get = (key: string) => {
-      const i = columns.get(key);
-      return i === undefined ? '' : cellString(grid[r]?.[i]);
-    };
-    const row: ImportRow = {
-      row: r + 1,
-      unit: get('unit'),
-      code: get('code'),
-      category: get('category'),
-      minutesNo: get('minutesNo'),
-      minutesDate: get('minutesDate'),
-      replyNo: get('replyNo'),
-      replyDate: get('replyDate'),
-      publicityStart: get('publicityStart'),
-    };
-    if (Object.entries(row).every(([k, v]) => k === 'row' || v === '')) continue;
-    rows.push(row);
-  }
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw new FileError(file, `审定结果有 ${rows.length} 行，超过一次导入的上限 ${MAX_IMPORT_ROWS} 行：请分批导入。`);
-  if (rows.length === 0) throw new FileError(file, `“${file}”的审定结果表没有数据行。`);
+  const rows = parseImportGrid(grid, { book: `“${file}”`, sheet: name, exportHint: ' decisions export ' });
+  if ('error' in rows) throw new FileError(file, rows.error);
   return rows;
 }
 
