@@ -225,7 +225,7 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
       await page.click('#submit-now');
       // The pane retries by itself with the same key, and says so while it waits.
       await page.waitForSelector('#retry-note');
-      expect(await page.textContent('#retry-note')).toContain('秒后用同一幂等键自动重试');
+      expect(await page.textContent('#retry-note')).toContain('秒后自动重新上报');
       await page.waitForSelector('#receipt', { timeout: 30000 });
       expect(keys).toHaveLength(2);
       expect(keys[0]).toBe(keys[1]);
