@@ -210,6 +210,9 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
       await page.getByRole('button', { name: '试报送' }).click();
       await page.waitForSelector('#submit-now', { timeout: 30000 });
       expect(await page.textContent('#submit-result')).toContain('第一次上报');
+      // A dry run has no receipt number: said in words, not as the server's placeholder id.
+      expect(await page.textContent('#submit-result')).toContain('试报送，未保存，无编号');
+      expect(await page.textContent('#submit-result')).not.toContain('dry-run');
 
       const keys: string[] = [];
       const encodings: string[] = [];
