@@ -172,7 +172,9 @@ export function createApi(
       throw new ApiError(
         response.status,
         typeof error?.code === 'string' ? error.code : `http-${response.status}`,
-        typeof error?.message === 'string' ? error.message : `服务器返回错误（HTTP ${response.status}）。`,
+        typeof error?.message === 'string'
+          ? error.message
+          : `服务器出错（代码 ${response.status}），数据未保存，请稍后再试；多次不成请向县乡村振兴局反映。`,
         Array.isArray(error?.issues) ? (error.issues as Issue[]) : [],
       );
     }

@@ -13,6 +13,7 @@ import { mountReceipts } from './panels/receipts.js';
 import { mountStats } from './panels/stats.js';
 import { mountSubmit } from './panels/submit.js';
 import { mountPeriodState } from './period-state.js';
+import { selectTab, wireTabKeys } from './tabs.js';
 import { createUi } from './ui.js';
 
 type Mount = typeof mountCheck;
@@ -27,12 +28,7 @@ export const PANELS: [id: string, mount: Mount][] = [
 ];
 
 function showPanel(id: string): void {
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
-    const on = tab.dataset.panel === id;
-    tab.setAttribute('aria-selected', String(on));
-  }
-  for (const panel of document.querySelectorAll<HTMLElement>('main > section.panel'))
-    panel.hidden = panel.id !== `panel-${id}`;
+  selectTab(document, id);
 }
 
 /** Mounts the pane; `tooOld` is shown when the host lacks the minimum API. */
@@ -60,6 +56,7 @@ export function startPane(wb: LedgerWorkbook, tooOld: string): void {
       void header?.refresh();
     });
   }
+  wireTabKeys(document);
   showPanel('check');
   document.body.dataset.ready = '1';
   performance.mark('pane-ready');

@@ -63,8 +63,12 @@ export function createUi(root: HTMLElement): Ui {
     progress(done, total, text) {
       if (!bar || !fill || !label) return;
       bar.hidden = false;
-      fill.style.width = `${Math.round((100 * done) / Math.max(1, total))}%`;
+      const percent = Math.min(100, Math.max(0, Math.round((100 * done) / Math.max(1, total))));
+      fill.style.width = `${percent}%`;
       label.textContent = text;
+      const meter = bar.querySelector<HTMLElement>('[role="progressbar"]');
+      meter?.setAttribute('aria-valuenow', String(percent));
+      meter?.setAttribute('aria-valuetext', `${text} ${percent}%`);
       root.classList.add('busy');
     },
     done() {
@@ -79,30 +83,59 @@ export function createUi(root: HTMLElement): Ui {
     },
     confirm(title, body, ok = '确定') {
       if (!dialog) return Promise.resolve(false);
+      const overlay: HTMLElement = dialog;
       return new Promise((resolve) => {
-        const finish = (answer: boolean) => {
-          dialog.hidden = true;
-          clear(dialog);
-          resolve(answer);
-        };
-        clear(dialog);
-        append(
-          dialog,
-          h(
-            'div',
-            { class: 'dialog', role: 'dialog', 'aria-modal': 'true' },
-            h('h3', {}, title),
-            h('p', {}, body),
-            h(
-              'div',
-              { class: 'buttons' },
-              h('button', { type: 'button', onclick: () => finish(false) }, '取消'),
-              h('button', { type: 'button', class: 'primary', onclick: () => finish(true) }, ok),
-            ),
-          ),
+        // Where focus was (the button that asked): it goes back there when the dialog closes.
+        const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        const cancel = h('button', { type: 'button', onclick: () => finish(false) }, '取消');
+        const accept = h('button', { type: 'button', class: 'primary', onclick: () => finish(true) }, ok);
+        const box = h(
+          'div',
+          {
+            class: 'dialog',
+            role: 'dialog',
+            'aria-modal': 'true',
+            'aria-labelledby': 'confirm-title',
+            'aria-describedby': 'confirm-body',
+          },
+          h('h3', { id: 'confirm-title' }, title),
+          h('p', { id: 'confirm-body' }, body),
+          h('div', { class: 'buttons' }, cancel, accept),
         );
-        dialog.hidden = false;
+        const onKey = (event: KeyboardEvent) => trapKeys(event, [cancel, accept], () => finish(false));
+        function finish(answer: boolean): void {
+          document.removeEventListener('keydown', onKey, true);
+          overlay.hidden = true;
+          clear(overlay);
+          if (opener?.isConnected) opener.focus();
+          resolve(answer);
+        }
+        clear(overlay);
+        append(overlay, box);
+        overlay.hidden = false;
+        document.addEventListener('keydown', onKey, true);
+        // Focus on 取消: a stray Enter does not change the workbook.
+        cancel.focus();
       });
     },
   };
+}
+
+/**
+ * The dialog's keys: Esc cancels; Tab and Shift+Tab cycle among its buttons only (and pull focus
+ * back in if it ever left), so nothing behind the overlay can be reached.
+ */
+function trapKeys(event: KeyboardEvent, focusable: HTMLElement[], cancel: () => void): void {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    event.stopPropagation();
+    cancel();
+    return;
+  }
+  if (event.key !== 'Tab' || focusable.length === 0) return;
+  event.preventDefault();
+  const at = focusable.indexOf(document.activeElement as HTMLElement);
+  const step = event.shiftKey ? -1 : 1;
+  const next = at < 0 ? 0 : (at + step + focusable.length) % focusable.length;
+  focusable[next]?.focus();
 }

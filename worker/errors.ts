@@ -20,11 +20,6 @@ export function errorBody(code: string, message: string, issues?: Issue[]) {
   return { error: issues ? { code, message, issues } : { code, message } };
 }
 
-export const unauthorized = () =>
-  new ApiFailure(
-    401,
-    'unauthorized',
-    '身份验证失败：请在 Authorization 头中提供有效的令牌（Bearer …），令牌可能已被吊销',
-  );
+export const unauthorized = () => new ApiFailure(401, 'unauthorized', '令牌不对或已停用，请向县乡村振兴局核对');
 export const forbidden = (message: string) => new ApiFailure(403, 'forbidden', message);
 export const notFound = (message: string) => new ApiFailure(404, 'not-found', message);

@@ -50,7 +50,7 @@ async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
     throw new ApiFailure(
       415,
       'unsupported-encoding',
-      `不支持请求体压缩方式“${encoding}”：只接受 gzip 压缩（Content-Encoding: gzip）或不压缩的 JSON`,
+      `不支持请求体压缩方式“${encoding}”：只接受 gzip 压缩或不压缩的报送数据，未保存任何数据`,
     );
   }
   return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxInflatedBytes(c.env));
@@ -63,11 +63,7 @@ export function utf8Text(bytes: ArrayBuffer): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new ApiFailure(
-      400,
-      'invalid-utf8',
-      '请求体不是有效的 UTF-8 文本（含无法识别的字节）：请以 UTF-8 编码发送 JSON，未保存任何数据',
-    );
+    throw new ApiFailure(400, 'invalid-utf8', '发送的数据含无法识别的字节（不是 UTF-8 文本），未保存任何数据');
   }
 }
 
@@ -79,7 +75,7 @@ export async function readBody<T>(
 ): Promise<{ value: T; bytes: ArrayBuffer }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/iu.test(type)) {
-    throw new ApiFailure(415, 'unsupported-media-type', '请求体须为 JSON（Content-Type: application/json）');
+    throw new ApiFailure(415, 'unsupported-media-type', '发送的数据格式不对（应为本系统的报送数据），未保存任何数据');
   }
   // The bytes as written (hashed by the caller: plain or gzip, one ledger has one hash).
   const bytes = await bodyBytes(c);
@@ -88,7 +84,7 @@ export async function readBody<T>(
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new ApiFailure(400, 'invalid-json', '请求体不是有效的 JSON');
+    throw new ApiFailure(400, 'invalid-json', '发送的数据不完整或已损坏，无法读取，未保存任何数据');
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw schemaFailure(parsed.error, raw, what);

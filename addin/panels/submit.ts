@@ -11,7 +11,7 @@ const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', mi
 
 export function receiptTable(r: Receipt): HTMLElement {
   const rows: [string, string][] = [
-    ['回执编号', r.id],
+    ['回执编号', r.id === 'dry-run' ? '试报送，未保存，无编号' : r.id],
     ['单位', r.unit],
     [
       '期次',
@@ -178,7 +178,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
       withRetry(() => app.api.submit(payload, { dryRun: false, key }), {
         // Said on the pane: what failed, when the next try is, and that it cannot be stored twice.
         onRetry: (attempt, waitMs, error) => {
-          note.textContent = `第 ${attempt} 次上报未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后用同一幂等键自动重试；约 1 分钟内会一直重试，不会重复报送。`;
+          note.textContent = `第 ${attempt} 次上报未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后自动重新上报；约 1 分钟内会一直重试，同一份台账不会重复报送。`;
           if (!note.isConnected) append(result, note);
         },
       }).catch((e: unknown) => {
@@ -195,12 +195,12 @@ export function mountSubmit(root: HTMLElement, app: App): void {
           h(
             'p',
             { class: 'bad' },
-            `约 1 分钟内自动重试仍未完成（${f.message}），数据已保留。稍后点“重试”，使用同一幂等键，不会重复报送。`,
+            `约 1 分钟内自动重试仍未完成（${f.message}），数据已保留。稍后点“重新上报（不会重复）”，同一份台账不会重复报送。`,
           ),
           h(
             'button',
             { type: 'button', class: 'primary', id: 'retry', onclick: () => void submit() },
-            '重试（同一幂等键）',
+            '重新上报（不会重复）',
           ),
         );
       } else if (f) {

@@ -210,6 +210,9 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
       await page.getByRole('button', { name: '试报送' }).click();
       await page.waitForSelector('#submit-now', { timeout: 30000 });
       expect(await page.textContent('#submit-result')).toContain('第一次上报');
+      // A dry run has no receipt number: said in words, not as the server's placeholder id.
+      expect(await page.textContent('#submit-result')).toContain('试报送，未保存，无编号');
+      expect(await page.textContent('#submit-result')).not.toContain('dry-run');
 
       const keys: string[] = [];
       const encodings: string[] = [];
@@ -225,7 +228,7 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
       await page.click('#submit-now');
       // The pane retries by itself with the same key, and says so while it waits.
       await page.waitForSelector('#retry-note');
-      expect(await page.textContent('#retry-note')).toContain('秒后用同一幂等键自动重试');
+      expect(await page.textContent('#retry-note')).toContain('秒后自动重新上报');
       await page.waitForSelector('#receipt', { timeout: 30000 });
       expect(keys).toHaveLength(2);
       expect(keys[0]).toBe(keys[1]);

@@ -106,7 +106,7 @@ async function replay(
     throw new ApiFailure(
       422,
       'idempotency-key-reused',
-      '同一个 Idempotency-Key 已用于内容不同的报送：重新报送修改后的台账时请使用新的 Idempotency-Key',
+      '这份报送的编号已用于内容不同的台账：台账改过后请重新点“试报送”再上报，未保存任何数据',
     );
   }
   if (claim.state === 'pending') {
@@ -115,7 +115,7 @@ async function replay(
     throw new ApiFailure(
       409,
       IN_FLIGHT,
-      `同一报送（相同 Idempotency-Key）正在处理中，请约 ${CLAIM_LEASE_MS / 1000} 秒后用同一个键重试，不会重复入库`,
+      `这份台账正在上报中，请约 ${CLAIM_LEASE_MS / 1000} 秒后重新上报，不会重复入库`,
     );
   }
   const stored = claim.submission_id ? await findSubmission(db, claim.submission_id) : null;
@@ -178,7 +178,7 @@ export const submissions = new Hono<AppEnv>()
       throw new ApiFailure(
         400,
         'idempotency-key-required',
-        '缺少或无效的 Idempotency-Key 请求头：每次报送须带一个 8–200 个可见 ASCII 字符的唯一键（如 UUID），重试时沿用同一个键',
+        '这次上报缺少有效的报送编号（8–200 个英文字母、数字或符号），未保存任何数据：请用本系统的加载项或命令行上报',
       );
     }
     const { value: submission, bytes } = await readBody(c, SubmissionSchema, '报送内容');
@@ -258,7 +258,7 @@ export const submissions = new Hono<AppEnv>()
         throw error;
       }
     }
-    throw new ApiFailure(409, IN_FLIGHT, '同一报送（相同 Idempotency-Key）正在处理中，请稍候重试');
+    throw new ApiFailure(409, IN_FLIGHT, '这份台账正在上报中，请稍候重新上报，不会重复入库');
   })
   .get('/', async (c) => {
     const p = c.get('principal');
