@@ -185,7 +185,8 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
 
     await page.getByRole('tab', { name: '统计' }).click();
     await page.getByRole('button', { name: '生成本单位统计表' }).click();
-    await page.waitForSelector('#stats-preview table');
+    // The preview table may stand from the 分类 step: wait for the written sheet itself.
+    await expect.poll(() => fake(page, (f) => f.workbook.sheets.some((s) => s.name === '统计表-保家镇'))).toBe(true);
     const sheet = await fake(page, (f) => f.workbook.sheets.find((s) => s.name === '统计表-保家镇')?.cells);
     expect(sheet?.[4]?.slice(0, 4)).toEqual([1, '保家镇', 3000, 30]);
     // The same 说明 line in the panel and under the written table (spec §5).
