@@ -40,7 +40,7 @@ export function decisionsApi(api: Api) {
   return {
     status: (period: string) => api.get<DecisionStatus>(`/decisions/status?period=${encodeURIComponent(period)}`),
     applications: () => api.get<{ rows: Record<string, string>[] }>('/decisions/applications'),
-    import: (rows: ImportRow[]) => api.post<ImportResult>('/decisions/import', { rows }),
+    importRows: (rows: ImportRow[]) => api.post<ImportResult>('/decisions/import', { rows }),
   };
 }
 
@@ -153,7 +153,7 @@ export function mountDecisionsBoard(root: HTMLElement, app: App): void {
       const rows = await readRows();
       if ('error' in rows) return rows;
       try {
-        return { done: await api.import(rows) };
+        return { done: await api.importRows(rows) };
       } catch (error) {
         if (error instanceof ApiError && error.code === 'import-refused') return { refused: error };
         throw error;
