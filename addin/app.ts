@@ -1,4 +1,5 @@
 /** What every panel shares: the workbook adapter, the API, the last check and the pane's UI. */
+import type { ApprovedMap } from '../shared/rules/decisions.js';
 import type { Api } from './api.js';
 import type { LedgerWorkbook, Progress } from './excel.js';
 import type { Ui } from './ui.js';
@@ -17,9 +18,24 @@ export interface App {
   onSession(listener: (session: CheckSession | null) => void): void;
   /** Runs a workbook/API task with progress shown and errors reported in Chinese; undefined on failure. */
   task<T>(label: string, fn: (progress: Progress) => Promise<T>): Promise<T | undefined>;
+  /**
+   * The categories the county approved for this unit's projects (spec §8, category.unapproved),
+   * when a unit token is saved and the service answers within a few seconds; else undefined and
+   * the check runs without them (offline work is never blocked).
+   */
+  approved(): Promise<ApprovedMap | undefined>;
 }
 
-export function createApp(parts: { wb: LedgerWorkbook; api: Api; ui: Ui }): App {
+/** How long a check waits for the approved categories before going on without them. */
+const APPROVED_WAIT_MS = 3000;
+
+export function createApp(parts: {
+  wb: LedgerWorkbook;
+  api: Api;
+  ui: Ui;
+  /** Whether a token is saved (no request is made without one). */
+  hasToken?: () => boolean;
+}): App {
   const listeners: ((s: CheckSession | null) => void)[] = [];
   let running = false;
   const app: App = {
@@ -51,6 +67,15 @@ export function createApp(parts: { wb: LedgerWorkbook; api: Api; ui: Ui }): App 
         running = false;
         parts.ui.done();
       }
+    },
+    async approved() {
+      if (!(parts.hasToken?.() ?? true)) return undefined;
+      const answer = parts.api.get<{ approved: ApprovedMap }>('/decisions/approved').then(
+        (r) => r.approved,
+        () => undefined,
+      );
+      const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), APPROVED_WAIT_MS));
+      return Promise.race([answer, late]);
     },
   };
   return app;

@@ -34,7 +34,7 @@ function showPanel(id: string): void {
 /** Mounts the pane; `tooOld` is shown when the host lacks the minimum API. */
 export function startPane(wb: LedgerWorkbook, tooOld: string): void {
   const ui = createUi(document.body);
-  const app = createApp({ wb, api: createApi(loadSettings), ui });
+  const app = createApp({ wb, api: createApi(loadSettings), ui, hasToken: () => loadSettings().token !== '' });
   if (!wb.capabilities().base) ui.notify(tooOld, 'error');
   for (const [id, mount] of PANELS) {
     const section = document.getElementById(`panel-${id}`);

@@ -13,6 +13,7 @@ import {
   type Suggestion,
 } from '../shared/index.js';
 import { DROPDOWN_COLUMNS } from '../shared/layout.js';
+import type { ApprovedMap } from '../shared/rules/decisions.js';
 import type { CellWrite, DropdownColumn, LedgerGrid, LedgerWorkbook, MarkPlan, Progress } from './excel.js';
 import { planMarks } from './marks.js';
 
@@ -34,6 +35,8 @@ export interface CheckOptions {
   mark?: boolean;
   progress?: Progress;
   now?: Date;
+  /** The county's approved categories for this unit (category.unapproved); absent = rule silent. */
+  approved?: ApprovedMap;
 }
 
 /** Read → check with the shared engine → (optionally) mark. */
@@ -46,6 +49,7 @@ export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): 
     mode: options.mode ?? 'editing',
     now: options.now,
     fallbackUnit: ledger.sheet,
+    approved: options.approved,
   });
   const totalRows = report.totals.map((t) => t.row);
   const plan = planMarks({

@@ -135,8 +135,8 @@ export function mountCheck(root: HTMLElement, app: App): void {
   app.onSession(render);
 
   async function check(): Promise<void> {
-    const session = await app.task('正在读取工作表…', (progress) =>
-      runCheck(app.wb, { sheet: app.sheet, progress, mark: true }),
+    const session = await app.task('正在读取工作表…', async (progress) =>
+      runCheck(app.wb, { sheet: app.sheet, progress, mark: true, approved: await app.approved() }),
     );
     if (!session) return;
     app.marked = true;

@@ -134,8 +134,14 @@ export function mountSubmit(root: HTMLElement, app: App): void {
       return;
     }
     save();
-    const session = await app.task('正在校验台账…', (progress) =>
-      runCheck(app.wb, { sheet: app.sheet, progress, mode: 'submission', mark: app.marked }),
+    const session = await app.task('正在校验台账…', async (progress) =>
+      runCheck(app.wb, {
+        sheet: app.sheet,
+        progress,
+        mode: 'submission',
+        mark: app.marked,
+        approved: await app.approved(),
+      }),
     );
     if (!session) return;
     app.setSession(session);

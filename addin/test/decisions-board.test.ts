@@ -227,6 +227,35 @@ describe('决策记录 on the 汇总 tab (county token)', () => {
     await page.close();
   }, 120_000);
 
+  it('the unit’s 一键校验 warns category.unapproved where its ledger contradicts a recorded decision', async () => {
+    // After the import above: PSDEC-00001 approved 盘活, PSDEC-00002 approved 巩固.
+    const page = await open(token(UNIT));
+    await page.evaluate(
+      ({ codes }) => {
+        const wb = (window as unknown as { __fake: { workbook: { sheets: { name: string; cells: unknown[][] }[] } } })
+          .__fake.workbook;
+        const cells = wb.sheets.find((s) => s.name === '台账')?.cells ?? [];
+        const header = cells.findIndex((r) => r.includes('项目编号'));
+        const code = cells[header]?.indexOf('项目编号') ?? -1;
+        const category = cells[header]?.findIndex((v) => String(v).includes('四个一批')) ?? -1;
+        const first = cells.findIndex((r, i) => i > header + 1 && typeof r[code] === 'string' && r[code] !== '');
+        const [contradicts, agrees] = [cells[first] ?? [], cells[first + 1] ?? []];
+        contradicts[code] = codes[0];
+        contradicts[category] = '提升'; // the approved category is 盘活
+        agrees[code] = codes[1];
+        agrees[category] = '巩固'; // near miss: as approved
+      },
+      { codes: CODES },
+    );
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '一键校验' }).click();
+    await page.waitForSelector('#issue-list .group');
+    const text = (await page.textContent('#panel-check')) ?? '';
+    expect(text).toContain('已审定为“盘活”');
+    expect(text.split('县实施乡村振兴战略领导小组已审定为').length - 1).toBe(1);
+    await page.close();
+  }, 60_000);
+
   it('a sheet without the 审定结果 header imports nothing and says why', async () => {
     const page = await open(seeded.county);
     await page.evaluate(() => {
