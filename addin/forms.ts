@@ -7,6 +7,7 @@ import { applicationForms } from '../shared/forms/book.js';
 import type { FormSheet } from '../shared/forms/form.js';
 import { MONEY_FORMAT } from '../shared/forms/form.js';
 import { parseTier, TIERS, type Tier, unitTier } from '../shared/forms/tier.js';
+import { listPrint } from '../shared/layout.js';
 import type { App } from './app.js';
 import { type CellValue, type ExcelHost, officeHost, type Rect, type SheetSpec } from './excel.js';
 import { action, append, field, h } from './ui.js';
@@ -46,6 +47,8 @@ export function formSpec(form: FormSheet): SheetSpec {
     wrap: of(['label', 'value', 'sign']),
     borders: of(['label', 'value', 'money', 'sign']),
     numberFormats: of(['money']).map((r) => ({ rect: r, format: MONEY_FORMAT })),
+    // A4 portrait as the CLI prints it (spec §8.1), fitted to the page width.
+    print: listPrint(form.widths, { paper: form.print.paper, orientation: form.print.orientation, repeatRows: null }),
   };
 }
 

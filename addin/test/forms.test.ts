@@ -36,6 +36,7 @@ describe('adapter pieces', () => {
     expect(spec.numberFormats).toContainEqual({ rect: { top: total, left: 3, rows: 1, cols: 1 }, format: '#,##0' });
     expect(spec.merges).toHaveLength(form.merges.length);
     expect(spec.borders?.some((r) => r.top === total && r.left === 3)).toBe(true);
+    expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'portrait', fitToWidth: true, pagesWide: 1 });
   });
 });
 
