@@ -7,7 +7,7 @@
  * county), proxied under the pane's own origin.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -19,7 +19,6 @@ import type { FakeHost } from './fake-host.js';
 import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
-const hasWorker = existsSync(new URL('../../worker/index.ts', import.meta.url).pathname);
 
 let context: BrowserContext;
 let site: Awaited<ReturnType<typeof serveStatic>>;
@@ -61,9 +60,9 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   temp = mkdtempSync(join(tmpdir(), 'sgyp-pane-'));
   const dist = await buildAddin({ outDir: join(temp, 'dist') });
-  if (hasWorker) await startWorker(join(temp, 'd1'));
+  await startWorker(join(temp, 'd1'));
   site = await serveStatic(dist, {
-    api: hasWorker ? apiBase : undefined,
+    api: apiBase,
     overrides: { '/office-js/office.js': await harnessBundle() },
   });
   wpsHarness = await harnessBundle('wps');
@@ -198,87 +197,84 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
     await page.close();
   });
 
-  it.runIf(hasWorker)(
-    'submits to wrangler dev (dry run, network failure, retry with the same key) and pulls the county summary',
-    async () => {
-      const unit = tokens?.units.find((u) => u.name === host.unit);
-      if (!unit || !tokens) throw new Error('no seeded token');
-      const page = await open(host, `rows=25&clean=1&unit=${host.unit}`);
-      await page.getByRole('tab', { name: '上报' }).click();
-      await page.fill('#token', unit.token);
-      await page.getByRole('button', { name: '检查连接' }).click();
-      await expect.poll(() => page.textContent('#who')).toContain(host.unit);
-      await page.getByRole('button', { name: '试报送' }).click();
-      await page.waitForSelector('#submit-now', { timeout: 30000 });
-      expect(await page.textContent('#submit-result')).toContain('第一次上报');
-      // A dry run has no receipt number: said in words, not as the server's placeholder id.
-      expect(await page.textContent('#submit-result')).toContain('试报送，未保存，无编号');
-      expect(await page.textContent('#submit-result')).not.toContain('dry-run');
+  it('submits to wrangler dev (dry run, network failure, retry with the same key) and pulls the county summary', async () => {
+    const unit = tokens?.units.find((u) => u.name === host.unit);
+    if (!unit || !tokens) throw new Error('no seeded token');
+    const page = await open(host, `rows=25&clean=1&unit=${host.unit}`);
+    await page.getByRole('tab', { name: '上报' }).click();
+    await page.fill('#token', unit.token);
+    await page.getByRole('button', { name: '检查连接' }).click();
+    await expect.poll(() => page.textContent('#who')).toContain(host.unit);
+    await page.getByRole('button', { name: '试报送' }).click();
+    await page.waitForSelector('#submit-now', { timeout: 30000 });
+    expect(await page.textContent('#submit-result')).toContain('第一次上报');
+    // A dry run has no receipt number: said in words, not as the server's placeholder id.
+    expect(await page.textContent('#submit-result')).toContain('试报送，未保存，无编号');
+    expect(await page.textContent('#submit-result')).not.toContain('dry-run');
 
-      const keys: string[] = [];
-      const encodings: string[] = [];
-      let failOnce = true;
-      await page.route('**/api/v1/submissions', async (route) => {
-        keys.push(route.request().headers()['idempotency-key'] ?? '');
-        encodings.push(route.request().headers()['content-encoding'] ?? '');
-        if (failOnce) {
-          failOnce = false;
-          await route.abort('internetdisconnected');
-        } else await route.continue();
-      });
-      await page.click('#submit-now');
-      // The pane retries by itself with the same key, and says so while it waits.
-      await page.waitForSelector('#retry-note');
-      expect(await page.textContent('#retry-note')).toContain('秒后自动重新上报');
-      await page.waitForSelector('#receipt', { timeout: 30000 });
-      expect(keys).toHaveLength(2);
-      expect(keys[0]).toBe(keys[1]);
-      // Chromium has CompressionStream: the ledger went gzipped, and wrangler dev took it.
-      expect(encodings).toEqual(['gzip', 'gzip']);
-      const receipt = await page.textContent('#receipt');
-      expect(receipt).toContain(host.unit);
-      expect(receipt).toContain('25');
-      await page.screenshot({ path: join(ARTIFACTS, 'pane-receipt.png'), fullPage: true });
-      await page.close();
+    const keys: string[] = [];
+    const encodings: string[] = [];
+    let failOnce = true;
+    await page.route('**/api/v1/submissions', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      encodings.push(route.request().headers()['content-encoding'] ?? '');
+      if (failOnce) {
+        failOnce = false;
+        await route.abort('internetdisconnected');
+      } else await route.continue();
+    });
+    await page.click('#submit-now');
+    // The pane retries by itself with the same key, and says so while it waits.
+    await page.waitForSelector('#retry-note');
+    expect(await page.textContent('#retry-note')).toContain('秒后自动重新上报');
+    await page.waitForSelector('#receipt', { timeout: 30000 });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    // Chromium has CompressionStream: the ledger went gzipped, and wrangler dev took it.
+    expect(encodings).toEqual(['gzip', 'gzip']);
+    const receipt = await page.textContent('#receipt');
+    expect(receipt).toContain(host.unit);
+    expect(receipt).toContain('25');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-receipt.png'), fullPage: true });
+    await page.close();
 
-      const county = await open(host, 'rows=5');
-      await county.getByRole('tab', { name: '上报' }).click();
-      await county.fill('#token', tokens.county);
-      await county.getByRole('button', { name: '保存', exact: true }).click();
-      await county.getByRole('tab', { name: '汇总' }).click();
-      await county.getByRole('button', { name: '拉取汇总' }).click();
-      await county.waitForSelector('#status-board table');
-      await expect.poll(() => county.textContent('#message')).toContain('汇总统计表');
-      const period = weekOf(new Date());
-      const summary = (await (
-        await fetch(`${apiBase}/api/v1/summary?period=${period}`, {
-          headers: { authorization: `Bearer ${tokens.county}` },
-        })
-      ).json()) as Summary;
-      const sheet = await fake(county, (f) => f.workbook.sheets.find((s) => s.name.startsWith('汇总统计表'))?.cells);
-      // A row for every registered unit (未报 marked, figures empty), 合计（已报 N / 应报 M）, then 说明.
-      const n = summary.units.length;
-      const dataRows = (sheet ?? []).slice(4, 4 + n + 1);
-      const blank = (cells: (string | number)[]) => cells.map((v, i) => (i < 3 ? v : ''));
-      const expected = [
-        ...summary.units.map((u, i) =>
-          u.summary
-            ? statsCells(u.summary, i + 1)
-            : blank([i + 1, u.unit, '未报', ...statsCells(summary.total, null).slice(3)]),
-        ),
-        [
-          '',
-          `合计（已报 ${summaryRows(summary).length} / 应报 ${n} 个单位）`,
-          ...statsCells(summary.total, null).slice(2),
-        ],
-      ];
-      expect(dataRows.map((r) => r.map((v) => (v === undefined || v === null ? '' : v)))).toEqual(expected);
-      expect(String(sheet?.[4 + n + 1]?.[0])).toContain('说明：');
-      const charts = await fake(county, (f) => f.workbook.sheets.flatMap((s) => s.charts.map((c) => c.title)));
-      expect(charts).toContain('各单位“四个一批”分类构成');
-      expect(await county.textContent('#status-board')).toContain('未报');
-      await county.screenshot({ path: join(ARTIFACTS, 'pane-county.png'), fullPage: true });
-      await county.close();
-    },
-  );
+    const county = await open(host, 'rows=5');
+    await county.getByRole('tab', { name: '上报' }).click();
+    await county.fill('#token', tokens.county);
+    await county.getByRole('button', { name: '保存', exact: true }).click();
+    await county.getByRole('tab', { name: '汇总' }).click();
+    await county.getByRole('button', { name: '拉取汇总' }).click();
+    await county.waitForSelector('#status-board table');
+    await expect.poll(() => county.textContent('#message')).toContain('汇总统计表');
+    const period = weekOf(new Date());
+    const summary = (await (
+      await fetch(`${apiBase}/api/v1/summary?period=${period}`, {
+        headers: { authorization: `Bearer ${tokens.county}` },
+      })
+    ).json()) as Summary;
+    const sheet = await fake(county, (f) => f.workbook.sheets.find((s) => s.name.startsWith('汇总统计表'))?.cells);
+    // A row for every registered unit (未报 marked, figures empty), 合计（已报 N / 应报 M）, then 说明.
+    const n = summary.units.length;
+    const dataRows = (sheet ?? []).slice(4, 4 + n + 1);
+    const blank = (cells: (string | number)[]) => cells.map((v, i) => (i < 3 ? v : ''));
+    const expected = [
+      ...summary.units.map((u, i) =>
+        u.summary
+          ? statsCells(u.summary, i + 1)
+          : blank([i + 1, u.unit, '未报', ...statsCells(summary.total, null).slice(3)]),
+      ),
+      [
+        '',
+        `合计（已报 ${summaryRows(summary).length} / 应报 ${n} 个单位）`,
+        ...statsCells(summary.total, null).slice(2),
+      ],
+    ];
+    expect(dataRows.map((r) => r.map((v) => (v === undefined || v === null ? '' : v)))).toEqual(expected);
+    expect(String(sheet?.[4 + n + 1]?.[0])).toContain('说明：');
+    const charts = await fake(county, (f) => f.workbook.sheets.flatMap((s) => s.charts.map((c) => c.title)));
+    expect(charts).toContain('各单位“四个一批”分类构成');
+    expect(await county.textContent('#status-board')).toContain('未报');
+    await county.screenshot({ path: join(ARTIFACTS, 'pane-county.png'), fullPage: true });
+    await county.close();
+  });
 });
