@@ -1,10 +1,10 @@
 /** HTTP calls to /api/v1/decisions for the `decisions` commands (loaded lazily, like cli/remote.ts). */
-import { ApiErrorSchema } from '../shared/contract.js';
+import { z } from 'zod';
 import type { ImportRow } from '../shared/decisions.js';
 import type { ArchiveLine } from '../shared/forms/archive.js';
 import type { Tier } from '../shared/forms/tier.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
-import { apiUrl, type Fetch, RemoteError } from './remote.js';
+import { apiUrl, call, type Fetch } from './remote.js';
 
 export interface Service {
   server: string;
@@ -12,33 +12,17 @@ export interface Service {
   fetch?: Fetch;
 }
 
+/**
+ * One call through the CLI's HTTP client (cli/remote.ts `call`): its deadline, error parsing and
+ * Chinese messages. The answers are typed, not schema-checked (the decisions routes are ours).
+ */
 async function request<T>(s: Service, path: string, body?: unknown): Promise<T> {
-  const url = apiUrl(s.server, path);
   const headers: Record<string, string> = { authorization: `Bearer ${s.token}`, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers };
   if (body !== undefined) init.body = JSON.stringify(body);
-  let res: Response;
-  try {
-    res = await (s.fetch ?? ((i, o) => globalThis.fetch(i, o)))(url, init);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new RemoteError(0, 'network', `无法连接服务器 ${new URL(url).origin}（${why}）：请检查地址和网络后重试`);
-  }
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new RemoteError(res.status, 'bad-response', `服务器返回的不是 JSON（HTTP ${res.status}）：请确认服务器地址`);
-  }
-  if (!res.ok) {
-    const e = ApiErrorSchema.safeParse(parsed);
-    if (e.success)
-      throw new RemoteError(res.status, e.data.error.code, e.data.error.message, e.data.error.issues ?? []);
-    throw new RemoteError(res.status, 'http', `服务器拒绝了请求（HTTP ${res.status}）`);
-  }
-  return parsed as T;
+  const { value } = await call(apiUrl(s.server, path), init, z.unknown(), s.fetch);
+  return value as T;
 }
 
 export interface StatusProject {
