@@ -43,6 +43,17 @@ async function periodParam(db: D1Database, id: string): Promise<Period> {
   return p;
 }
 
+/** What an accept / reopen / close / exception answers: the audit row it wrote. */
+function auditEntry(
+  now: Date,
+  action: AuditEntry['action'],
+  period: string,
+  by: AuditEntry['by'],
+  about: Partial<Pick<AuditEntry, 'unit' | 'submissionId' | 'detail'>>,
+): AuditEntry {
+  return { at: now.toISOString(), action, period, unit: null, submissionId: null, by, detail: null, ...about };
+}
+
 const who = (by: Actor | null) => (by ? (by.label ?? `令牌 ${by.credentialId}`) : '县乡村振兴局');
 
 /**
@@ -163,16 +174,7 @@ export const periods = new Hono<AppEnv>()
     const now = new Date();
     const by = actor(c.get('principal'));
     await accept(db, unit.id, period.id, latest.id, by, now);
-    const entry: AuditEntry = {
-      at: now.toISOString(),
-      action: 'accept',
-      period: period.id,
-      unit: unit.name,
-      submissionId: latest.id,
-      by,
-      detail: null,
-    };
-    return c.json(entry, 201);
+    return c.json(auditEntry(now, 'accept', period.id, by, { unit: unit.name, submissionId: latest.id }), 201);
   })
   .post('/:period/reopen', async (c) => {
     const period = await periodParam(c.env.DB, c.req.param('period'));
@@ -183,16 +185,7 @@ export const periods = new Hono<AppEnv>()
     const by = actor(c.get('principal'));
     if (!(await reopen(db, unit.id, period.id, by, now)))
       throw new ApiFailure(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
-    const entry: AuditEntry = {
-      at: now.toISOString(),
-      action: 'reopen',
-      period: period.id,
-      unit: unit.name,
-      submissionId: null,
-      by,
-      detail: null,
-    };
-    return c.json(entry, 201);
+    return c.json(auditEntry(now, 'reopen', period.id, by, { unit: unit.name }), 201);
   })
   .post('/:period/close', async (c) => {
     const period = await periodParam(c.env.DB, c.req.param('period'));
@@ -207,16 +200,7 @@ export const periods = new Hono<AppEnv>()
       );
     const by = actor(c.get('principal'));
     await close(c.env.DB, period.id, at, by, now);
-    const entry: AuditEntry = {
-      at: now.toISOString(),
-      action: 'close',
-      period: period.id,
-      unit: null,
-      submissionId: null,
-      by,
-      detail: at.toISOString(),
-    };
-    return c.json(entry, 201);
+    return c.json(auditEntry(now, 'close', period.id, by, { detail: at.toISOString() }), 201);
   })
   .post('/:period/exceptions', async (c) => {
     const period = await periodParam(c.env.DB, c.req.param('period'));
@@ -233,16 +217,10 @@ export const periods = new Hono<AppEnv>()
           ? `“${unit.name}”${describePeriod(period)}已有例外，无需重复开放`
           : `“${unit.name}”${describePeriod(period)}没有例外，无需取消`,
       );
-    const entry: AuditEntry = {
-      at: now.toISOString(),
-      action: value.allow ? 'exception' : 'exception-removed',
-      period: period.id,
-      unit: unit.name,
-      submissionId: null,
-      by,
-      detail: null,
-    };
-    return c.json(entry, 201);
+    return c.json(
+      auditEntry(now, value.allow ? 'exception' : 'exception-removed', period.id, by, { unit: unit.name }),
+      201,
+    );
   })
   .get('/:period/audit', async (c) => {
     const period = await periodParam(c.env.DB, c.req.param('period'));
