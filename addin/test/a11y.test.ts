@@ -3,37 +3,20 @@
  * fake): the confirm dialog (role, focus in, Tab trapped, Esc cancels, focus back to the opener),
  * the WAI-ARIA tabs (roving tabindex, arrows, Home/End) and the progress bar's role and values.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../build.js';
-import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
+import { type PaneEnv, startPaneEnv } from './pane-env.js';
 
+let env: PaneEnv;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let temp: string;
+let site: PaneEnv['site'];
 
 beforeAll(async () => {
-  temp = mkdtempSync(join(tmpdir(), 'sgyp-a11y-'));
-  const dist = await buildAddin({ outDir: join(temp, 'dist') });
-  site = await serveStatic(dist, { overrides: { '/office-js/office.js': await harnessBundle() } });
-  context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 350, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  env = await startPaneEnv('a11y', { width: 350 });
+  ({ context, site } = env);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => env?.close());
 
 async function open(query: string): Promise<Page> {
   const page = await context.newPage();

@@ -4,43 +4,22 @@
  * 导出审定结果表 (a new worksheet in the CLI's layout), 导入审定结果 of an edited sheet — one bad row
  * refuses the whole sheet with its Chinese reason and stores nothing; fixed, it imports.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
 import { IMPORT_COLUMNS } from '../../shared/decisions-sheet.js';
-import { buildAddin } from '../build.js';
 import { boundedLines, countsLine, LIST_LIMIT } from '../panels/decisions-board.js';
-import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
+import { type PaneEnv, type SeededCounty, startPaneEnv } from './pane-env.js';
 
 const PERIOD = '2026-W47';
 const UNIT = '保家镇';
 const CODES = ['PSDEC-00001', 'PSDEC-00002'];
+let env: PaneEnv;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let temp: string;
-let dev: ChildProcess | null = null;
-let devStop: ((c: ChildProcess) => Promise<void>) | null = null;
-let apiBase = '';
-let seeded: { county: string; units: { name: string; token: string }[] };
-
-const token = (name: string) => seeded.units.find((u) => u.name === name)?.token ?? '';
-
-async function call<T>(path: string, tok: string, body?: unknown): Promise<T & { status: number }> {
-  const res = await fetch(`${apiBase}/api/v1${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${tok}`,
-      'content-type': 'application/json',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { ...((await res.json()) as T), status: res.status };
-}
+let site: PaneEnv['site'];
+let seeded: SeededCounty;
+const token = (name: string) => env.token(name);
+const call = <T>(path: string, tok: string, body?: unknown, key?: string) => env.call<T>(path, tok, body, key);
 
 type Listing = { units: { unit: string; counts: Record<string, number> }[] };
 const countsOf = async (unit: string) =>
@@ -48,29 +27,9 @@ const countsOf = async (unit: string) =>
     ?.counts ?? {};
 
 beforeAll(async () => {
-  temp = mkdtempSync(join(tmpdir(), 'sgyp-decisions-'));
-  const dist = await buildAddin({ outDir: join(temp, 'dist') });
-  const w = await import('../../scripts/wrangler.js');
-  const { seedDemo } = await import('../../scripts/seed.js');
-  const persistTo = join(temp, 'd1');
-  w.applyMigrations({ persistTo });
-  const s = await seedDemo({ persistTo });
-  if (!s) throw new Error('seed failed');
-  seeded = s;
-  const port = await w.freePort();
-  apiBase = `http://127.0.0.1:${port}`;
-  dev = w.startDev({ port, persistTo, vars: { REQUEST_LOG: 'off' } });
-  devStop = w.stopDev;
-  await w.waitForServer(`${apiBase}/api/v1/me`, 90000);
-  site = await serveStatic(dist, { api: apiBase, overrides: { '/office-js/office.js': await harnessBundle() } });
-  context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 380, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  env = await startPaneEnv('decisions', { service: true });
+  ({ context, site } = env);
+  seeded = env.seeded as SeededCounty;
   // 保家镇 reports 6 projects for W47 and applies for two of them (its own token).
   const sub = demoSubmission(UNIT, { period: PERIOD, rows: 6, codePrefix: 'PSDEC' });
   expect((await call('/submissions', token(UNIT), sub)).status).toBe(201);
@@ -88,12 +47,7 @@ beforeAll(async () => {
     ).toBe(201);
 }, 240_000);
 
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-  if (dev && devStop) await devStop(dev);
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => env?.close());
 
 async function open(tok: string): Promise<Page> {
   const page = await context.newPage();

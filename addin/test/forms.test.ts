@@ -2,18 +2,14 @@
  * 选中行 → 生成申请表: the selection read through the adapter's host, the form layout as a SheetSpec,
  * and the pane's button in real Chromium on the fake host (new sheets only, the ledger untouched).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm } from '../../shared/forms/application.js';
 import { checkRecords } from '../../shared/index.js';
 import { validCells } from '../../shared/test/fixtures.js';
-import { buildAddin } from '../build.js';
 import { formSpec, selectedRows } from '../forms.js';
 import { createFakeHost, type FakeHost, fakeWorkbook } from './fake-host.js';
-import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
+import { type PaneEnv, startPaneEnv } from './pane-env.js';
 
 describe('adapter pieces', () => {
   it('reads the rows of the selection on the active sheet', async () => {
@@ -40,28 +36,16 @@ describe('adapter pieces', () => {
   });
 });
 
+let env: PaneEnv;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let temp = '';
+let site: PaneEnv['site'];
 
 beforeAll(async () => {
-  temp = mkdtempSync(join(tmpdir(), 'sgyp-forms-'));
-  const dist = await buildAddin({ outDir: join(temp, 'dist') });
-  site = await serveStatic(dist, { overrides: { '/office-js/office.js': await harnessBundle() } });
-  context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 380, height: 900 },
-    locale: 'zh-CN',
-  });
+  env = await startPaneEnv('forms');
+  ({ context, site } = env);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => env?.close());
 
 const fake = <T>(page: Page, fn: (f: FakeHost) => T): Promise<T> =>
   page.evaluate(`(${fn.toString()})(window.__fake)`) as Promise<T>;

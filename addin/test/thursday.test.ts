@@ -5,77 +5,33 @@
  * the county's rates, 催报名单 (copied), accept / reopen, drill-down and trend sheets with a chart.
  * The browser's clock is set per page (Playwright clock) so the header's period is fixed.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
 import type { ProjectListSchema, Status, SummarySchema, Trend } from '../../shared/api.js';
 import { parsePeriod, timeLeft } from '../../shared/index.js';
-import { buildAddin } from '../build.js';
 import { chaseText } from '../panels/county-board.js';
 import { describeDiff } from '../panels/submit.js';
 import { periodState } from '../period-state.js';
 import type { FakeHost } from './fake-host.js';
-import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
+import { type PaneEnv, type SeededCounty, startPaneEnv } from './pane-env.js';
 
 const SHOTS = new URL('../../.tmp/shots/', import.meta.url).pathname;
 const PERIOD = '2026-W47'; // due 2026-11-19 16:00 Beijing
+let env: PaneEnv;
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let temp: string;
-let dev: ChildProcess | null = null;
-let devStop: ((c: ChildProcess) => Promise<void>) | null = null;
-let apiBase = '';
-let seeded: { county: string; units: { name: string; token: string }[] };
-
-const token = (name: string) => seeded.units.find((u) => u.name === name)?.token ?? '';
-
-async function call<T>(
-  path: string,
-  tok: string,
-  body?: unknown,
-  key = crypto.randomUUID(),
-): Promise<T & { status: number }> {
-  const res = await fetch(`${apiBase}/api/v1${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${tok}`,
-      'content-type': 'application/json',
-      'idempotency-key': key,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { ...((await res.json()) as T), status: res.status };
-}
+let site: PaneEnv['site'];
+let seeded: SeededCounty;
+const token = (name: string) => env.token(name);
+const call = <T>(path: string, tok: string, body?: unknown, key?: string) => env.call<T>(path, tok, body, key);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  temp = mkdtempSync(join(tmpdir(), 'sgyp-thursday-'));
-  const dist = await buildAddin({ outDir: join(temp, 'dist') });
-  const w = await import('../../scripts/wrangler.js');
-  const { seedDemo } = await import('../../scripts/seed.js');
-  const persistTo = join(temp, 'd1');
-  w.applyMigrations({ persistTo });
-  const s = await seedDemo({ persistTo });
-  if (!s) throw new Error('seed failed');
-  seeded = s;
-  const port = await w.freePort();
-  apiBase = `http://127.0.0.1:${port}`;
-  dev = w.startDev({ port, persistTo, vars: { REQUEST_LOG: 'off' } });
-  devStop = w.stopDev;
-  await w.waitForServer(`${apiBase}/api/v1/me`, 90000);
-  site = await serveStatic(dist, { api: apiBase, overrides: { '/office-js/office.js': await harnessBundle() } });
-  context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 380, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  env = await startPaneEnv('thursday', { service: true });
+  ({ context, site } = env);
+  seeded = env.seeded as SeededCounty;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   // 保家镇 reports 2026-W45…W47 (late: the service's clock is past those deadlines), 郁山镇 W46 and W47.
   for (const p of ['2026-W45', '2026-W46', PERIOD]) {
@@ -89,12 +45,7 @@ beforeAll(async () => {
   }
 }, 240_000);
 
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-  if (dev && devStop) await devStop(dev);
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => env?.close());
 
 async function open(tok: string, at: string): Promise<Page> {
   const page = await context.newPage();
