@@ -2,10 +2,8 @@
  * `forms`: 申请表 (附件1–3) from a ledger, one worksheet per project, and optionally the 归档目录
  * (附件6). The layout is data from shared/forms; this module renders it with ExcelJS.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { applicationForms, parseRowSpec } from '../shared/forms/book.js';
@@ -15,6 +13,7 @@ import { DEFAULT_COUNTY } from '../shared/layout.js';
 import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { validateFile } from './validate.js';
+import { writeAtomically } from './workbook.js';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -87,14 +86,7 @@ export async function writeForms(sheets: readonly FormSheet[], out: string): Pro
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '四个一批台账';
   for (const sheet of sheets) addFormSheet(workbook, sheet);
-  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temp);
-    await rename(temp, out);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new FileError(out, `无法写入“${out}”：${(error as Error).message.split('\n')[0]}`);
-  }
+  await writeAtomically(workbook, out);
 }
 
 function real(p: string): string {

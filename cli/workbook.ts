@@ -246,11 +246,11 @@ export async function layoutBuffer(layout: WorkbookLayout): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Writes bytes through a temporary file and a rename: no half-written file under `out`. */
-export async function writeBytesAtomically(bytes: Uint8Array, out: string): Promise<void> {
+/** Writes through a temporary file and a rename: no half-written file under `out`, a Chinese error. */
+async function atomically(out: string, write: (temp: string) => Promise<unknown>): Promise<void> {
   const temp = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, bytes);
+    await write(temp);
     await rename(temp, out);
   } catch (error) {
     await rm(temp, { force: true });
@@ -258,15 +258,12 @@ export async function writeBytesAtomically(bytes: Uint8Array, out: string): Prom
   }
 }
 
-async function writeAtomically(workbook: ExcelJS.Workbook, out: string): Promise<void> {
-  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temp);
-    await rename(temp, out);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new FileError(out, `无法写入“${out}”：${(error as Error).message.split('\n')[0]}`);
-  }
+export function writeBytesAtomically(bytes: Uint8Array, out: string): Promise<void> {
+  return atomically(out, (temp) => writeFile(temp, bytes));
+}
+
+export function writeAtomically(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  return atomically(out, (temp) => workbook.xlsx.writeFile(temp));
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
