@@ -8,6 +8,7 @@
  */
 // The default export: Node loads the package's CommonJS build, which has no named ESM exports.
 import chineseDays from 'chinese-days';
+import { periodStart } from './period-window.js';
 import { type Period, parsePeriod } from './periods.js';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -168,11 +169,7 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
   function resolve(id: string): ResolvedPeriod | null {
     const nominal = parsePeriod(id);
     if (!nominal) return null;
-    const start = new Date(
-      nominal.kind === 'week'
-        ? nominal.due.getTime() - 3 * DAY_MS - 16 * 3600 * 1000
-        : Date.UTC(Number(id.slice(0, 4)), Number(id.slice(5, 7)) - 1, 1) - SHANGHAI_OFFSET_MS,
-    );
+    const start = periodStart(nominal);
     const set = deadlines[id];
     if (set !== undefined && Number.isFinite(Date.parse(set)))
       return {
