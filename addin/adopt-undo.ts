@@ -34,7 +34,12 @@ export function batchRect(cells: readonly { row: number; col: number }[]): {
 }
 
 /** The value at (row, col) of a grid read from `rect`. */
-export function valueAt(grid: readonly CellValue[][], rect: { top: number; left: number }, row: number, col: number): CellValue {
+export function valueAt(
+  grid: readonly CellValue[][],
+  rect: { top: number; left: number },
+  row: number,
+  col: number,
+): CellValue {
   return grid[row - rect.top]?.[col - rect.left] ?? '';
 }
 
@@ -50,7 +55,10 @@ export function adoptBatch(
   writes: readonly CellWrite[],
   before: (row: number, col: number) => CellValue,
 ): AdoptBatch {
-  return { sheet, cells: writes.map((w) => ({ row: w.row, col: w.col, before: before(w.row, w.col), after: w.value })) };
+  return {
+    sheet,
+    cells: writes.map((w) => ({ row: w.row, col: w.col, before: before(w.row, w.col), after: w.value })),
+  };
 }
 
 export interface UndoPlan {

@@ -20,9 +20,7 @@ function unitNotes(session: CheckSession): StatsNotes {
 
 /** What happened to the sheet, in the clerk's words. */
 export function writtenBanner(written: OwnedSheet, wanted: string): string {
-  const clash = written.clash
-    ? `已有一张名为「${wanted}」的工作表不是本加载项生成的，没有改动它；`
-    : '';
+  const clash = written.clash ? `已有一张名为「${wanted}」的工作表不是本加载项生成的，没有改动它；` : '';
   return written.replaced
     ? `${clash}已更新工作表「${written.name}」（附件4 格式）。`
     : `${clash}已新建工作表「${written.name}」（附件4 格式）。`;
@@ -95,10 +93,7 @@ export function mountStats(root: HTMLElement, app: App): void {
     if (!written) return;
     const banner = writtenBanner(written, `统计表-${s.unit}`);
     if (state.kind === 'errors')
-      app.ui.notify(
-        `${banner}台账还有 ${state.errors} 个错误，表下已注明“数字待核实”；改正后请重新生成。`,
-        'warn',
-      );
+      app.ui.notify(`${banner}台账还有 ${state.errors} 个错误，表下已注明“数字待核实”；改正后请重新生成。`, 'warn');
     else app.ui.notify(`${banner}${notesLine(notes)}`, 'ok');
   }
 

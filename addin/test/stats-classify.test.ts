@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeWorkbook } from './fake-host.js';
+import type { FakeWorkbook } from './fake-host/index.js';
 import { type PaneEnv, startPaneEnv } from './pane-env.js';
 import { harnessBundle } from './serve.js';
 
@@ -162,7 +162,12 @@ describe.each(HOSTS)('统计 — $name', (host) => {
     const cells = await book(page, (wb) => wb.sheets.find((s) => s.name === '统计表-保家镇')?.cells ?? []);
     const meta = (cells[1] ?? []).filter((v) => typeof v === 'string');
     expect(meta).toEqual(
-      expect.arrayContaining(['填报单位：保家镇', '审核人：张三', '填报人：李四 13800000000', '更新时间：2026年11月19日']),
+      expect.arrayContaining([
+        '填报单位：保家镇',
+        '审核人：张三',
+        '填报人：李四 13800000000',
+        '更新时间：2026年11月19日',
+      ]),
     );
     const notes = String(cells[6]?.[0] ?? '');
     expect(notes).toMatch(/^说明：/u);
