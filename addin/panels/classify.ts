@@ -17,7 +17,7 @@ export function mountClassify(root: HTMLElement, app: App): void {
   const count = h('span', { class: 'picked', id: 'picked-count', 'aria-live': 'polite' }, '已选 0 项');
   const undoButton = h(
     'button',
-    { type: 'button', id: 'undo-adopt', onclick: () => void undo(), disabled: true },
+    { type: 'button', class: 'small', id: 'undo-adopt', onclick: () => void undo(), disabled: true },
     '撤销采纳',
   ) as HTMLButtonElement;
   const boxes: HTMLInputElement[] = [];

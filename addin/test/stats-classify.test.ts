@@ -4,6 +4,8 @@
  * errors → asked, 说明 written, warning banner), the 统计表 updated in place and only when the
  * add-in wrote it, 审核人/填报人 carried over, and 采纳 with its sticky count, jumps and 撤销.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeWorkbook } from './fake-host/index.js';
@@ -12,10 +14,12 @@ import { harnessBundle } from './serve.js';
 
 let env: PaneEnv;
 let wpsHarness = '';
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
 
 beforeAll(async () => {
   env = await startPaneEnv('stats-classify', { width: 350 });
   wpsHarness = await harnessBundle('wps');
+  mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(() => env?.close());
@@ -173,6 +177,7 @@ describe.each(HOSTS)('统计 — $name', (host) => {
     expect(notes).toMatch(/^说明：/u);
     expect(notes).toMatch(/以下单位的台账仍有错误，已计入本表、数字待核实：保家镇（\d+ 个错误）/u);
     expect(await page.textContent('#stats-notes')).toBe(notes);
+    if (!host.wps) await page.screenshot({ path: join(ARTIFACTS, 'pane-stats-errors.png') });
     await page.close();
   });
 
@@ -268,6 +273,7 @@ describe.each(HOSTS)('分类 — $name', (host) => {
     expect(box?.y).toBeGreaterThanOrEqual(0);
     expect(box?.y).toBeLessThan(10);
     expect(await page.locator('#picked-count').isVisible()).toBe(true);
+    if (!host.wps) await page.screenshot({ path: join(ARTIFACTS, 'pane-classify-sticky.png') });
     await page.close();
   });
 
