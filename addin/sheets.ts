@@ -5,14 +5,9 @@
  */
 
 import { CATEGORIES, mergeStats, RATE_KEYS, RATE_LABELS, type StatsRow } from '../shared/index.js';
-import {
-  DEFAULT_COUNTY,
-  ledgerTemplate,
-  type RowRole,
-  type SheetLayout,
-  type StatsSheetOptions,
-  statsSheet as statsLayout,
-} from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
+import { type StatsSheetOptions, statsSheet as statsLayout } from '../shared/layout/stats-sheet.js';
+import { DEFAULT_COUNTY, type RowRole, type SheetLayout } from '../shared/layout.js';
 import type { CellValue, Rect, SheetSpec, ValidationSpec } from './excel.js';
 
 export const COUNTY = DEFAULT_COUNTY;

@@ -13,7 +13,7 @@ import { suggestedJobs } from '../cli/aggregate.js';
 import { type Io, run } from '../cli/index.js';
 import { variedProject } from '../cli/test/projects.js';
 import { openWorkbook, writeLayout } from '../cli/workbook.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 
 const FILES = 40;
 const ROWS = 500;

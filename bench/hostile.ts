@@ -28,7 +28,7 @@ import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, ROOT, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import type { Submission } from '../shared/contract.js';
 import { weekOf } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
 import { option } from './options.js';
 

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRecords, mergeStats, STATS_HEADER, type StatsRow, statsCells, summarize } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { type Io, run } from './index.js';
 import { statsJson } from './json.js';
 import { cli, load, merges, messyWorkbook, tempDir, text } from './test/helpers.js';

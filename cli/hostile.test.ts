@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../shared/index.js';
 import { ISSUE_CAP } from '../shared/issue-cap.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { annotationMarks, MAX_MARKED_CELLS, MAX_NOTE_LINES } from './annotate.js';
 import type { Fetch } from './remote.js';
 import { terminalSafe } from './terminal.js';

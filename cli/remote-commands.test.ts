@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionSchema } from '../shared/contract.js';
 import { checkRecords, mergeStats, type StatsRow, statsCells, summarize } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { statsJson } from './json.js';
 import type { Fetch } from './remote.js';
 import { cliWith, load, messyWorkbook, tempDir, text } from './test/helpers.js';

@@ -9,14 +9,8 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { MergeArea } from '../shared/index.js';
-import {
-  type LayoutRow,
-  type PrintSetup,
-  ROLE_FONT_PT,
-  type RowRole,
-  type SheetLayout,
-  type WorkbookLayout,
-} from '../shared/layout.js';
+import { ROLE_FONT_PT } from '../shared/layout/style.js';
+import type { LayoutRow, PrintSetup, RowRole, SheetLayout, WorkbookLayout } from '../shared/layout.js';
 import { FileError } from './errors.js';
 import { checkXlsxLimits } from './xlsx-limits.js';
 

@@ -1,5 +1,7 @@
 /** Constants and pure helpers shared by both adapters (no host calls). */
-import { dropdownListSheet, LIST_SHEET_NAME } from '../../shared/layout.js';
+
+import { dropdownListSheet } from '../../shared/layout/list-sheet.js';
+import { LIST_SHEET_NAME } from '../../shared/layout.js';
 import type { CellValue, CellWrite } from './types.js';
 
 export const MARKS_PREFIX = '四个一批标记_';

@@ -1,7 +1,8 @@
 /** Sheets written through the adapter: the 附件5 template (shared/layout.ts) and 统计表 sheets. */
 import { describe, expect, it } from 'vitest';
 import { checkLedger, emptyStats, mergeStats, statsCells } from '../../shared/index.js';
-import { LIST_SHEET_NAME, ledgerTemplate } from '../../shared/layout.js';
+import { ledgerTemplate } from '../../shared/layout/ledger-sheet.js';
+import { LIST_SHEET_NAME } from '../../shared/layout.js';
 import { createWorkbook, OPTIONS_SHEET } from '../excel.js';
 import { fromLayout, ledgerTemplateSheets, ratesSheet, statsSheet } from '../sheets.js';
 import { dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
