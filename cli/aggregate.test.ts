@@ -8,7 +8,7 @@ import { type Io, run } from './index.js';
 import { statsJson } from './json.js';
 import { cli, load, merges, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { type Project, project, variedProject } from './test/projects.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const tmp = tempDir();
 const folder = tmp.path('各单位');

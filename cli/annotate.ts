@@ -6,7 +6,7 @@ import { ROLE_FONT_PT } from '../shared/layout/style.js';
 import type { LayoutRow, SheetLayout } from '../shared/layout.js';
 import { beijingStamp } from '../shared/periods.js';
 import type { Validation } from './validate.js';
-import type { CellMark } from './workbook.js';
+import type { CellMark } from './workbook-write.js';
 
 export const RESULT_SHEET_NAME = '校验结果';
 

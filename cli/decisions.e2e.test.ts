@@ -15,7 +15,7 @@ import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer
 import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
 import { cli } from './test/helpers.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const PERIOD = '2026-W47';
 let dir = '';

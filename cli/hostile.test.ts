@@ -14,7 +14,7 @@ import { terminalSafe } from './terminal.js';
 import { cli, cliWith, tempDir } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 import { jsonResponse as reply } from './test/service.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const tmp = tempDir();
 const dup = tmp.path('重复编号.xlsx');

@@ -28,7 +28,7 @@ import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
 import { terminalSafe } from './terminal.js';
 import { validateFile, validateJson } from './validate.js';
-import { writeAnnotated, writeLayout } from './workbook.js';
+import { writeAnnotated, writeLayout } from './workbook-write.js';
 
 export interface Io {
   out: (text: string) => void;

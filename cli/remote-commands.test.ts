@@ -10,7 +10,7 @@ import type { Fetch } from './remote.js';
 import { cliWith, load, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 import { jsonResponse as reply, requestText, summaryBody } from './test/service.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const tmp = tempDir();
 const clean = tmp.path('保家镇.xlsx');

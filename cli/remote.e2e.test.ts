@@ -14,7 +14,8 @@ import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
 import { fetchSummary } from './remote.js';
 import { cli } from './test/helpers.js';
-import { openWorkbook, readSheet, writeLayout } from './workbook.js';
+import { openWorkbook, readSheet } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const PERIOD = '2026-W47';
 const UNITS = ['保家镇', '郁山镇', '县农业农村委'] as const;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeLayout } from '../../cli/workbook.js';
+import { writeLayout } from '../../cli/workbook-write.js';
 import { COLUMNS, type ColumnKey } from '../../shared/index.js';
 import { ledgerTemplate } from '../../shared/layout/ledger-sheet.js';
 import { DROPDOWN_COLUMNS, dropdownListSource, dropdownValues } from '../../shared/layout/list-sheet.js';

@@ -16,6 +16,8 @@ export interface RoleStyle {
   wrap: boolean;
   /** Thin borders on every cell across the sheet's width (the table's rows). */
   border: boolean;
+  /** Whether the column's number format (SheetLayout.numberFormats) applies to the row. */
+  numbers: boolean;
   /** False for helper sheets (the dropdown lists): values only, the program's default look. */
   formatted: boolean;
 }
@@ -29,6 +31,7 @@ const text = {
   vertical: 'middle',
   wrap: false,
   border: false,
+  numbers: false,
   formatted: true,
 } as const;
 
@@ -37,8 +40,8 @@ export const ROLE_STYLE: Record<RowRole, RoleStyle> = {
   title: { ...text, fontPt: 16, bold: true, horizontal: 'center' },
   meta: { ...text, fontPt: 11, horizontal: 'left' },
   header: { ...text, fontPt: 10, bold: true, horizontal: 'center', wrap: true, border: true },
-  data: { ...text, fontPt: 10, wrap: true, border: true },
-  total: { ...text, fontPt: 10, bold: true, horizontal: 'center', border: true },
+  data: { ...text, fontPt: 10, wrap: true, border: true, numbers: true },
+  total: { ...text, fontPt: 10, bold: true, horizontal: 'center', border: true, numbers: true },
   footer: { ...text, fontPt: 10, horizontal: 'left', vertical: 'top', wrap: true },
   list: { ...text, fontPt: 11, vertical: null, formatted: false },
 };
