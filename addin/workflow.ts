@@ -12,7 +12,7 @@ import {
   readLedger,
   type Suggestion,
 } from '../shared/index.js';
-import { DROPDOWN_COLUMNS } from '../shared/layout.js';
+import { DROPDOWN_COLUMNS } from '../shared/layout/list-sheet.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
 import type { CellWrite, DropdownColumn, LedgerGrid, LedgerWorkbook, MarkPlan, Progress } from './excel.js';
 import { planMarks } from './marks.js';

@@ -1,10 +1,12 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
 import { capIssues, clipMessage, ISSUE_CAP } from '../shared/issue-cap.js';
-import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout, wrappedRowHeight } from '../shared/layout.js';
+import { planPrint, wrappedRowHeight } from '../shared/layout/print.js';
+import { ROLE_FONT_PT } from '../shared/layout/style.js';
+import type { LayoutRow, SheetLayout } from '../shared/layout.js';
 import { beijingStamp } from '../shared/periods.js';
 import type { Validation } from './validate.js';
-import type { CellMark } from './workbook.js';
+import type { CellMark } from './workbook-write.js';
 
 export const RESULT_SHEET_NAME = '校验结果';
 

@@ -1,5 +1,7 @@
 /** Constants and pure helpers shared by both adapters (no host calls). */
-import { dropdownListSheet, LIST_SHEET_NAME } from '../../shared/layout.js';
+import { dropdownListSheet } from '../../shared/layout/list-sheet.js';
+import { MARK_COLORS } from '../../shared/layout/style.js';
+import { LIST_SHEET_NAME } from '../../shared/layout.js';
 import type { CellValue, CellWrite } from './types.js';
 
 export const MARKS_PREFIX = '四个一批标记_';
@@ -18,9 +20,10 @@ export const SCAN_COLS = 60;
 /** Excel's and WPS's last column (XFD). */
 export const MAX_COLS = 16384;
 
+/** Marks: the flag kept on the hidden marks sheet, and the colours (shared/layout/style.ts). */
 export const MARK_STYLES = {
-  error: { flag: 2, fill: '#FFC7CE', font: '#9C0006' },
-  warning: { flag: 1, fill: '#FFEB9C', font: '#9C5700' },
+  error: { flag: 2, ...MARK_COLORS.error },
+  warning: { flag: 1, ...MARK_COLORS.warning },
 } as const;
 
 /** Short stable hash of a sheet name, for the hidden marks sheet that belongs to it. */

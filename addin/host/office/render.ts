@@ -1,5 +1,5 @@
 /** Writing: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
-import { dropdownListSource } from '../../../shared/layout.js';
+import { dropdownListSource } from '../../../shared/layout/list-sheet.js';
 import { writePrintSetup } from '../../print-setup.js';
 import {
   asCellValue,

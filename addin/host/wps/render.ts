@@ -1,6 +1,7 @@
 /** Writing in WPS: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
 import { columnLetters } from '../../../shared/index.js';
-import { dropdownListSource, type PrintSetup } from '../../../shared/layout.js';
+import { dropdownListSource } from '../../../shared/layout/list-sheet.js';
+import type { PrintSetup } from '../../../shared/layout.js';
 import {
   asCellValue,
   CHUNK_CELLS,
