@@ -1,8 +1,9 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
+
+import { beijingStamp } from '../shared/beijing-time.js';
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
 import { capIssues, clipMessage, ISSUE_CAP } from '../shared/issue-cap.js';
 import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout, wrappedRowHeight } from '../shared/layout.js';
-import { beijingStamp } from '../shared/periods.js';
 import type { Validation } from './validate.js';
 import type { CellMark } from './workbook.js';
 
