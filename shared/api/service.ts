@@ -2,6 +2,8 @@
  * The county service's calls (/api/v1), typed by the response schemas of shared/api.ts and
  * shared/contract.ts (z.infer, no casts): what the pane and the CLI both call.
  */
+
+import type * as z from 'zod/mini';
 import {
   AuditSchema,
   DryRunReceiptSchema,
@@ -72,3 +74,8 @@ export function serviceApi(client: Client) {
 }
 
 export type ServiceApi = ReturnType<typeof serviceApi>;
+
+export type { Receipt } from '../contract.js';
+export type DryRunReceipt = z.infer<typeof DryRunReceiptSchema>;
+export type ReceiptDetail = z.infer<typeof SubmissionDetailSchema>;
+export type ProjectRow = z.infer<typeof ProjectListSchema>['projects'][number];

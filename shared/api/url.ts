@@ -14,14 +14,10 @@ export function apiUrl(server: string, path: string): string {
   try {
     base = parseUrl(given);
   } catch {
-    throw new ServiceError(
-      0,
-      'bad-url',
-      `服务器地址“${given}”无效：应形如 https://county.example.org 或 http://127.0.0.1:8787`,
-    );
+    throw new ServiceError(0, 'bad-url', `服务器地址“${given}”无效：应为完整的网址，如 https://county.example.org`);
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:')
-    throw new ServiceError(0, 'bad-url', `服务器地址“${given}”须以 http:// 或 https:// 开头`);
+    throw new ServiceError(0, 'bad-url', `服务器地址“${given}”不是网址：应形如 https://county.example.org`);
   return `${base.origin}${base.pathname.replace(/\/+$/u, '')}/api/v1${path}`;
 }
 
