@@ -8,7 +8,7 @@
 import { parsePeriod, type SubmissionStatus, weekOf } from './periods.js';
 import type { StatsRow } from './stats.js';
 import { countyTotalLabel, names, unclassifiedOf } from './stats-notes.js';
-import { periodFormatError } from './wording.js';
+import { periodFormatError, STATUS_LABEL } from './wording.js';
 
 export { countyTotalLabel };
 
@@ -55,7 +55,7 @@ export function percent(rate: number): string {
 }
 
 /** The value a 未报 unit shows in its row's first figure column. */
-export const NOT_REPORTED = '未报';
+export const NOT_REPORTED = STATUS_LABEL.missing;
 
 export interface CountyCoverage {
   expected: number;
