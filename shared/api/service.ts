@@ -22,8 +22,8 @@ import { decisionsApi } from './decisions.js';
 
 const q = encodeURIComponent;
 
-/** A submission body as sent (the pane's payload or the CLI's checked Submission). */
-export type SubmissionBody = Omit<Submission, 'columns'> & { columns?: Partial<Record<string, number>> };
+/** A submission body as sent: the contract's Submission (the pane's payload, the CLI's checked ledger). */
+export type SubmissionBody = Submission;
 
 export type PeriodAction = 'accept' | 'reopen' | 'close' | 'exceptions';
 
