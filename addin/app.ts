@@ -70,7 +70,7 @@ export function createApp(parts: {
     },
     async approved() {
       if (!(parts.hasToken?.() ?? true)) return undefined;
-      const answer = parts.api.get<{ approved: ApprovedMap }>('/decisions/approved').then(
+      const answer = parts.api.decisions.approved().then(
         (r) => r.approved,
         () => undefined,
       );

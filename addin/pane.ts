@@ -1,6 +1,5 @@
 /** The pane itself, host-free: mounts the five panels over a `LedgerWorkbook` and switches tabs. */
 import { createApi, loadSettings } from './api.js';
-import { countyApi } from './api-county.js';
 import { createApp } from './app.js';
 import { mountForms } from './forms.js';
 import type { LedgerWorkbook } from './host/types.js';
@@ -41,7 +40,7 @@ export function startPane(wb: LedgerWorkbook, tooOld: string): void {
     if (section) mount(section, app);
   }
   // The Thursday routine: this period's state above every tab, 上报记录, the county's board.
-  const thursday = countyApi(app.api);
+  const thursday = app.api;
   const state = document.getElementById('period-state');
   const header = state ? mountPeriodState(state, thursday) : null;
   const submitPanel = document.getElementById('panel-submit');

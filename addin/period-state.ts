@@ -4,16 +4,23 @@
  * period's deadline (`parsePeriod(id).due`). Refreshed when the pane opens, on every tab switch
  * and each minute (the countdown); a county token sees the deadline only.
  */
+
+import type { ServiceApi } from '../shared/api/index.js';
 import type { Receipt } from '../shared/contract.js';
-import { beijingTime, describePeriod, parsePeriod, shanghaiDate, timeLeft, weekOf } from '../shared/index.js';
-import type { CountyApi } from './api-county.js';
+import {
+  beijingTime,
+  describePeriod,
+  parsePeriod,
+  STATUS_LABEL,
+  shanghaiDate,
+  timeLeft,
+  weekOf,
+} from '../shared/index.js';
 
 export interface PeriodState {
   text: string;
   kind: 'done' | 'late' | 'open' | 'overdue' | 'none';
 }
-
-const STATUS = { 'on-time': '按时', late: '逾期' } as const;
 
 /** The header text for a unit's receipts of `period` (oldest first) at `now`. */
 export function periodState(period: string, receipts: readonly Receipt[], now: Date): PeriodState {
@@ -27,7 +34,7 @@ export function periodState(period: string, receipts: readonly Receipt[], now: D
     const sameDay = shanghaiDate(new Date(first.receivedAt)) === shanghaiDate(now);
     const extra = mine.length > 1 ? `，共报送 ${mine.length} 次` : '';
     return {
-      text: `${word}已上报 ${beijingTime(first.receivedAt, !sameDay)}（${STATUS[first.status]}）${extra}`,
+      text: `${word}已上报 ${beijingTime(first.receivedAt, !sameDay)}（${STATUS_LABEL[first.status]}）${extra}`,
       kind: first.status === 'late' ? 'late' : 'done',
     };
   }
@@ -36,7 +43,7 @@ export function periodState(period: string, receipts: readonly Receipt[], now: D
   return { text: `尚未上报，已过截止时间 ${beijingTime(p.due)}（逾期）`, kind: 'overdue' };
 }
 
-export function mountPeriodState(el: HTMLElement, api: CountyApi, now: () => Date = () => new Date()) {
+export function mountPeriodState(el: HTMLElement, api: ServiceApi, now: () => Date = () => new Date()) {
   let receipts: Receipt[] | null = null;
   let role: 'unit' | 'county' | null = null;
   let period = weekOf(now());

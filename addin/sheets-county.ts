@@ -3,13 +3,14 @@
  * with every unit (shared/county-table.ts), a 回执 sheet for printing a receipt, the drill-down's
  * project rows, and the trend sheets with a line chart (shared/trend-layout.ts).
  */
+
+import type { ProjectRow } from '../shared/api/index.js';
 import type { Summary, Trend } from '../shared/api.js';
 import type { Receipt } from '../shared/contract.js';
 import { countyStatsSheet } from '../shared/county-table.js';
-import { beijingTime, COLUMNS, type Issue, type LedgerRow } from '../shared/index.js';
+import { beijingTime, COLUMNS, type Issue, type LedgerRow, STATUS_LABEL } from '../shared/index.js';
 import type { StatsSheetOptions } from '../shared/layout/stats-sheet.js';
 import { trendLayout } from '../shared/trend-layout.js';
-import type { ProjectRow } from './api-county.js';
 import type { CellValue, Rect, SheetSpec } from './excel.js';
 import { fromLayout } from './sheets.js';
 
@@ -24,15 +25,13 @@ export function countySummarySheet(
   return fromLayout(countyStatsSheet(summary, rest), name);
 }
 
-const STATUS = { 'on-time': '按时', late: '逾期', missing: '未报' } as const;
-
 /** A receipt as a printable sheet: the facts, then its warnings (row, column, message). */
 export function receiptSheet(r: Receipt, issues: readonly Issue[], name: string): SheetSpec {
   const facts: [string, CellValue][] = [
     ['报送单位', r.unit],
     ['报送期次', r.period],
     ['收到时间（北京时间）', beijingTime(r.receivedAt)],
-    ['是否按时', STATUS[r.status]],
+    ['是否按时', STATUS_LABEL[r.status]],
     ['项目数', r.rows],
     ['提示数', r.warnings],
     ['回执编号', r.id],

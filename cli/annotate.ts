@@ -1,10 +1,11 @@
 /** What `validate --annotate` marks in the copy: flagged cells, category advice, the 校验结果 sheet. */
+
+import { beijingStamp } from '../shared/beijing-time.js';
 import { a1, columnLabel, type Issue, type LedgerReport } from '../shared/index.js';
 import { capIssues, clipMessage, ISSUE_CAP } from '../shared/issue-cap.js';
 import { planPrint, wrappedRowHeight } from '../shared/layout/print.js';
 import { ROLE_FONT_PT } from '../shared/layout/style.js';
 import type { LayoutRow, SheetLayout } from '../shared/layout.js';
-import { beijingStamp } from '../shared/periods.js';
 import type { Validation } from './validate.js';
 import type { CellMark } from './workbook-write.js';
 

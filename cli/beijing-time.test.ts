@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingStamp as beijingTime } from '../shared/periods.js';
+import { beijingStamp as beijingTime } from '../shared/beijing-time.js';
 
 describe('校验时间 on the Beijing clock', () => {
   it('an evening in UTC is the next morning in Beijing', () => {

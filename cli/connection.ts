@@ -1,5 +1,6 @@
-/** What every command that talks to the county service shares: server and token, the period option, JSON output. */
-import { parsePeriod, weekOf } from '../shared/index.js';
+/** What every command that talks to the county service shares: server and token, the client, the period option, JSON output. */
+import type { ServiceApi } from '../shared/api/service.js';
+import { PERIOD_FORMAT, parsePeriod, periodFormatError, weekOf } from '../shared/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
 
@@ -18,13 +19,20 @@ export function connection(opts: Connection, io: Io): { server: string; token: s
   return { server, token };
 }
 
+/** The county service for these options (the client, and zod with it, is loaded only now: faster start-up). */
+export async function remoteService(opts: Connection, io: Io): Promise<ServiceApi> {
+  const { server, token } = connection(opts, io);
+  const { cliService } = await import('./remote.js');
+  return cliService(server, token, io.remote);
+}
+
 /** A --period value; this week when optional and absent. */
 export function periodOption(id: string | undefined, required: boolean): string {
   if (id === undefined) {
-    if (required) throw new UsageError('缺少报送期次：用 --period 指定，如 2026-W47（周）或 2026-11（月）');
+    if (required) throw new UsageError(`缺少报送期次：用 --period 指定，如 ${PERIOD_FORMAT}`);
     return weekOf(new Date());
   }
-  if (!parsePeriod(id)) throw new UsageError(`报送期次“${id}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
+  if (!parsePeriod(id)) throw new UsageError(`${periodFormatError(id)}。`);
   return id;
 }
 

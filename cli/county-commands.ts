@@ -11,14 +11,13 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Trend } from '../shared/api.js';
 import { beijingTime, periodRange } from '../shared/index.js';
 import { TREND_SHEET_NAME, trendLayout } from '../shared/trend-layout.js';
-import { type Connection, connection, json, periodOption } from './connection.js';
+import { type Connection, json, periodOption, remoteService } from './connection.js';
+import { formatBoard, formatTrend, statusJson } from './county-format.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
-import type { RemoteOptions } from './remote.js';
-
-const client = () => import('./county-client.js');
 
 function unitName(u: string | undefined): string {
   if (!u || u.trim() === '') throw new UsageError('缺少单位：用 --unit 指定报送单位名称，如 --unit 保家镇');
@@ -45,8 +44,6 @@ const ACTION_TEXT = {
 
 /** Registers the county's Thursday commands (io.remote lets tests pass a fetch). */
 export function registerCountyCommands(program: Command, io: Io, setExit: (code: number) => void): void {
-  const remote: RemoteOptions = io.remote ?? {};
-
   withServer(
     program
       .command('status')
@@ -59,9 +56,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       .option('--json', '输出 JSON / print JSON'),
   ).action(async (opts: Connection & { period?: string; json?: boolean }) => {
     const id = periodOption(opts.period, false);
-    const { server, token } = connection(opts, io);
-    const { fetchBoard, formatBoard, statusJson } = await client();
-    const board = await fetchBoard(server, token, id, remote);
+    const board = await (await remoteService(opts, io)).board(id);
     io.out(opts.json ? json(statusJson(board)) : formatBoard(board));
     setExit(0);
   });
@@ -80,9 +75,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
     ).action(async (opts: Connection & { period?: string; unit?: string }) => {
       const id = periodOption(opts.period, true);
       const unit = unitName(opts.unit);
-      const { server, token } = connection(opts, io);
-      const { periodAction } = await client();
-      const e = await periodAction(server, token, id, action, { unit }, remote);
+      const e = await (await remoteService(opts, io)).periodAction(id, action, { unit });
       io.out(
         action === 'accept'
           ? `已确认：${unit} ${id} 的报送（${beijingTime(e.at)}，${e.by.label ?? e.by.credentialId}）。该单位本期不能再报送，除非退回（reopen）。\n`
@@ -107,9 +100,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
     if (opts.at !== undefined && Number.isNaN(Date.parse(opts.at)))
       throw new UsageError(`关闭时间“${opts.at}”格式不对：应为 ISO 8601，如 2026-11-20T16:00:00+08:00`);
     const at = opts.at === undefined ? undefined : new Date(opts.at).toISOString();
-    const { server, token } = connection(opts, io);
-    const { periodAction } = await client();
-    const e = await periodAction(server, token, id, 'close', at ? { at } : {}, remote);
+    const e = await (await remoteService(opts, io)).periodAction(id, 'close', at ? { at } : {});
     io.out(`已设定：${id} 于 ${beijingTime(e.detail ?? e.at)} 截止收报。\n`);
     setExit(0);
   });
@@ -124,9 +115,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
   ).action(async (opts: Connection & { period?: string; unit?: string; remove?: boolean }) => {
     const id = periodOption(opts.period, true);
     const unit = unitName(opts.unit);
-    const { server, token } = connection(opts, io);
-    const { periodAction } = await client();
-    await periodAction(server, token, id, 'exceptions', { unit, allow: !opts.remove }, remote);
+    await (await remoteService(opts, io)).periodAction(id, 'exceptions', { unit, allow: !opts.remove });
     io.out(opts.remove ? `已取消 ${unit} ${id} 的例外。\n` : `已允许 ${unit} 在 ${id} 截止收报后补报。\n`);
     setExit(0);
   });
@@ -139,9 +128,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       .option('--json', '输出 JSON / print JSON'),
   ).action(async (opts: Connection & { period?: string; json?: boolean }) => {
     const id = periodOption(opts.period, false);
-    const { server, token } = connection(opts, io);
-    const { fetchAudit } = await client();
-    const a = await fetchAudit(server, token, id, remote);
+    const a = await (await remoteService(opts, io)).audit(id);
     if (opts.json) io.out(json(a));
     else if (a.entries.length === 0) io.out(`${id} 没有确认、退回、关闭或例外记录。\n`);
     else
@@ -192,9 +179,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
       if (opts.out && !/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);
       if (opts.out && !opts.force && existsSync(opts.out))
         throw new UsageError(`输出文件“${opts.out}”已存在：换一个文件名，或加 --force 覆盖。`);
-      const { server, token } = connection(opts, io);
-      const { fetchTrend, formatTrend } = await client();
-      const t = await fetchTrend(server, token, { from, to, unit: opts.unit }, remote);
+      const t = await (await remoteService(opts, io)).trend({ from, to, unit: opts.unit });
       if (opts.out) await writeTrendWorkbook(t, opts.out, opts.county);
       io.out(opts.json ? json(t) : formatTrend(t));
       if (opts.out) (opts.json ? io.err : io.out)(`已写入趋势表（含折线图）：${opts.out}\n`);
@@ -204,11 +189,7 @@ export function registerCountyCommands(program: Command, io: Io, setExit: (code:
 }
 
 /** The trend layout through ExcelJS, then the line chart part added to its first sheet. */
-export async function writeTrendWorkbook(
-  t: Awaited<ReturnType<Awaited<ReturnType<typeof client>>['fetchTrend']>>,
-  out: string,
-  county?: string,
-): Promise<void> {
+export async function writeTrendWorkbook(t: Trend, out: string, county?: string): Promise<void> {
   const [{ layoutBuffer, writeBytesAtomically }, { addLineChart }] = await Promise.all([
     import('./workbook-write.js'),
     import('./xlsx-chart.js'),

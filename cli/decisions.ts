@@ -10,10 +10,13 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { DecisionStatus } from '../shared/api/decisions.js';
+import { ServiceError } from '../shared/api/error.js';
 import type { ImportRow } from '../shared/decisions.js';
 import { importSheet, parseImportGrid } from '../shared/decisions-layout.js';
 import { IMPORT_SHEET_NAME, STATUSES } from '../shared/decisions-sheet.js';
-import { type Connection, connection, json } from './connection.js';
+import { PERIOD_FORMAT } from '../shared/wording.js';
+import { type Connection, json, remoteService } from './connection.js';
 import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { formatReport } from './report.js';
@@ -21,15 +24,14 @@ import { validateFile, validateJson } from './validate.js';
 import { openWorkbook, readSheet } from './workbook.js';
 import { writeLayout } from './workbook-write.js';
 
-const client = () => import('./decisions-client.js');
-
 const SERVER_OPTIONS: [string, string][] = [
   ['--server <url>', '县级服务地址（或环境变量 SIGE_SERVER） / county service URL'],
   ['--token <token>', '访问令牌（或环境变量 SIGE_TOKEN） / access token'],
 ];
 
-function service(opts: Connection, io: Io) {
-  return { ...connection(opts, io), fetch: io.remote?.fetch };
+/** The decisions calls of the county service (shared/api), loaded when a command runs. */
+async function service(opts: Connection, io: Io) {
+  return (await remoteService(opts, io)).decisions;
 }
 
 /** The 审定结果 worksheet's layout (shared with the pane). */
@@ -47,7 +49,7 @@ export async function readImportFile(file: string): Promise<ImportRow[]> {
   return rows;
 }
 
-export function formatDecisionStatus(listing: import('./decisions-client.js').StatusListing): string {
+export function formatDecisionStatus(listing: DecisionStatus): string {
   const lines: string[] = [`决策进度（${listing.period}，截至 ${listing.asOf}）`];
   for (const u of listing.units) {
     const counts = STATUSES.filter((s) => (u.counts[s] ?? 0) > 0)
@@ -84,9 +86,8 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
     .option('--json', '输出 JSON / print JSON');
   for (const [flags, text] of SERVER_OPTIONS) decisions.option(flags, text);
   decisions.action(async (opts: Connection & { period?: string; unit?: string; asOf?: string; json?: boolean }) => {
-    if (!opts.period) throw new UsageError('缺少报送期次：用 --period 指定，如 2026-W47（周）或 2026-11（月）');
-    const s = service(opts, io);
-    const listing = await (await client()).fetchDecisionStatus(s, {
+    if (!opts.period) throw new UsageError(`缺少报送期次：用 --period 指定，如 ${PERIOD_FORMAT}`);
+    const listing = await (await service(opts, io)).status({
       period: opts.period,
       unit: opts.unit,
       asOf: opts.asOf,
@@ -108,7 +109,7 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
     if (!/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);
     if (!opts.force && existsSync(opts.out))
       throw new UsageError(`输出文件“${opts.out}”已存在：换一个文件名，或加 --force 覆盖。`);
-    const { rows } = await (await client()).fetchApplications(service({ ...decisions.opts(), ...opts }, io));
+    const { rows } = await (await service({ ...decisions.opts(), ...opts }, io)).applications();
     await writeLayout({ sheets: [importSheet(rows)] }, opts.out);
     io.out(`已导出审定结果表（${rows.length} 个已申请项目）：${opts.out}\n`);
     setExit(0);
@@ -124,14 +125,13 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
   for (const [flags, text] of SERVER_OPTIONS) imp.option(flags, text);
   imp.action(async (file: string, opts: Connection) => {
     const rows = await readImportFile(file);
-    const c = await client();
-    const { RemoteError } = await import('./remote.js');
+    const s = await service({ ...decisions.opts(), ...opts }, io);
     try {
-      const r = await c.importDecisions(service({ ...decisions.opts(), ...opts }, io), rows);
+      const r = await s.importRows(rows);
       io.out(`已导入审定结果：${r.rows} 行，新增记录 ${r.events} 条，${r.unchanged} 行无新内容。\n`);
       setExit(0);
     } catch (error) {
-      if (error instanceof RemoteError && error.code === 'import-refused') {
+      if (error instanceof ServiceError && error.code === 'import-refused') {
         io.out(`${error.message}\n${error.issues.map((i) => `  ✗ ${i.message}`).join('\n')}\n`);
         setExit(1);
         return;
@@ -150,10 +150,7 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
   for (const [flags, text] of SERVER_OPTIONS) check.option(flags, text);
   check.action(async (file: string, opts: Connection & { submission?: boolean; json?: boolean }) => {
     const parent = decisions.opts() as { unit?: string };
-    const { approved } = await (await client()).fetchApproved(
-      service({ ...decisions.opts(), ...opts }, io),
-      parent.unit,
-    );
+    const { approved } = await (await service({ ...decisions.opts(), ...opts }, io)).approved(parent.unit);
     const mode = opts.submission ? 'submission' : 'editing';
     const v = await validateFile(file, { mode, approved });
     // --json may land on the parent command (commander reads parent options anywhere).
@@ -183,7 +180,7 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
       const { optionTier } = await import('./forms.js');
       const rows = opts.rows === undefined ? undefined : parseRowSpec(opts.rows);
       if (typeof rows === 'string') throw new UsageError(`--rows ${rows}`);
-      const s = service({ ...decisions.opts(), ...opts }, io);
+      const s = await service({ ...decisions.opts(), ...opts }, io);
       const v = await validateFile(file, { sheet: opts.sheet });
       const fallback = optionTier(opts.tier) ?? unitTier({ name: v.report.meta.unit });
       const chosen = rows ? v.report.rows.filter((r) => rows.includes(r.row)) : v.report.rows;
@@ -194,9 +191,8 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
         throw new UsageError(
           `第${blank.map((r) => r.row).join('、')}行没有「四个一批分类」或「项目编号」：申请须写明申请的分类和项目编号。`,
         );
-      const c = await client();
       for (const r of chosen) {
-        await c.recordApplication(s, {
+        await s.recordApplication({
           code: r.code,
           name: r.name,
           category: r.category,
@@ -250,12 +246,11 @@ export function registerDecisionCommands(program: Command, io: Io, setExit: (cod
         if (!all.force && existsSync(all.out))
           throw new UsageError(`输出文件“${all.out}”已存在：换一个文件名，或加 --force 覆盖。`);
       }
-      const c = await client();
-      const s = service(all, io);
+      const s = await service(all, io);
       const view =
         line === null
-          ? await c.fetchArchive(s, all.unit)
-          : await c.tickArchive(s, {
+          ? await s.archive(all.unit)
+          : await s.tickArchive({
               ...(all.unit ? { unit: all.unit } : {}),
               line,
               received: all.tick !== undefined,

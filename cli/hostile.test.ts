@@ -101,7 +101,7 @@ describe('a stalled server', () => {
     );
     const ms = performance.now() - started;
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^错误：服务器 http:\/\/127\.0\.0\.1:\d+ 在 0 秒内没有完成应答/u);
+    expect(r.err).toMatch(/^错误：服务器 http:\/\/127\.0\.0\.1:\d+ 在 0 秒内没有应答/u);
     expect(ms).toBeLessThan(5000);
   });
 
@@ -117,7 +117,7 @@ describe('a stalled server', () => {
       '2026-W47',
     );
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/第 1 次报送未完成（服务器 [^\n]*没有完成应答[^\n]*同一幂等键重试/u);
+    expect(r.err).toMatch(/第 1 次报送未完成（服务器 [^\n]*没有应答[^\n]*同一幂等键重试/u);
     expect(r.err).toMatch(/错误：[^\n]*续报/u);
   });
 });

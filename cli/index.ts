@@ -11,8 +11,9 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError } from 'commander';
+import { ServiceError } from '../shared/api/error.js';
 import { libraryCalendar } from '../shared/calendar.js';
-import { describePeriod, notesLine } from '../shared/index.js';
+import { describePeriod, notesLine, periodFormatError, shanghaiDate } from '../shared/index.js';
 import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { statsSheet } from '../shared/layout/stats-sheet.js';
 import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY } from '../shared/layout.js';
@@ -74,11 +75,6 @@ function isoDate(value: string): string {
   if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
     throw new UsageError(`日期“${value}”格式不对：应为 YYYY-MM-DD，例如 2026-11-20。`);
   return value;
-}
-
-/** Today as YYYY-MM-DD in Asia/Shanghai. */
-function today(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -211,10 +207,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           throw new UsageError(`--jobs 应为 1 到 64 之间的整数，收到“${opts.jobs}”。`);
         const resolved = opts.period === undefined ? null : libraryCalendar.resolve(opts.period);
         const period = resolved?.period ?? null;
-        if (opts.period !== undefined && !period)
-          throw new UsageError(`报送期次“${opts.period}”格式不对：应为 2026-W47（周）或 2026-11（月）。`);
+        if (opts.period !== undefined && !period) throw new UsageError(`${periodFormatError(opts.period)}。`);
         for (const w of resolved?.warnings ?? []) io.err(`提示：${w.message}（截止时间按此推算）。\n`);
-        const updatedAt = opts.date ? isoDate(opts.date) : today();
+        const updatedAt = opts.date ? isoDate(opts.date) : shanghaiDate(new Date());
         const files = await expandInputs(inputs);
         if (opts.out) checkOutput(opts.out, files, opts.force === true);
         if (files.length === 0)
@@ -291,8 +286,7 @@ export async function run(argv: readonly string[], raw: Io = processIo()): Promi
       // Help and version exit 0; every other command-line mistake is a usage error (2).
       return error.exitCode === 0 ? EXIT.ok : EXIT.unreadable;
     }
-    // RemoteError by name: the HTTP client module is loaded lazily (remote-commands.ts).
-    if (error instanceof FileError || error instanceof UsageError || (error as Error)?.name === 'RemoteError') {
+    if (error instanceof FileError || error instanceof UsageError || error instanceof ServiceError) {
       io.err(`错误：${oneLine(error)}\n`);
       return EXIT.unreadable;
     }

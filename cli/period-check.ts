@@ -3,8 +3,10 @@
  * period opens or after its deadline (on the working-day calendar, spec §6) is probably not this
  * period's ledger: say so per file, on screen and in --json.
  */
+
+import { shanghaiDate } from '../shared/beijing-time.js';
 import type { ResolvedPeriod } from '../shared/calendar.js';
-import { describePeriod, shanghaiDate } from '../shared/periods.js';
+import { describePeriod } from '../shared/periods.js';
 import type { PeriodCheckJson } from './json.js';
 
 /** Where a ledger's 更新时间 (YYYY-MM-DD) falls against the period; day precision, both ends inclusive. */

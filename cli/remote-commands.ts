@@ -8,15 +8,15 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ServiceError } from '../shared/api/error.js';
 import type { Issue } from '../shared/index.js';
-import { beijingStamp, countyCoverage, countyNotes, summaryRows } from '../shared/index.js';
+import { beijingStamp, countyCoverage, countyNotes, STATUS_LABEL, shanghaiDate, summaryRows } from '../shared/index.js';
 import { capIssues } from '../shared/issue-cap.js';
 import { formatStatsTable } from './aggregate.js';
-import { type Connection, connection, json, periodOption } from './connection.js';
+import { type Connection, connection, json, periodOption, remoteService } from './connection.js';
 import { UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { statsJson } from './json.js';
-import type { RemoteOptions } from './remote.js';
 import { formatReport } from './report.js';
 import { SubmitState, stateDir } from './submit-state.js';
 import { validateFile } from './validate.js';
@@ -38,7 +38,6 @@ const SERVER_OPTIONS: [string, string][] = [
 
 /** Registers submit and summary on the program (status: county-commands.ts) (io.remote lets tests pass a fetch). */
 export function registerRemoteCommands(program: Command, io: Io, setExit: (code: number) => void): void {
-  const remote: RemoteOptions = io.remote ?? {};
   const submit = program
     .command('submit')
     .summary('报送台账到县级服务 / submit a ledger to the county service')
@@ -63,7 +62,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
     ) => {
       const id = periodOption(opts.period, true);
       const { server, token } = connection(opts, io);
-      const { checkRemotely, ledgerSubmission, RemoteError, submitLedger } = await client();
+      const { cliService, ledgerSubmission, submitLedger } = await client();
       const local = await validateFile(file, { sheet: opts.sheet, mode: 'submission' });
       if (local.report.errors > 0) {
         io.out(`${formatReport(local, 'submission')}\n未报送：请先改正以上错误。\n`);
@@ -73,7 +72,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
       const submission = ledgerSubmission(file, local.report, id);
       try {
         if (opts.dryRun) {
-          const receipt = await checkRemotely(server, token, submission, remote);
+          const receipt = await cliService(server, token, io.remote).dryRun(submission);
           if (opts.json) io.out(json(receipt));
           else {
             const d = receipt.diff;
@@ -98,7 +97,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         let result: Awaited<ReturnType<typeof submitLedger>>;
         try {
           result = await submitLedger(server, token, submission, key, {
-            ...remote,
+            ...io.remote,
             onRetry: (n, waitMs, error) =>
               io.err(
                 `第 ${n} 次报送未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后用同一幂等键重试；最多重试约 1 分钟，不会重复入库……\n`,
@@ -106,10 +105,10 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
           });
         } catch (error) {
           // Answered with a refusal: the attempt is over. No answer: keep the key for a re-run.
-          if (error instanceof RemoteError && error.status >= 400 && error.status < 500 && error.status !== 409)
+          if (error instanceof ServiceError && error.status >= 400 && error.status < 500 && error.status !== 409)
             state?.retire();
-          else if (error instanceof RemoteError && state)
-            throw new RemoteError(
+          else if (error instanceof ServiceError && state)
+            throw new ServiceError(
               error.status,
               error.code,
               `${error.message}。报送未完成：稍后重新运行同一命令，会用同一幂等键续报，不会重复入库`,
@@ -122,7 +121,7 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         else
           io.out(
             `${replayed ? '服务器此前已收到这次报送，返回原回执' : '报送成功'}：${receipt.unit}，${id}，` +
-              `${beijingStamp(receipt.receivedAt)} 收到（${receipt.status === 'on-time' ? '按时' : '逾期'}），` +
+              `${beijingStamp(receipt.receivedAt)} 收到（${STATUS_LABEL[receipt.status]}），` +
               `项目 ${receipt.rows} 个，提示 ${receipt.warnings} 个。回执编号 ${receipt.id}\n`,
           );
         // The server's calendar has no holidays for the deadline's year (spec §6): say so.
@@ -130,13 +129,13 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
         setExit(0);
       } catch (error) {
         // Accepted by the county (已确认) or closed: refused, nothing stored — like a ledger with errors.
-        if (error instanceof RemoteError && (error.code === 'period-accepted' || error.code === 'period-closed')) {
+        if (error instanceof ServiceError && (error.code === 'period-accepted' || error.code === 'period-closed')) {
           io.out(`服务器拒收：${error.message}\n`);
           setExit(1);
           return;
         }
         // A refusal (422: ledger errors, an empty ledger, a period not open …) exits 1, as documented.
-        if (error instanceof RemoteError && error.status === 422) {
+        if (error instanceof ServiceError && error.status === 422) {
           io.out(`服务器拒收：${error.message}\n${issueLines(error.issues)}\n`);
           setExit(1);
           return;
@@ -172,14 +171,14 @@ export function registerRemoteCommands(program: Command, io: Io, setExit: (code:
       },
     ) => {
       const id = periodOption(opts.period, false);
-      const { server, token } = connection(opts, io);
-      const { fetchSummary, summaryWorkbook } = await client();
+      const service = await remoteService(opts, io);
+      const { summaryWorkbook } = await client();
       if (opts.out && !/\.xlsx$/iu.test(opts.out)) throw new UsageError(`输出文件“${opts.out}”应以 .xlsx 结尾。`);
       if (opts.out && !opts.force && existsSync(opts.out))
         throw new UsageError(`输出文件“${opts.out}”已存在：换一个文件名，或加 --force 覆盖。`);
-      const s = await fetchSummary(server, token, id, remote);
+      const s = await service.summary(id);
       if (opts.out) {
-        const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+        const today = shanghaiDate(new Date());
         await writeLayout(
           summaryWorkbook(s, { county: opts.county, unit: opts.unit ?? null, updatedAt: today }),
           opts.out,

@@ -12,7 +12,7 @@ import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
-import { fetchSummary } from './remote.js';
+import { cliService } from './remote.js';
 import { cli } from './test/helpers.js';
 import { openWorkbook, readSheet } from './workbook.js';
 import { writeLayout } from './workbook-write.js';
@@ -132,7 +132,7 @@ describe('CLI ↔ county service', () => {
       .map((r, i, all) => (i === all.length - 1 ? [r[0], '合计', ...r.slice(2)] : r));
     expect(comparable).toEqual(fromFiles.slice(0, comparable.length));
     expect(String(fromFiles.at(-1)?.[0])).toMatch(/^说明：项目均已分类/u);
-    const total = await fetchSummary(base, county, PERIOD);
+    const total = await cliService(base, county).summary(PERIOD);
     expect(total.total.projects).toBe(15 + 25 + 35);
 
     const status = await cli('status', '--period', PERIOD, '--json', '--server', base, '--token', county);

@@ -1,9 +1,10 @@
 /** The CLI's HTTP client against a scripted fetch: retries with one key, error mapping, response checks. */
 import { describe, expect, it } from 'vitest';
 import { demoSubmission } from '../scripts/demo-ledger.js';
+import { apiUrl, ServiceError, type ServiceRequest } from '../shared/api/index.js';
 import { SubmissionSchema } from '../shared/contract.js';
 import { emptyStats } from '../shared/index.js';
-import { apiUrl, checkRemotely, type Fetch, fetchStatus, formatStatus, RemoteError, submitLedger } from './remote.js';
+import { cliService, type Fetch, fetchStatus, formatStatus, submitLedger } from './remote.js';
 import { jsonResponse as json, requestText, summaryBody } from './test/service.js';
 
 const submission = demoSubmission('保家镇', { period: '2026-W47', rows: 2 });
@@ -20,7 +21,7 @@ const receipt = {
 };
 
 function scripted(answers: (Response | Error)[]) {
-  const seen: { url: string; init?: RequestInit }[] = [];
+  const seen: { url: string; init?: ServiceRequest }[] = [];
   const fetch: Fetch = async (url, init) => {
     seen.push({ url, init });
     const next = answers.shift();
@@ -82,7 +83,7 @@ describe('submitLedger', () => {
       diff: { previous: null, added: [], removed: [], reclassified: [] },
     };
     const { fetch, seen } = scripted([json(200, dry)]);
-    expect(await checkRemotely('http://h', 't', submission, { fetch })).toMatchObject({ dryRun: true });
+    expect(await cliService('http://h', 't', { fetch }).dryRun(submission)).toMatchObject({ dryRun: true });
     expect(seen[0]?.url).toBe('http://h/api/v1/submissions?dryRun=1');
     expect(seen[0]?.init?.headers).toMatchObject({ 'content-encoding': 'gzip' });
     expect(JSON.parse(requestText(seen[0]?.init))).toEqual(submission);
@@ -103,7 +104,7 @@ describe('submitLedger', () => {
     const error = await submitLedger('http://h', 't', submission, 'key-12345678', { fetch, backoffMs: 0 }).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toBeInstanceOf(ServiceError);
     expect(error).toMatchObject({ status: 422, code: 'ledger-invalid', issues: [issue] });
     expect(seen).toHaveLength(1);
   });
@@ -152,7 +153,7 @@ describe('status and URLs', () => {
 
   it('apiUrl keeps a path prefix and refuses non-HTTP addresses', () => {
     expect(apiUrl('https://x.org/ledger/', '/me')).toBe('https://x.org/ledger/api/v1/me');
-    expect(() => apiUrl('ftp://x.org', '/me')).toThrow(RemoteError);
+    expect(() => apiUrl('ftp://x.org', '/me')).toThrow(ServiceError);
     expect(() => apiUrl('county', '/me')).toThrow(/服务器地址/u);
   });
 });

@@ -1,6 +1,7 @@
 /** `holiday …` and `deadline …` of the county's admin CLI (spec §6): the county's calendar in D1. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { shanghaiDate } from '../shared/beijing-time.js';
 import { createCalendar, type HolidayYear } from '../shared/calendar.js';
 import {
   beijingText,
@@ -66,7 +67,7 @@ export function registerCalendarCommands(program: Command, run: Run): void {
       for (const y of years)
         console.log(`${y.year} 年（本县录入）\t放假 ${dateRanges(y.holidays)}\t调休上班 ${dateRanges(y.workdays)}`);
       const calendar = createCalendar({ years });
-      const now = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+      const now = Number(shanghaiDate(new Date()).slice(0, 4));
       for (const year of [now, now + 1]) {
         const source = calendar.sourceOf(year);
         console.log(

@@ -3,8 +3,10 @@
  * clerk typed (a JSON file or date lists with ranges), check it, and build the SQL for
  * `wrangler d1 execute` (no bound parameters there: every value goes through sqlText).
  */
+import { beijingStamp, shanghaiDate } from '../shared/beijing-time.js';
 import { type HolidayYear, holidayYearProblems, ISO_DATE } from '../shared/calendar.js';
 import { parsePeriod } from '../shared/periods.js';
+import { periodFormatError } from '../shared/wording.js';
 import { AdminInputError, sqlText } from './admin-sql.js';
 
 const DAY_MS = 86400_000;
@@ -98,12 +100,12 @@ export function parseBeijingDateTime(text: string): Date {
   const at = new Date(`${day}T${hour.padStart(2, '0')}:${minute}:${second ?? '00'}${offset ?? '+08:00'}`);
   if (!Number.isFinite(at.getTime())) throw wrong();
   // No silent roll-over (2026-02-30 → March): the wall-clock day must be the one typed.
-  if (offset === undefined && new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) !== day) throw wrong();
+  if (offset === undefined && shanghaiDate(at) !== day) throw wrong();
   return at;
 }
 
 export function checkPeriod(id: string): string {
-  if (!parsePeriod(id)) throw new AdminInputError(`报送期次“${id}”格式不对：应为 2026-W40（周）或 2026-10（月）`);
+  if (!parsePeriod(id)) throw new AdminInputError(periodFormatError(id));
   return id;
 }
 
@@ -121,6 +123,5 @@ export const LIST_DEADLINES_SQL = 'SELECT period, due_at, updated_at FROM period
 
 /** 2026-10-09T08:00:00.000Z → “2026-10-09 16:00（北京时间）”. */
 export function beijingText(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}（北京时间）`;
+  return `${beijingStamp(iso)}（北京时间）`;
 }

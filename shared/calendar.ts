@@ -8,10 +8,10 @@
  */
 // The default export: Node loads the package's CommonJS build, which has no named ESM exports.
 import chineseDays from 'chinese-days';
+import { SHANGHAI_OFFSET_MS } from './beijing-time.js';
 import { periodStart } from './period-window.js';
 import { type Period, parsePeriod } from './periods.js';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 86400 * 1000;
 /** Enough to cross the longest holiday (Spring Festival, 国庆: 8–9 days) many times over. */
 const MAX_SCAN_DAYS = 400;

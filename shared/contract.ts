@@ -122,7 +122,7 @@ export const LedgerRowSchema = z.strictObject({
   progress: z.string(),
   remarks: z.string(),
   // Added in spec v2: rows stored before then have neither.
-  tier: enumOf(TIERS).nullable().default(null),
+  tier: z.enum(TIERS).nullable().default(null),
   causesOther: z.string().max(MAX_CELL_CHARS).default(''),
 });
 
@@ -190,4 +190,3 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 export const ApiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), issues: z.array(IssueSchema).optional() }),
 });
-export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,4 +1,5 @@
 /** The domain core: pure TypeScript, no DOM, Office, Workers or Node APIs. */
+export * from './beijing-time.js';
 export * from './check.js';
 export * from './classify.js';
 export * from './ledger/columns.js';
@@ -16,3 +17,4 @@ export * from './rules/ledger.js';
 export * from './rules/types.js';
 export * from './stats.js';
 export * from './stats-notes.js';
+export * from './wording.js';

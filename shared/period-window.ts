@@ -3,10 +3,11 @@
  * the 1st of the month, Asia/Shanghai — and only for years 2013 (the first ledgers) to next year.
  * Kept apart from periods.ts (deadlines) on purpose: one job each.
  */
+import { SHANGHAI_OFFSET_MS } from './beijing-time.js';
 import { MONTH_PERIOD, type Period, parsePeriod, WEEK_PERIOD } from './periods.js';
+import { periodFormatError } from './wording.js';
 
 export const FIRST_PERIOD_YEAR = 2013;
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 86400 * 1000;
 
 /** Monday 00:00 (as a UTC-based wall-clock date) of ISO week 1 of `year`. */
@@ -38,7 +39,7 @@ function shanghaiText(at: Date): string {
  */
 export function periodClosedReason(id: string, now: Date): string | null {
   const period = parsePeriod(id);
-  if (!period) return `报送期次“${id}”格式不对：应为 2026-W47（周）或 2026-11（月）`;
+  if (!period) return periodFormatError(id);
   const year = Number(id.slice(0, 4));
   const nextYear = new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear() + 1;
   if (year < FIRST_PERIOD_YEAR || year > nextYear) {

@@ -3,8 +3,8 @@
  * Asia/Shanghai; monthly `YYYY-MM` due the 7th at 24:00. China has no daylight saving time, so
  * Asia/Shanghai is a fixed UTC+8 and the arithmetic below does not depend on the machine's zone.
  */
+import { SHANGHAI_OFFSET_MS, shanghaiDate } from './beijing-time.js';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 86400 * 1000;
 
 export type PeriodKind = 'week' | 'month';
@@ -45,16 +45,6 @@ export function parsePeriod(id: string): Period | null {
     return { id, kind: 'month', due: new Date(Date.UTC(year, month - 1, 8) - SHANGHAI_OFFSET_MS) };
   }
   return null;
-}
-
-/** An instant on the Beijing clock, “2026-11-20 14:05” (UTC+8, no daylight saving), whatever the machine's zone. */
-export function beijingStamp(at: Date | string): string {
-  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** Shanghai calendar date of an instant, as YYYY-MM-DD. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The ISO week (Shanghai calendar) an instant falls in, e.g. "2026-W47". */

@@ -8,6 +8,7 @@
 import { parsePeriod, type SubmissionStatus, weekOf } from './periods.js';
 import type { StatsRow } from './stats.js';
 import { countyTotalLabel, names, unclassifiedOf } from './stats-notes.js';
+import { periodFormatError, STATUS_LABEL } from './wording.js';
 
 export { countyTotalLabel };
 
@@ -54,7 +55,7 @@ export function percent(rate: number): string {
 }
 
 /** The value a 未报 unit shows in its row's first figure column. */
-export const NOT_REPORTED = '未报';
+export const NOT_REPORTED = STATUS_LABEL.missing;
 
 export interface CountyCoverage {
   expected: number;
@@ -112,7 +113,7 @@ export function nextPeriod(id: string): string | null {
 export function periodRange(from: string, to: string, max = MAX_TREND_PERIODS): string[] | string {
   const a = parsePeriod(from);
   const b = parsePeriod(to);
-  if (!a || !b) return `期次格式不对：应为 2026-W47（周）或 2026-11（月），收到“${!a ? from : to}”`;
+  if (!a || !b) return periodFormatError(!a ? from : to);
   if (a.kind !== b.kind) return `起止期次须同为周或同为月：“${from}”与“${to}”不同`;
   if (from > to) return `起始期次“${from}”晚于结束期次“${to}”`;
   const out: string[] = [];
@@ -139,11 +140,4 @@ export function timeLeft(until: Date, now: Date): string | null {
   if (d > 0) return `${d}天${h}小时`;
   if (h > 0) return `${h}小时${m}分`;
   return `${Math.max(m, 1)}分钟`;
-}
-
-/** “11月19日 10:08” in Beijing time. */
-export function beijingTime(iso: string | Date, withDate = true): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const hm = t.toISOString().slice(11, 16);
-  return withDate ? `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${hm}` : hm;
 }

@@ -9,12 +9,11 @@ import { listPrint } from './layout/print.js';
 import type { LayoutRow, SheetLayout } from './layout.js';
 import { DEFAULT_COUNTY } from './layout.js';
 import type { MergeArea } from './ledger/read.js';
+import { STATUS_LABEL } from './wording.js';
 
 export const TREND_SHEET_NAME = '调度趋势';
 export const TREND_UNITS_SHEET_NAME = '各单位趋势';
 const PERCENT = '0.0%';
-
-const STATUS_TEXT = { 'on-time': '按时', late: '逾期', missing: '未报' } as const;
 
 /** The line chart over the main table: categories in the first column, one series per rate column. */
 export interface TrendChart {
@@ -85,7 +84,7 @@ export function trendLayout(trend: Trend, options: { county?: string } = {}): Tr
           p.rates?.idle ?? null,
           p.rates?.difficult ?? null,
           p.rates?.linkage ?? null,
-          STATUS_TEXT[p.status],
+          STATUS_LABEL[p.status],
           p.projects,
         ],
       });

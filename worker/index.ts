@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
-import { ApiFailure, errorBody } from './errors.js';
+import { errorBody, errorStatus, ServiceError } from './errors.js';
 import { corsForConfiguredOrigins, limitBody, requestLog } from './middleware.js';
 import { changes } from './routes/changes.js';
 import { decisions } from './routes/decisions.js';
@@ -37,9 +37,9 @@ app.route('/api/v1/decisions', decisions);
 app.notFound((c) => c.json(errorBody('not-found', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
 
 app.onError((err, c) => {
-  if (err instanceof ApiFailure) {
+  if (err instanceof ServiceError) {
     c.set('errorCode', err.code);
-    return c.json(errorBody(err.code, err.message, err.issues), err.status);
+    return c.json(err.toJSON(), errorStatus(err));
   }
   if (err instanceof HTTPException) {
     c.set('errorCode', 'http');

@@ -4,14 +4,15 @@
  * drill-down by category, cause or unit into a worksheet of project rows, and the trend of the
  * rates as worksheets with a line chart. Reads the period from the 汇总 tab's 报送期次 field.
  */
+
+import type { ServiceApi } from '../../shared/api/index.js';
 import type { Status } from '../../shared/api.js';
-import { beijingTime, CATEGORIES, CAUSES, parsePeriod, percent, weekOf } from '../../shared/index.js';
-import type { CountyApi } from '../api-county.js';
+import { beijingTime, CATEGORIES, CAUSES, parsePeriod, percent, STATUS_LABEL, weekOf } from '../../shared/index.js';
 import type { App } from '../app.js';
 import { projectsSheet, trendSheets } from '../sheets-county.js';
 import { action, append, clear, field, h } from '../ui.js';
+import { countyPeriod } from './county.js';
 
-const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
 const WEEK_MS = 7 * 86400_000;
 
 /** The 催报名单 as text to paste into a chat or a message. */
@@ -45,7 +46,7 @@ function select(id: string, label: string, options: readonly string[]): HTMLSele
   ) as HTMLSelectElement;
 }
 
-export function mountCountyBoard(root: HTMLElement, app: App, api: CountyApi): void {
+export function mountCountyBoard(root: HTMLElement, app: App, api: ServiceApi): void {
   const board = h('div', { class: 'board', id: 'rates-board' });
   const category = select('drill-category', '分类', CATEGORIES);
   const cause = select('drill-cause', '原因', CAUSES);
@@ -53,12 +54,7 @@ export function mountCountyBoard(root: HTMLElement, app: App, api: CountyApi): v
   const from = h('input', { type: 'text', id: 'trend-from', placeholder: '如 2026-W40' }) as HTMLInputElement;
   const to = h('input', { type: 'text', id: 'trend-to', placeholder: '如 2026-W47' }) as HTMLInputElement;
 
-  function period(): string | null {
-    const input = document.getElementById('county-period') as HTMLInputElement | null;
-    const p = parsePeriod((input?.value ?? weekOf(new Date())).trim());
-    if (!p) app.ui.notify('报送期次格式不对：应为 2026-W47（周）或 2026-11（月）。', 'error');
-    return p ? p.id : null;
-  }
+  const period = () => countyPeriod(app);
 
   function render(s: Status): void {
     clear(board);
@@ -88,7 +84,7 @@ export function mountCountyBoard(root: HTMLElement, app: App, api: CountyApi): v
               'tr',
               { class: u.status, 'data-unit': u.unit },
               h('td', {}, u.unit),
-              h('td', {}, STATUS[u.status] ?? u.status),
+              h('td', {}, STATUS_LABEL[u.status]),
               h('td', {}, u.receivedAt ? beijingTime(u.receivedAt) : '—'),
               h(
                 'td',
@@ -169,7 +165,7 @@ export function mountCountyBoard(root: HTMLElement, app: App, api: CountyApi): v
     );
     if (!ok) return;
     const done = await app.task(what === 'accept' ? '正在确认…' : '正在退回…', () =>
-      what === 'accept' ? api.accept(id, name) : api.reopen(id, name),
+      api.periodAction(id, what, { unit: name }),
     );
     if (!done) return;
     app.ui.notify(`${what === 'accept' ? '已确认' : '已退回'}：${name} ${id}。`, 'ok');
@@ -197,7 +193,7 @@ export function mountCountyBoard(root: HTMLElement, app: App, api: CountyApi): v
     const start =
       from.value.trim() ||
       (p?.kind === 'week' ? weekOf(new Date((p?.due.getTime() ?? Date.now()) - 7 * WEEK_MS)) : end);
-    const t = await app.task('正在获取趋势…', () => api.trend(start, end));
+    const t = await app.task('正在获取趋势…', () => api.trend({ from: start, to: end }));
     if (!t) return;
     const names = await app.task('正在写入趋势表…', async () => {
       const written: string[] = [];

@@ -1,22 +1,33 @@
 /** 汇总 (county token): status board and the consolidated 统计表 + weekly rates with a chart. */
-import { describePeriod, mergeStats, parsePeriod, type StatsRow, summaryRows, weekOf } from '../../shared/index.js';
-import type { Summary } from '../api.js';
+import type { Summary } from '../../shared/api.js';
+import {
+  beijingStamp,
+  describePeriod,
+  mergeStats,
+  parsePeriod,
+  periodFormatError,
+  STATUS_LABEL,
+  type StatsRow,
+  summaryRows,
+  weekOf,
+} from '../../shared/index.js';
 import type { App } from '../app.js';
 import { ratesSheet } from '../sheets.js';
 import { countySummarySheet } from '../sheets-county.js';
 import { action, append, clear, h } from '../ui.js';
 
-const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
+/** The 汇总 tab's period (this week when the box is empty), or null after telling the clerk what is wrong. */
+export function countyPeriod(app: App): string | null {
+  const input = document.getElementById('county-period') as HTMLInputElement | null;
+  const id = (input?.value || weekOf(new Date())).trim();
+  const p = parsePeriod(id);
+  if (!p) app.ui.notify(`${periodFormatError(id)}。`, 'error');
+  return p ? p.id : null;
+}
 
 export function mountCounty(root: HTMLElement, app: App): void {
   const period = h('input', { type: 'text', id: 'county-period', value: weekOf(new Date()) }) as HTMLInputElement;
   const board = h('div', { class: 'board', id: 'status-board' });
-
-  function readPeriod(): string | null {
-    const p = parsePeriod(period.value.trim());
-    if (!p) app.ui.notify('报送期次格式不对：应为 2026-W47（周）或 2026-11（月）。', 'error');
-    return p ? p.id : null;
-  }
 
   function render(summary: Summary): void {
     clear(board);
@@ -41,12 +52,8 @@ export function mountCounty(root: HTMLElement, app: App): void {
               'tr',
               { class: u.status },
               h('td', {}, u.unit),
-              h('td', {}, STATUS[u.status] ?? u.status),
-              h(
-                'td',
-                {},
-                u.receivedAt ? new Date(u.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—',
-              ),
+              h('td', {}, STATUS_LABEL[u.status]),
+              h('td', {}, u.receivedAt ? beijingStamp(u.receivedAt) : '—'),
               h('td', {}, String(u.submissions)),
             ),
           ),
@@ -56,14 +63,14 @@ export function mountCounty(root: HTMLElement, app: App): void {
   }
 
   async function status(): Promise<void> {
-    const id = readPeriod();
+    const id = countyPeriod(app);
     if (!id) return;
     const summary = await app.task('正在获取报送情况…', () => app.api.summary(id));
     if (summary) render(summary);
   }
 
   async function pull(): Promise<void> {
-    const id = readPeriod();
+    const id = countyPeriod(app);
     if (!id) return;
     const summary = await app.task('正在拉取汇总…', () => app.api.summary(id));
     if (!summary) return;

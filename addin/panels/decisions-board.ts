@@ -4,45 +4,17 @@
  * 导入审定结果 (the filled-in sheet read through the host seam, stored all or nothing; a refused
  * import lists each refused row with its reason).
  */
-import { ApiError } from '../../shared/api-error.js';
+import { type DecisionStatus, type ImportResult, ServiceError } from '../../shared/api/index.js';
 import type { ImportRow } from '../../shared/decisions.js';
 import { importSheet, parseImportGrid } from '../../shared/decisions-layout.js';
 import { IMPORT_SHEET_NAME, STATUSES } from '../../shared/decisions-sheet.js';
-import { parsePeriod, weekOf } from '../../shared/index.js';
-import type { Api } from '../api.js';
 import type { App } from '../app.js';
 import { fromLayout } from '../sheets.js';
 import { action, append, clear, h } from '../ui.js';
+import { countyPeriod } from './county.js';
 
 /** Longest list the board shows; the rest is counted (“等 N 个”). */
 export const LIST_LIMIT = 50;
-
-interface StatusProject {
-  code: string;
-  name: string;
-  status: string;
-  publicityUntil: string | null;
-}
-
-export interface DecisionStatus {
-  period: string;
-  asOf: string;
-  units: { unit: string; counts: Record<string, number>; projects: StatusProject[]; truncated: boolean }[];
-}
-
-export interface ImportResult {
-  rows: number;
-  events: number;
-  unchanged: number;
-}
-
-export function decisionsApi(api: Api) {
-  return {
-    status: (period: string) => api.get<DecisionStatus>(`/decisions/status?period=${encodeURIComponent(period)}`),
-    applications: () => api.get<{ rows: Record<string, string>[] }>('/decisions/applications'),
-    importRows: (rows: ImportRow[]) => api.post<ImportResult>('/decisions/import', { rows }),
-  };
-}
 
 /** A unit's counts as one line, statuses in their order, zeros left out. */
 export function countsLine(counts: Record<string, number>): string {
@@ -58,19 +30,14 @@ export function boundedLines(lines: readonly string[], noun: string): string[] {
 
 const items = (lines: readonly string[], noun: string) => boundedLines(lines, noun).map((t) => h('li', {}, t));
 
-type Outcome = { error: string } | { done: ImportResult } | { refused: ApiError };
+type Outcome = { error: string } | { done: ImportResult } | { refused: ServiceError };
 
 export function mountDecisionsBoard(root: HTMLElement, app: App): void {
-  const api = decisionsApi(app.api);
+  const api = app.api.decisions;
   const board = h('div', { class: 'board', id: 'decisions-board' });
   const result = h('div', { id: 'decisions-import' });
 
-  function period(): string | null {
-    const input = document.getElementById('county-period') as HTMLInputElement | null;
-    const p = parsePeriod((input?.value || weekOf(new Date())).trim());
-    if (!p) app.ui.notify('报送期次格式不对：应为 2026-W47（周）或 2026-11（月）。', 'error');
-    return p ? p.id : null;
-  }
+  const period = () => countyPeriod(app);
 
   function render(s: DecisionStatus): void {
     clear(board);
@@ -108,7 +75,7 @@ export function mountDecisionsBoard(root: HTMLElement, app: App): void {
   async function show(): Promise<void> {
     const id = period();
     if (!id) return;
-    const s = await app.task('正在获取决策进度…', () => api.status(id));
+    const s = await app.task('正在获取决策进度…', () => api.status({ period: id }));
     if (s) render(s);
   }
 
@@ -155,7 +122,7 @@ export function mountDecisionsBoard(root: HTMLElement, app: App): void {
       try {
         return { done: await api.importRows(rows) };
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'import-refused') return { refused: error };
+        if (error instanceof ServiceError && error.code === 'import-refused') return { refused: error };
         throw error;
       }
     });

@@ -3,16 +3,15 @@
  * projects, warnings — newest first; “打开” shows one with its warnings and “写成回执表” writes it
  * as a 回执 worksheet for printing where window.print() does not work.
  */
-import { beijingTime } from '../../shared/index.js';
-import type { CountyApi, ReceiptDetail } from '../api-county.js';
+import type { ReceiptDetail, ServiceApi } from '../../shared/api/index.js';
+import { beijingTime, STATUS_LABEL } from '../../shared/index.js';
 import type { App } from '../app.js';
 import { receiptSheet } from '../sheets-county.js';
 import { action, append, clear, h } from '../ui.js';
 
-const STATUS = { 'on-time': '按时', late: '逾期' } as const;
 const SHOWN = 50;
 
-export function mountReceipts(root: HTMLElement, app: App, api: CountyApi): { refresh: () => Promise<void> } {
+export function mountReceipts(root: HTMLElement, app: App, api: ServiceApi): { refresh: () => Promise<void> } {
   const list = h('div', { id: 'receipt-list', class: 'receipts' });
   const detail = h('div', { id: 'receipt-detail' });
 
@@ -25,7 +24,7 @@ export function mountReceipts(root: HTMLElement, app: App, api: CountyApi): { re
       h(
         'p',
         {},
-        `${beijingTime(r.receivedAt)} 收到（${STATUS[r.status]}），项目 ${r.rows} 个，提示 ${r.warnings} 个。回执编号 ${r.id}`,
+        `${beijingTime(r.receivedAt)} 收到（${STATUS_LABEL[r.status]}），项目 ${r.rows} 个，提示 ${r.warnings} 个。回执编号 ${r.id}`,
       ),
       warnings.length > 0
         ? h('ul', { class: 'warnings' }, ...warnings.slice(0, 20).map((i) => h('li', {}, i.message)))
@@ -69,7 +68,7 @@ export function mountReceipts(root: HTMLElement, app: App, api: CountyApi): { re
               { class: r.status, 'data-id': r.id },
               h('td', {}, r.period),
               h('td', {}, beijingTime(r.receivedAt)),
-              h('td', {}, STATUS[r.status]),
+              h('td', {}, STATUS_LABEL[r.status]),
               h('td', {}, String(r.rows)),
               h('td', {}, String(r.warnings)),
               h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => void open(r.id) }, '打开')),

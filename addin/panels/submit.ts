@@ -1,13 +1,22 @@
 /** 上报: server settings (browser storage only), dry run with diff, submission with an idempotency key, receipt. */
+
+import type { DryRunReceipt, Receipt } from '../../shared/api/index.js';
+import { ServiceError } from '../../shared/api/index.js';
 import { libraryCalendar } from '../../shared/calendar.js';
-import { describePeriod, parsePeriod, weekOf } from '../../shared/index.js';
+import {
+  beijingStamp,
+  describePeriod,
+  PERIOD_FORMAT,
+  parsePeriod,
+  periodFormatError,
+  STATUS_LABEL,
+  weekOf,
+} from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
-import { ApiError, type Diff, loadSettings, newIdempotencyKey, type Receipt, saveSettings, withRetry } from '../api.js';
+import { loadSettings, newIdempotencyKey, saveSettings } from '../api.js';
 import type { App } from '../app.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { buildSubmission, runCheck, type SubmissionPayload } from '../workflow.js';
-
-const STATUS: Record<string, string> = { 'on-time': '按时', late: '逾期', missing: '未报' };
 
 export function receiptTable(r: Receipt): HTMLElement {
   const rows: [string, string][] = [
@@ -24,8 +33,8 @@ export function receiptTable(r: Receipt): HTMLElement {
         : r.period,
     ],
     ...(r.calendarWarnings ?? []).map((w): [string, string] => ['提示', w.message]),
-    ['接收时间', new Date(r.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })],
-    ['状态', STATUS[r.status] ?? r.status],
+    ['接收时间', beijingStamp(r.receivedAt)],
+    ['状态', STATUS_LABEL[r.status]],
     ['项目数', String(r.rows)],
     ['提示数', String(r.warnings)],
     ['项目实际投入（万元）', r.summary.investment.toFixed(2)],
@@ -38,7 +47,7 @@ export function receiptTable(r: Receipt): HTMLElement {
   );
 }
 
-export function describeDiff(diff: Diff | undefined): string[] {
+export function describeDiff(diff: DryRunReceipt['diff'] | undefined): string[] {
   if (!diff) return ['服务器未返回差异。'];
   if (!diff.previous) return ['这是本单位的第一次上报，没有可比较的上次数据。'];
   const list = (items: { name: string; code: string }[]) =>
@@ -49,7 +58,7 @@ export function describeDiff(diff: Diff | undefined): string[] {
           .map((i) => `${i.name}（${i.code}）`)
           .join('、')}${items.length > 5 ? '…' : ''}`;
   return [
-    `对比上次上报（${diff.previous.period}，${new Date(diff.previous.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）：`,
+    `对比上次上报（${diff.previous.period}，${beijingStamp(diff.previous.receivedAt)}）：`,
     `新增项目 ${diff.counts?.added ?? diff.added.length} 个${list(diff.added)}`,
     `减少项目 ${diff.counts?.removed ?? diff.removed.length} 个${list(diff.removed)}`,
     `分类变化 ${diff.counts?.reclassified ?? diff.reclassified.length} 个${diff.reclassified
@@ -95,7 +104,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     const p = resolved?.period ?? null;
     periodHint.textContent = resolved
       ? [describePeriod(resolved.period), ...resolved.warnings.map((w) => w.message)].join('；')
-      : '格式：2026-W47（周）或 2026-11（月）';
+      : `格式：${PERIOD_FORMAT}`;
     periodHint.className = p ? '' : 'bad';
   };
   period.addEventListener('input', showPeriod);
@@ -115,7 +124,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     app.ui.notify('连接正常。', 'ok');
   }
 
-  function showIssues(error: ApiError): void {
+  function showIssues(error: ServiceError): void {
     append(
       result,
       h('p', { class: 'bad' }, error.message),
@@ -130,7 +139,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     pending = null;
     const p = parsePeriod(period.value.trim());
     if (!p) {
-      app.ui.notify('报送期次格式不对：应为 2026-W47（周）或 2026-11（月）。', 'error');
+      app.ui.notify(`${periodFormatError(period.value.trim())}。`, 'error');
       return;
     }
     save();
@@ -154,8 +163,8 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     }
     const payload = buildSubmission(session, p.id);
     const receipt = await app.task('正在试报送（不保存）…', () =>
-      app.api.submit(payload, { dryRun: true, key: newIdempotencyKey() }).catch((e: unknown) => {
-        if (e instanceof ApiError) showIssues(e);
+      app.api.dryRun(payload, newIdempotencyKey()).catch((e: unknown) => {
+        if (e instanceof ServiceError) showIssues(e);
         throw e;
       }),
     );
@@ -178,23 +187,26 @@ export function mountSubmit(root: HTMLElement, app: App): void {
   async function submit(): Promise<void> {
     if (!pending) return;
     const { payload, key } = pending;
-    let failure: ApiError | null = null;
+    let failure: ServiceError | null = null;
     const note = h('p', { class: 'bad', id: 'retry-note' });
-    const receipt = await app.task('正在上报…', () =>
-      withRetry(() => app.api.submit(payload, { dryRun: false, key }), {
-        // Said on the pane: what failed, when the next try is, and that it cannot be stored twice.
-        onRetry: (attempt, waitMs, error) => {
-          note.textContent = `第 ${attempt} 次上报未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后自动重新上报；约 1 分钟内会一直重试，同一份台账不会重复报送。`;
-          if (!note.isConnected) append(result, note);
-        },
-      }).catch((e: unknown) => {
-        if (e instanceof ApiError) failure = e;
-        throw e;
-      }),
+    const sent = await app.task('正在上报…', () =>
+      app.api
+        .submit(payload, key, {
+          // Said on the pane: what failed, when the next try is, and that it cannot be stored twice.
+          onRetry: (attempt, waitMs, error) => {
+            note.textContent = `第 ${attempt} 次上报未完成（${error.message}），${Math.round(waitMs / 1000)} 秒后自动重新上报；约 1 分钟内会一直重试，同一份台账不会重复报送。`;
+            if (!note.isConnected) append(result, note);
+          },
+        })
+        .catch((e: unknown) => {
+          if (e instanceof ServiceError) failure = e;
+          throw e;
+        }),
     );
     clear(result);
+    const receipt = sent?.receipt;
     if (!receipt) {
-      const f = failure as ApiError | null;
+      const f = failure as ServiceError | null;
       if (f?.retryable) {
         append(
           result,
@@ -221,7 +233,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
       h('section', { class: 'receipt', id: 'receipt' }, h('h3', {}, '上报回执'), receiptTable(receipt)),
       h('button', { type: 'button', onclick: () => printReceipt() }, '打印回执'),
     );
-    app.ui.notify(`已上报，状态：${STATUS[receipt.status] ?? receipt.status}。`, 'ok');
+    app.ui.notify(`已上报，状态：${STATUS_LABEL[receipt.status]}。`, 'ok');
   }
 
   append(

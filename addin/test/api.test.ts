@@ -2,7 +2,15 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
-import { ApiError, apiUrl, createApi, GZIP_FROM_CHARS, loadSettings, saveSettings, withRetry } from '../api.js';
+import {
+  ServiceError as ApiError,
+  apiUrl,
+  GZIP_FROM_BYTES,
+  type ServiceRequest,
+  withRetry,
+} from '../../shared/api/index.js';
+import { emptyStats } from '../../shared/index.js';
+import { createApi, loadSettings, saveSettings } from '../api.js';
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
@@ -18,13 +26,32 @@ function memoryStorage(): Storage {
   };
 }
 
+/** A receipt as the Worker answers (the client checks it against the contract). */
+const receiptBody = JSON.stringify({
+  id: 'r1',
+  unit: '保家镇',
+  period: '2026-W47',
+  receivedAt: '2026-11-19T07:00:00.000Z',
+  status: 'on-time',
+  rows: 0,
+  contentHash: 'f'.repeat(64),
+  warnings: 0,
+  summary: emptyStats('保家镇'),
+});
+const dryBody = JSON.stringify({
+  ...JSON.parse(receiptBody),
+  id: 'dry-run',
+  dryRun: true,
+  diff: { previous: null, added: [], removed: [], reclassified: [] },
+});
+
 const payload = {
   period: '2026-W47',
   meta: { unit: '保家镇', reviewer: null, filler: null, updatedAt: null },
   rows: [],
 };
 
-describe('api.ts', () => {
+describe('api.ts on the shared client', () => {
   it('uses relative /api/v1 by default and a configured server otherwise', () => {
     expect(apiUrl('', '/me')).toBe('/api/v1/me');
     expect(apiUrl('https://x.gov.cn/ ', '/me')).toBe('https://x.gov.cn/api/v1/me');
@@ -40,15 +67,15 @@ describe('api.ts', () => {
   });
 
   it('sends the token, the idempotency key and dryRun', async () => {
-    const calls: { url: string; init?: RequestInit }[] = [];
+    const calls: { url: string; init?: ServiceRequest }[] = [];
     const api = createApi(
       () => ({ server: '', token: 'T' }),
       async (url, init) => {
         calls.push({ url, init });
-        return new Response(JSON.stringify({ id: 'r1' }), { status: 201 });
+        return new Response(dryBody, { status: 200 });
       },
     );
-    await api.submit(payload, { dryRun: true, key: 'K' });
+    await api.dryRun(payload, 'K');
     expect(calls[0]?.url).toBe('/api/v1/submissions?dryRun=1');
     const headers = calls[0]?.init?.headers as Record<string, string>;
     expect(headers.authorization).toBe('Bearer T');
@@ -65,21 +92,21 @@ describe('api.ts', () => {
     });
     const ledger = demoSubmission('保家镇', { period: '2026-W47', rows: 40 });
     function recorder() {
-      const calls: RequestInit[] = [];
+      const calls: ServiceRequest[] = [];
       const api = createApi(
         () => ({ server: '', token: 'T' }),
-        async (_url, init) => {
-          calls.push(init ?? {});
-          return new Response(JSON.stringify({ id: 'r1' }), { status: 201 });
+        async (url, init) => {
+          calls.push(init);
+          return new Response(url.includes('dryRun') ? dryBody : receiptBody, { status: 201 });
         },
       );
       return { api, calls };
     }
 
     it('a ledger goes gzipped (Content-Encoding: gzip) and inflates to the same JSON', async () => {
-      expect(JSON.stringify(ledger).length).toBeGreaterThan(GZIP_FROM_CHARS);
+      expect(JSON.stringify(ledger).length).toBeGreaterThan(GZIP_FROM_BYTES);
       const { api, calls } = recorder();
-      await api.submit(ledger, { dryRun: false, key: 'K' });
+      await api.submit(ledger, 'K');
       const headers = calls[0]?.headers as Record<string, string>;
       expect(headers['content-encoding']).toBe('gzip');
       expect(headers['content-type']).toBe('application/json');
@@ -92,7 +119,7 @@ describe('api.ts', () => {
     it('without CompressionStream the ledger goes as plain JSON, no Content-Encoding', async () => {
       vi.stubGlobal('CompressionStream', undefined);
       const { api, calls } = recorder();
-      await api.submit(ledger, { dryRun: true, key: 'K' });
+      await api.dryRun(ledger, 'K');
       const headers = calls[0]?.headers as Record<string, string>;
       expect(headers['content-encoding']).toBeUndefined();
       expect(JSON.parse(String(calls[0]?.body))).toEqual(ledger);
@@ -126,7 +153,7 @@ describe('api.ts', () => {
           status: 422,
         }),
     );
-    const e2 = (await refused.submit(payload, { dryRun: false, key: 'K' }).catch((e: unknown) => e)) as ApiError;
+    const e2 = (await refused.submit(payload, 'K').catch((e: unknown) => e)) as ApiError;
     expect([e2.status, e2.code, e2.message, e2.retryable]).toEqual([422, 'ledger-invalid', '台账有错误', false]);
     expect(e2.issues).toEqual([issue]);
 
@@ -159,7 +186,7 @@ describe('withRetry and request timeouts', () => {
             : new ApiError(0, 'network', '无法连接服务器');
         return 'ok';
       },
-      { sleep: async (ms) => void waits.push(ms), onRetry: (n, ms) => told.push(`${n}:${ms}`) },
+      { sleep: async (ms: number) => void waits.push(ms), onRetry: (n: number, ms: number) => told.push(`${n}:${ms}`) },
     );
     expect(result).toBe('ok');
     expect(waits).toEqual([1000, 2000, 4000]);
@@ -172,7 +199,7 @@ describe('withRetry and request timeouts', () => {
       async () => {
         throw new ApiError(503, 'internal', '服务器内部错误');
       },
-      { sleep: async (ms) => void waits.push(ms) },
+      { sleep: async (ms: number) => void waits.push(ms) },
     );
     await expect(failing).rejects.toMatchObject({ status: 503 });
     const total = waits.reduce((a, b) => a + b, 0);

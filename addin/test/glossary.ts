@@ -18,8 +18,8 @@ export const FORBIDDEN_TERMS: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /\bkeys?\b/i, why: 'English word' },
 ];
 
-/** Sources whose Chinese strings a clerk reads: the pane and the Worker's error bodies. */
-export const PANE_SOURCES_DIRS = ['addin', 'addin/panels', 'addin/wps'];
+/** Sources whose Chinese strings a clerk reads: the pane (with its HTTP client's messages) and the Worker's error bodies. */
+export const PANE_SOURCES_DIRS = ['addin', 'addin/panels', 'addin/wps', 'shared/api'];
 /** Build/dev tooling in addin/ that no clerk ever sees. */
 export const PANE_EXCLUDED = new Set(['build.ts', 'build-wps.ts', 'dev.ts', 'sideload.ts']);
 export const WORKER_SOURCES = [

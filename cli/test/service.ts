@@ -1,12 +1,13 @@
 /** County-service answers for the CLI client tests: JSON responses, request bodies and a GET /summary body. */
 import { gunzipSync } from 'node:zlib';
+import type { ServiceRequest } from '../../shared/api/index.js';
 import type { StatsRow } from '../../shared/index.js';
 
 export const jsonResponse = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** The text of a request body as the service reads it: inflated when sent with Content-Encoding: gzip. */
-export function requestText(init: RequestInit | undefined): string {
+export function requestText(init: ServiceRequest | undefined): string {
   const encoding = ((init?.headers ?? {}) as Record<string, string>)['content-encoding'];
   if (encoding === undefined) return String(init?.body);
   if (encoding !== 'gzip') throw new Error(`unexpected Content-Encoding ${encoding}`);

@@ -14,6 +14,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { shanghaiDate } from '../../shared/beijing-time.js';
 import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
@@ -61,7 +62,7 @@ export const MAX_STATUS_PROJECTS = 20_000;
 
 /** Today in Asia/Shanghai, YYYY-MM-DD. */
 export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate(now);
 }
 
 /** The unit a request is about: a unit token's own (naming another is refused), or the one the county names. */

@@ -17,6 +17,7 @@ import {
   describePeriod,
   type Period,
   parsePeriod,
+  periodFormatError,
   reportingFigures,
   submissionStatus,
 } from '../../shared/index.js';
@@ -35,12 +36,7 @@ import { diffProjects } from '../submission.js';
 async function periodParam(db: D1Database, id: string): Promise<Period> {
   const parsed = PeriodIdSchema.safeParse(id);
   const p = parsed.success ? ((await loadCalendar(db)).resolve(parsed.data)?.period ?? null) : null;
-  if (!p)
-    throw new ApiFailure(
-      400,
-      'invalid-period',
-      `报送期次“${id.slice(0, 20)}”格式不对：应为 2026-W47（周）或 2026-11（月）`,
-    );
+  if (!p) throw new ApiFailure(400, 'invalid-period', periodFormatError(id.slice(0, 20)));
   return p;
 }
 

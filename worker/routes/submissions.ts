@@ -1,7 +1,7 @@
 /** POST/GET /api/v1/submissions: receive a unit's ledger (idempotent), list and read submissions. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { IN_FLIGHT } from '../../shared/api-error.js';
+import { IN_FLIGHT } from '../../shared/api/error.js';
 import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';

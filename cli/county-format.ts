@@ -1,76 +1,9 @@
 /**
- * The CLI's client for the Thursday routine (spec §10): the status board with rates and 催报名单,
- * accept / reopen / close / exceptions, the audit list and the trend. Responses are checked
- * against the shared schemas (shared/api.ts); failures are `RemoteError`s with Chinese messages.
+ * The county's Thursday answers (spec §10) as the CLI prints them: the status board with rates and
+ * 催报名单, the `status --json` contract and the trend. The calls are shared/api's (ServiceApi).
  */
-import { AuditSchema, PeriodActionSchema, type Status, StatusSchema, type Trend, TrendSchema } from '../shared/api.js';
-import { beijingTime, percent } from '../shared/index.js';
-import { apiUrl, authHeaders, call, type RemoteOptions } from './remote.js';
-
-const seg = (s: string) => encodeURIComponent(s);
-
-export async function fetchBoard(
-  server: string,
-  token: string,
-  period: string,
-  o: RemoteOptions = {},
-): Promise<Status> {
-  const { value } = await call(
-    apiUrl(server, `/periods/${seg(period)}/status`),
-    { headers: authHeaders(token) },
-    StatusSchema,
-    o.fetch,
-  );
-  return value;
-}
-
-/** POST an action (accept, reopen, close, exceptions) for a period; the audit entry written. */
-export async function periodAction(
-  server: string,
-  token: string,
-  period: string,
-  action: 'accept' | 'reopen' | 'close' | 'exceptions',
-  body: Record<string, unknown>,
-  o: RemoteOptions = {},
-) {
-  const { value } = await call(
-    apiUrl(server, `/periods/${seg(period)}/${action}`),
-    {
-      method: 'POST',
-      headers: { ...authHeaders(token), 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    },
-    PeriodActionSchema,
-    o.fetch,
-  );
-  return value;
-}
-
-export async function fetchAudit(server: string, token: string, period: string, o: RemoteOptions = {}) {
-  const { value } = await call(
-    apiUrl(server, `/periods/${seg(period)}/audit`),
-    { headers: authHeaders(token) },
-    AuditSchema,
-    o.fetch,
-  );
-  return value;
-}
-
-export async function fetchTrend(
-  server: string,
-  token: string,
-  q: { from: string; to: string; unit?: string },
-  o: RemoteOptions = {},
-): Promise<Trend> {
-  const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.unit ? { unit: q.unit } : {}) });
-  const { value } = await call(
-    apiUrl(server, `/trend?${params}`),
-    { headers: authHeaders(token) },
-    TrendSchema,
-    o.fetch,
-  );
-  return value;
-}
+import type { Status, Trend } from '../shared/api.js';
+import { beijingTime, percent, STATUS_LABEL } from '../shared/index.js';
 
 /** The `status --json` contract: {period, deadline, expected, reportingRate, timelinessRate, units:[…]} (+ extras). */
 export function statusJson(s: Status) {
@@ -102,8 +35,6 @@ export function statusJson(s: Status) {
   };
 }
 
-const STATUS_TEXT = { 'on-time': '按时', late: '逾期', missing: '未报' } as const;
-
 const contactText = (c: { name: string | null; phone: string | null }) =>
   c.name || c.phone ? `${c.name ?? '（未登记联系人）'} ${c.phone ?? '（未登记电话）'}` : '（未登记联系人）';
 
@@ -118,7 +49,7 @@ export function formatBoard(s: Status): string {
       const acc = u.accepted
         ? `  已确认（${beijingTime(u.accepted.at)}${u.accepted.current ? '' : '，其后又有新报送'}）`
         : '';
-      return `  ${STATUS_TEXT[u.status]}  ${u.unit}（${u.type}）  ${at}${u.submissions > 1 ? `  共报送 ${u.submissions} 次` : ''}${acc}`;
+      return `  ${STATUS_LABEL[u.status]}  ${u.unit}（${u.type}）  ${at}${u.submissions > 1 ? `  共报送 ${u.submissions} 次` : ''}${acc}`;
     }),
   ];
   if (s.chase.length > 0) {
@@ -145,7 +76,7 @@ export function formatTrend(t: Trend): string {
     '期次\t报送情况\t停产闲置率\t经营困难率\t未按约定联农带农率',
     ...(own?.series ?? []).map(
       (p) =>
-        `${p.period}\t${STATUS_TEXT[p.status]}\t${p.rates ? percent(p.rates.idle) : '—'}\t${p.rates ? percent(p.rates.difficult) : '—'}\t${p.rates ? percent(p.rates.linkage) : '—'}`,
+        `${p.period}\t${STATUS_LABEL[p.status]}\t${p.rates ? percent(p.rates.idle) : '—'}\t${p.rates ? percent(p.rates.difficult) : '—'}\t${p.rates ? percent(p.rates.linkage) : '—'}`,
     ),
   ].join('\n')}\n`;
 }
