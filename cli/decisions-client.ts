@@ -1,5 +1,5 @@
 /** HTTP calls to /api/v1/decisions for the `decisions` commands (loaded lazily, like cli/remote.ts). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ImportRow } from '../shared/decisions.js';
 import type { ArchiveLine } from '../shared/forms/archive.js';
 import type { Tier } from '../shared/forms/tier.js';

@@ -8,7 +8,7 @@
  * 2,000-row ledger is ~1.4 MB of JSON and ~0.1 MB gzipped.
  */
 import { gzipSync } from 'node:zlib';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DryRunReceiptSchema, type Summary, SummarySchema } from '../shared/api.js';
 import { ApiError } from '../shared/api-error.js';
 import { ApiErrorSchema, type Receipt, ReceiptSchema, type Submission, SubmissionSchema } from '../shared/contract.js';
@@ -76,7 +76,7 @@ function timedOut(url: string, timeoutMs: number): RemoteError {
 export async function call<T>(
   url: string,
   init: RequestInit,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   fetchImpl: Fetch = (i, o) => globalThis.fetch(i, o),
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
 ): Promise<{ value: T; status: number }> {
