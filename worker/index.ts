@@ -2,8 +2,8 @@
  * The county service: API under /api/v1 (hono) and, for every other path, the add-in task pane
  * served from static assets (wrangler.toml [assets], run_worker_first for /api/*).
  */
-import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { Hono } from 'hono/tiny';
 import { authenticate } from './auth.js';
 import type { AppEnv } from './env.js';
 import { ApiFailure, errorBody } from './errors.js';
