@@ -5,6 +5,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { Hono } from 'hono/tiny';
 import { authenticate } from './auth.js';
+import { cpuTiming } from './cpu-timing.js';
 import type { AppEnv } from './env.js';
 import { ApiFailure, errorBody } from './errors.js';
 import { corsForConfiguredOrigins, limitBody, requestLog } from './middleware.js';
@@ -22,6 +23,7 @@ const app = new Hono<AppEnv>();
 app.use('*', requestLog);
 app.use('/api/*', corsForConfiguredOrigins);
 app.use('/api/*', limitBody);
+app.use('/api/*', cpuTiming);
 app.use('/api/v1/summary', summaryAlongside);
 app.use('/api/v1/*', authenticate);
 

@@ -58,12 +58,20 @@ async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
   return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxInflatedBytes(c.env));
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** The body's text; 400 when its bytes are not valid UTF-8 (nothing is guessed or replaced). */
+/**
+ * The body's text; 400 when its bytes are not valid UTF-8 (nothing is guessed or replaced). The
+ * replacing decoder is about twice as fast as the fatal one on a ledger (mostly Chinese); invalid
+ * bytes always leave a U+FFFD in its output, so only a text containing one (rare: the character
+ * itself may have been sent) is decoded again strictly to tell the two apart.
+ */
 export function utf8Text(bytes: ArrayBuffer): string {
+  const text = utf8.decode(bytes);
+  if (!text.includes('\uFFFD')) return text;
   try {
-    return utf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     throw new ApiFailure(400, 'invalid-utf8', '发送的数据含无法识别的字节（不是 UTF-8 文本），未保存任何数据');
   }
