@@ -19,7 +19,7 @@ import {
   TIERS,
   USE_STATUSES,
 } from './ledger/columns.js';
-import type { RawCell } from './ledger/types.js';
+import type { RawCell, RawRecord } from './ledger/types.js';
 import { parsePeriod } from './periods.js';
 import { STATS_CAUSE_ORDER } from './stats.js';
 
@@ -83,9 +83,43 @@ function int(min?: number, max?: number) {
   return z.int().check(...checks);
 }
 
+export const MAX_ROW_NUMBER = 1048576;
+
 export const RawRecordSchema = z.strictObject({
-  row: int(1, 1048576),
+  row: int(1, MAX_ROW_NUMBER),
   cells: RawCellsSchema,
+});
+
+const RawRecordsSchema = z.array(RawRecordSchema).check(z.maxLength(MAX_SUBMISSION_ROWS));
+
+/** True when `v` is what RawRecordsSchema accepts: every record `{ row, cells }` and nothing else. */
+function wellFormedRecords(v: unknown): v is RawRecord[] {
+  if (!Array.isArray(v) || v.length > MAX_SUBMISSION_ROWS) return false;
+  for (const record of v as unknown[]) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+    for (const key in record) if (key !== 'row' && key !== 'cells') return false;
+    const { row, cells } = record as { row?: unknown; cells?: unknown };
+    if (!Number.isSafeInteger(row) || (row as number) < 1 || (row as number) > MAX_ROW_NUMBER) return false;
+    if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return false;
+    for (const key in cells) {
+      const cell = (cells as Record<string, unknown>)[key];
+      if (!COLUMN_KEY_SET.has(key) || (cell !== undefined && !isRawCell(cell))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A submission's records: one plain loop accepts a well-formed list (nearly every submission) as
+ * it is; anything else goes through RawRecordsSchema for its issues, which are exactly what that
+ * schema reports. The schema alone costs about as much as JSON.parse of the ledger in workerd (zod
+ * without eval); the loop a small part of it.
+ */
+export const SubmissionRowsSchema = z.custom<RawRecord[]>().check((ctx) => {
+  if (wellFormedRecords(ctx.value)) return;
+  const result = z.safeParse(RawRecordsSchema, ctx.value);
+  // Already finalised (messages set); zod keeps their messages and prefixes their paths with `rows`.
+  if (!result.success) ctx.issues.push(...(result.error.issues as z.core.$ZodRawIssue[]));
 });
 
 export const LedgerMetaSchema = z.strictObject({
@@ -139,7 +173,7 @@ export const SubmissionSchema = z.strictObject({
   meta: LedgerMetaSchema,
   /** Column positions (0-based) in the clerk's sheet, so issues can name cells. */
   columns: z.optional(z.partialRecord(columnKey, int(0, 16383))),
-  rows: z.array(RawRecordSchema).check(z.maxLength(MAX_SUBMISSION_ROWS)),
+  rows: SubmissionRowsSchema,
   totals: z.optional(z.array(RawRecordSchema).check(z.maxLength(100))),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
