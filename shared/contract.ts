@@ -90,7 +90,7 @@ export const RawRecordSchema = z.strictObject({
   cells: RawCellsSchema,
 });
 
-const RawRecordsSchema = z.array(RawRecordSchema).check(z.maxLength(MAX_SUBMISSION_ROWS));
+export const RawRecordsSchema = z.array(RawRecordSchema).check(z.maxLength(MAX_SUBMISSION_ROWS));
 
 /** True when `v` is what RawRecordsSchema accepts: every record `{ row, cells }` and nothing else. */
 function wellFormedRecords(v: unknown): v is RawRecord[] {
