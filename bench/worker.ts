@@ -1,80 +1,65 @@
 /**
  * `npm run bench:worker`: the county service under a Thursday-afternoon load, against `wrangler dev`
  * on 127.0.0.1 with a fresh local D1 (temporary directory, removed afterwards).
- * 40 units × 2,000-row ledgers submitted 10 at a time → p50/p95 latency, errors (must be 0), rows
- * stored (must equal rows sent); then the 40-unit summary, 200 requests one after another.
- * Before that, SERIAL more units submit one at a time: the latency of one request alone (in
- * production concurrent requests run in separate isolates; wrangler dev runs one isolate, so at
- * concurrency 10 the CPU-bound validation of ten requests queues up behind each other).
+ * First SERIAL units submit a 2,000-row ledger one at a time (one submission alone); then 40 units ×
+ * 2,000-row ledgers are submitted 10 at a time (errors must be 0, rows stored must equal rows
+ * sent); then the 401 floor and the 40-unit summary, 200 requests each, one after another.
  * Runs once per body encoding, each on a fresh database: `plain` JSON (the baseline) and `gzip`
  * (Content-Encoding: gzip, as the CLI and the add-in send ledgers); each body is compressed once
  * before anything is timed (the client's work, not the server's latency).
- * Targets (issue 4): submission p95 ≤ 150 ms, summary p95 ≤ 20 ms.
+ *
+ * Targets (issue 15: what carries to production), each printed PASS/MISS:
+ * - Worker CPU per 2,000-row submission ≤ 15 ms, measured inside workerd: the Worker runs with
+ *   CPU_TIMING=on and answers `Server-Timing: cpu;dur=` — its time in the isolate from the received
+ *   body to the finished answer, less the time spent waiting for D1 (worker/cpu-timing.ts explains
+ *   why that is CPU and why it works in local workerd only). Median over the serial submissions
+ *   (sent one at a time, so no other request's work interleaves).
+ * - One submission alone (serial) p50 ≤ 60 ms, end to end through wrangler dev.
+ * - 40 × 2,000 rows ingested (the concurrent phase, first request to last answer) ≤ 1.5 s.
+ * - Summary p95 ≤ 2× the p95 of the 401 floor (GET /api/v1/me without a token, no D1) measured in
+ *   the same run: what the proxy chain of wrangler dev costs is not the Worker's.
+ * The earlier targets (issue 4: concurrent submission p95 ≤ 150 ms, summary p95 ≤ 20 ms) are
+ * printed with this run's figures for comparison; they measured wrangler dev's single isolate and
+ * this machine's proxy more than the Worker.
  * Trend (issue 12): TREND_UNITS more units with a submission in each of TREND_PERIODS weeks before
- * the bench week, seeded by SQL before the server starts (their 统计表 rows as the Worker stores
- * them, no project rows: the trend reads only those), then GET /trend over those weeks, TRENDS
+ * the bench week, seeded by SQL before the server starts, then GET /trend over those weeks, TRENDS
  * times one after another; its p95 is printed next to the summary's.
- * Options: --units N --rows N --concurrency N --summaries N --encoding plain|gzip
+ * Options: --units N --rows N --concurrency N --summaries N --serial N --encoding plain|gzip
  *          --trend-units N (70) --trend-periods N (52) --trends N (50)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import { SummarySchema, TrendSchema } from '../shared/api.js';
 import { ReceiptSchema, type Submission } from '../shared/contract.js';
-import { checkRecords, nextPeriod, summarize } from '../shared/index.js';
-import { newToken } from '../worker/tokens.js';
 import { option } from './options.js';
+import { PERIOD, seed, trendSeedSql, trendWeeks } from './worker-seed.js';
 
 const UNITS = option('units', 40);
 const ROWS = option('rows', 2000);
 const CONCURRENCY = option('concurrency', 10);
 const SUMMARIES = option('summaries', 200);
-const SERIAL = option('serial', 5);
+const SERIAL = option('serial', 10);
 const ENCODINGS = ['plain', 'gzip'] as const;
 type Encoding = (typeof ENCODINGS)[number];
 const encodingAt = process.argv.indexOf('--encoding');
 const encodingArg = encodingAt >= 0 ? process.argv[encodingAt + 1] : undefined;
 const RUNS: readonly Encoding[] = ENCODINGS.filter((e) => encodingArg === undefined || e === encodingArg);
-const PERIOD = '2026-W47';
 const TREND_UNITS = option('trend-units', 70);
 const TREND_PERIODS = option('trend-periods', 52);
 const TRENDS = option('trends', 50);
 
-/** The TREND_PERIODS weeks before PERIOD, oldest first. */
-function trendWeeks(): string[] {
-  const weeks: string[] = [];
-  for (let p: string | null = '2024-W01'; p !== null && p < PERIOD; p = nextPeriod(p)) weeks.push(p);
-  return weeks.slice(-TREND_PERIODS);
-}
-
-/** SQL for the trend units and one submission each per week (统计表 row only; the trend reads no project rows). */
-function trendSeedSql(now: Date): string {
-  const q = (v: string) => `'${v.replaceAll("'", "''")}'`;
-  const lines: string[] = [];
-  for (let u = 0; u < TREND_UNITS; u++) {
-    const name = `趋势单位${String(u + 1).padStart(2, '0')}`;
-    lines.push(addUnitSql(name, '乡镇', now));
-    const stats = [0, 1, 2, 3].map((seed) => {
-      const l = demoSubmission(name, { period: PERIOD, rows: 20, seed });
-      return JSON.stringify(summarize(name, checkRecords(l.rows, { mode: 'submission', meta: l.meta }).rows));
-    });
-    for (const [i, week] of trendWeeks().entries()) {
-      const id = `trend-${u}-${week}`;
-      lines.push(
-        `INSERT INTO submissions (id, unit_id, period, received_at, idempotency_key, content_hash, row_count, warning_count, warnings, meta, stats)
-SELECT ${q(id)}, id, ${q(week)}, ${q(now.toISOString())}, ${q(id)}, ${q('0'.repeat(64))}, 20, 0, '[]', '{}', ${q(stats[i % 4] ?? '')} FROM units WHERE name = ${q(name)};`,
-      );
-    }
-  }
-  return lines.join('\n');
-}
-const TARGET_SUBMIT_P95 = 150;
-const TARGET_SUMMARY_P95 = 20;
+/** Issue 15. */
+const TARGET_CPU_MS = 15;
+const TARGET_ALONE_P50 = 60;
+const TARGET_INGEST_S = 1.5;
+const TARGET_SUMMARY_OVER_FLOOR = 2;
+/** Issue 4, printed for comparison. */
+const OLD_SUBMIT_P95 = 150;
+const OLD_SUMMARY_P95 = 20;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -91,6 +76,8 @@ interface Result {
   floor: ReturnType<typeof stats>;
   bodyFloor: ReturnType<typeof stats>;
   serial: ReturnType<typeof stats>;
+  /** Server-Timing cpu of the serial submissions. */
+  cpu: ReturnType<typeof stats>;
   submit: ReturnType<typeof stats>;
   summary: ReturnType<typeof stats>;
   trend: ReturnType<typeof stats>;
@@ -109,21 +96,6 @@ interface Body {
 
 function body(json: string): Body {
   return { json, gzip: gzipSync(json), jsonBytes: Buffer.byteLength(json) };
-}
-
-async function seed(persistTo: string, names: string[]): Promise<{ county: string; tokens: string[] }> {
-  const now = new Date();
-  const statements: string[] = [];
-  const tokens: string[] = [];
-  for (const name of names) {
-    const t = await newToken();
-    statements.push(addUnitSql(name, '乡镇', now), issueTokenSql(t, name, 'bench', now));
-    tokens.push(t.token);
-  }
-  const county = await newToken();
-  statements.push(issueTokenSql(county, null, 'bench', now));
-  executeSql(statements.join('\n'), { persistTo });
-  return { county: county.token, tokens };
 }
 
 function send(encoding: Encoding, base: string, token: string, body: Body, key: string): Promise<Response> {
@@ -146,14 +118,15 @@ async function post(
   token: string,
   body: Body,
   key: string,
-): Promise<{ ms: number; ok: boolean }> {
+): Promise<{ ms: number; ok: boolean; cpu: number }> {
   const started = performance.now();
   const res = await send(encoding, base, token, body, key);
   const text = await res.text();
   const ms = performance.now() - started;
   const ok = res.status === 201 && ReceiptSchema.safeParse(JSON.parse(text)).success;
   if (!ok) console.error(`  提交失败：HTTP ${res.status} ${text.slice(0, 300)}`);
-  return { ms, ok };
+  const cpu = Number(/cpu;dur=([\d.]+)/u.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+  return { ms, ok, cpu };
 }
 
 async function run(
@@ -171,8 +144,9 @@ async function run(
   applyMigrations({ persistTo: dir });
   const serialNames = serialLedgers.map((l) => l.meta.unit ?? '');
   const { county, tokens } = await seed(dir, [...names, '预热镇', ...serialNames]);
-  if (TREND_UNITS > 0 && TREND_PERIODS > 0) executeSql(trendSeedSql(new Date()), { persistTo: dir });
-  const dev = startDev({ port, persistTo: dir, vars: { REQUEST_LOG: 'off' } });
+  if (TREND_UNITS > 0 && TREND_PERIODS > 0)
+    executeSql(trendSeedSql(new Date(), TREND_UNITS, TREND_PERIODS), { persistTo: dir });
+  const dev = startDev({ port, persistTo: dir, vars: { REQUEST_LOG: 'off', CPU_TIMING: 'on' } });
   let stderr = '';
   dev.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -185,12 +159,15 @@ async function run(
     await fetch(`${base}/api/v1/summary?period=2026-W46`, { headers: { authorization: `Bearer ${county}` } });
 
     const serialMs: number[] = [];
+    const cpuMs: number[] = [];
     let errors = 0;
     for (const [i, b] of serialBodies.entries()) {
       const r = await post(encoding, base, tokens[names.length + 1 + i] ?? '', b, `bench-serial-${i}`);
       serialMs.push(r.ms);
+      cpuMs.push(r.cpu);
       if (!r.ok) errors++;
     }
+    if (cpuMs.some((ms) => Number.isNaN(ms))) console.error('  回应缺少 Server-Timing（CPU_TIMING 未生效）');
 
     // Body floor: the same ledger carried to the Worker, authenticated, inflated, read and refused by
     // JSON.parse at its last byte (400): transport, auth, gunzip and one parse, no validation.
@@ -241,7 +218,7 @@ async function run(
       const body = SummarySchema.parse(JSON.parse(text));
       rowsStored = body.total.projects;
     }
-    const weeks = trendWeeks();
+    const weeks = trendWeeks(TREND_PERIODS);
     const trendMs: number[] = [];
     for (let i = 0; i < TRENDS && weeks.length > 0; i++) {
       const t0 = performance.now();
@@ -275,6 +252,7 @@ async function run(
       floor: stats(floorMs),
       bodyFloor: stats(bodyFloorMs),
       serial: stats(serialMs),
+      cpu: stats(cpuMs),
       submit: stats(latencies),
       summary: stats(summaryMs),
       trend: stats(trendMs),
@@ -313,11 +291,11 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    '\n请求体    单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)  空请求 p50   空请求 p95  空报送 p50',
+    '\n请求体   CPU p50   CPU max    单独 p50   单独 max   提交 p50   提交 p95   提交 max   汇总 p50   汇总 p95   错误  发送行数  存储行数  并发段(s)  空请求 p50   空请求 p95  空报送 p50',
   );
   for (const r of results) {
     console.log(
-      `${r.encoding.padEnd(8)} ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)} ${f(r.floor.p50)}ms ${f(r.floor.p95)}ms ${f(r.bodyFloor.p50)}ms`,
+      `${r.encoding.padEnd(8)} ${f(r.cpu.p50)}ms ${f(r.cpu.max)}ms ${f(r.serial.p50)}ms ${f(r.serial.max)}ms ${f(r.submit.p50)}ms ${f(r.submit.p95)}ms ${f(r.submit.max)}ms ${f(r.summary.p50)}ms ${f(r.summary.p95)}ms ${String(r.errors).padStart(5)} ${String(r.rowsSent).padStart(9)} ${String(r.rowsStored).padStart(9)} ${(r.wallMs / 1000).toFixed(2).padStart(9)} ${f(r.floor.p50)}ms ${f(r.floor.p95)}ms ${f(r.bodyFloor.p50)}ms`,
     );
   }
   for (const r of results)
@@ -340,15 +318,35 @@ async function main(): Promise<void> {
   }
   let failed = false;
   for (const r of results) {
-    const checks = [
-      [`${r.encoding}: 错误数 = 0`, r.errors === 0],
-      [`${r.encoding}: 存储行数 = 发送行数`, r.rowsStored === r.rowsSent],
-      [`${r.encoding}: 提交 p95 ≤ ${TARGET_SUBMIT_P95} ms`, r.submit.p95 <= TARGET_SUBMIT_P95],
-      [`${r.encoding}: 汇总 p95 ≤ ${TARGET_SUMMARY_P95} ms`, r.summary.p95 <= TARGET_SUMMARY_P95],
+    const e = r.encoding;
+    const ingestS = r.wallMs / 1000;
+    const summaryLimit = TARGET_SUMMARY_OVER_FLOOR * r.floor.p95;
+    const targets = [
+      [`${e}: Worker CPU / ${ROWS} 行报送（workerd 内，中位数）≤ ${TARGET_CPU_MS} ms`, r.cpu.p50, TARGET_CPU_MS, 'ms'],
+      [`${e}: 单独提交 p50 ≤ ${TARGET_ALONE_P50} ms`, r.serial.p50, TARGET_ALONE_P50, 'ms'],
+      [`${e}: ${UNITS} × ${ROWS} 行入库 ≤ ${TARGET_INGEST_S} s`, ingestS, TARGET_INGEST_S, 's'],
+      [
+        `${e}: 汇总 p95 ≤ ${TARGET_SUMMARY_OVER_FLOOR}× 空请求 p95（${summaryLimit.toFixed(1)} ms）`,
+        r.summary.p95,
+        summaryLimit,
+        'ms',
+      ],
     ] as const;
-    for (const [label, ok] of checks) {
-      console.log(`${ok ? '达标' : '未达标'}  ${label}`);
-      if (!ok && (label.includes('错误') || label.includes('存储'))) failed = true;
+    for (const [label, value, limit, unit] of targets)
+      console.log(`${value <= limit ? 'PASS' : 'MISS'}  ${label}：${value.toFixed(unit === 's' ? 2 : 1)} ${unit}`);
+    const old = [
+      [`${e}: 并发提交 p95 ≤ ${OLD_SUBMIT_P95} ms`, r.submit.p95, OLD_SUBMIT_P95],
+      [`${e}: 汇总 p95 ≤ ${OLD_SUMMARY_P95} ms`, r.summary.p95, OLD_SUMMARY_P95],
+    ] as const;
+    for (const [label, value, limit] of old)
+      console.log(`（旧目标，供对比）${value <= limit ? 'PASS' : 'MISS'}  ${label}：${value.toFixed(1)} ms`);
+    const hard = [
+      [`${e}: 错误数 = 0`, r.errors === 0],
+      [`${e}: 存储行数 = 发送行数`, r.rowsStored === r.rowsSent],
+    ] as const;
+    for (const [label, ok] of hard) {
+      console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+      if (!ok) failed = true;
     }
   }
   if (failed) process.exitCode = 1;

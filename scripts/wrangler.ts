@@ -36,10 +36,10 @@ export function ensureAssetsDir(): void {
 
 export class WranglerError extends Error {}
 
-function run(args: string[]): string {
-  ensureAssetsDir();
+function run(args: string[], cwd = ROOT): string {
+  mkdirSync(join(cwd, 'addin', 'dist'), { recursive: true });
   const r = spawnSync(WRANGLER, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...QUIET_ENV },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -50,6 +50,18 @@ function run(args: string[]): string {
     throw new WranglerError(`wrangler ${args.slice(0, 3).join(' ')} 失败（退出码 ${r.status}）：\n${detail}`);
   }
   return r.stdout;
+}
+
+/**
+ * `wrangler deploy --dry-run --outdir`: the Worker exactly as it would be uploaded (wrangler.toml's
+ * build settings) written to `outdir`, and wrangler's own “Total Upload” figures. `root` is the
+ * checkout whose wrangler.toml is used (another commit's, for a before/after comparison).
+ */
+export function deployDryRun(outdir: string, root = ROOT): { kib: number; gzipKib: number } {
+  const out = run(['deploy', '--dry-run', '--outdir', outdir], root);
+  const m = /Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/u.exec(out);
+  if (!m) throw new WranglerError(`wrangler deploy --dry-run 没有报告上传大小：\n${out.slice(-800)}`);
+  return { kib: Number(m[1]), gzipKib: Number(m[2]) };
 }
 
 export function applyMigrations(t: Target = {}): void {

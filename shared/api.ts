@@ -2,7 +2,7 @@
  * Response schemas of the county service (/api/v1) beyond the submission receipt: what the Worker
  * returns and what the CLI and the add-in parse. Request bodies and the receipt are in contract.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   IssueSchema,
   LedgerMetaSchema,
@@ -17,48 +17,48 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 
 export const MeSchema = z.object({
   role: z.enum(['unit', 'county']),
-  unit: z.object({ name: z.string(), type: z.string() }).nullable(),
+  unit: z.nullable(z.object({ name: z.string(), type: z.string() })),
   credentialId: z.string(),
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
 });
 export type Me = z.infer<typeof MeSchema>;
 
 /** A project as the change list shows it. */
-export const ProjectRefSchema = z.object({ code: z.string(), name: z.string(), category: z.string().nullable() });
+export const ProjectRefSchema = z.object({ code: z.string(), name: z.string(), category: z.nullable(z.string()) });
 
 /** New, removed and re-classified projects (by 项目编号) between two submissions of a unit. */
 export const DiffSchema = z.object({
   /** The submission compared against (null: the unit has none before). */
-  previous: z.object({ id: z.string(), period: z.string(), receivedAt: z.string() }).nullable(),
+  previous: z.nullable(z.object({ id: z.string(), period: z.string(), receivedAt: z.string() })),
   added: z.array(ProjectRefSchema),
   removed: z.array(ProjectRefSchema),
   reclassified: z.array(
-    z.object({ code: z.string(), name: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+    z.object({ code: z.string(), name: z.string(), from: z.nullable(z.string()), to: z.nullable(z.string()) }),
   ),
   /** Full numbers; the lists above name at most the first 100 of each. */
-  counts: z.object({ added: z.number().int(), removed: z.number().int(), reclassified: z.number().int() }).optional(),
+  counts: z.optional(z.object({ added: z.int(), removed: z.int(), reclassified: z.int() })),
   /** Week over week (spec §10): 项目实际投入 changed (万元). */
-  investmentChanged: z
-    .array(z.object({ code: z.string(), name: z.string(), from: z.number().nullable(), to: z.number().nullable() }))
-    .optional(),
+  investmentChanged: z.optional(
+    z.array(z.object({ code: z.string(), name: z.string(), from: z.nullable(z.number()), to: z.nullable(z.number()) })),
+  ),
   /** Projects that turned 停产闲置 since the previous submission. */
-  newlyIdle: z.array(ProjectRefSchema).optional(),
+  newlyIdle: z.optional(z.array(ProjectRefSchema)),
   /** The same as Chinese warnings (never refusals), for the clerk's dry run and the county's view. */
-  warnings: z.array(z.string()).optional(),
+  warnings: z.optional(z.array(z.string())),
 });
 export type Diff = z.infer<typeof DiffSchema>;
 
-export const DryRunReceiptSchema = ReceiptSchema.extend({ dryRun: z.literal(true), diff: DiffSchema });
+export const DryRunReceiptSchema = z.extend(ReceiptSchema, { dryRun: z.literal(true), diff: DiffSchema });
 
 export const SubmissionListSchema = z.object({ submissions: z.array(ReceiptSchema) });
 
-export const SubmissionDetailSchema = ReceiptSchema.extend({
+export const SubmissionDetailSchema = z.extend(ReceiptSchema, {
   meta: LedgerMetaSchema,
   issues: z.array(IssueSchema),
   projects: z.array(LedgerRowSchema),
   /** Page of `projects` (?offset=&limit=): the rows from `offset`, within a byte budget. */
-  projectsTotal: z.number().int().optional(),
-  offset: z.number().int().optional(),
+  projectsTotal: z.optional(z.int()),
+  offset: z.optional(z.int()),
 });
 
 export const UnitStatusSchema = z.object({
@@ -66,13 +66,13 @@ export const UnitStatusSchema = z.object({
   type: z.string(),
   status: SubmissionStatusSchema,
   /** When the counted (latest) submission arrived. */
-  receivedAt: z.string().nullable(),
+  receivedAt: z.nullable(z.string()),
   /** When the first submission of the period arrived: it decides on time / late. */
-  firstReceivedAt: z.string().nullable(),
-  submissions: z.number().int().min(0),
-  submissionId: z.string().nullable(),
+  firstReceivedAt: z.nullable(z.string()),
+  submissions: z.int().check(z.gte(0)),
+  submissionId: z.nullable(z.string()),
   /** The unit's 统计表 row from the counted submission (null when missing). */
-  summary: StatsRowSchema.nullable(),
+  summary: z.nullable(StatsRowSchema),
 });
 
 export const SummarySchema = z.object({
@@ -84,36 +84,36 @@ export const SummarySchema = z.object({
   units: z.array(UnitStatusSchema),
   /** The 合计 row; its `rates` are the county's weekly rates. */
   total: StatsRowSchema,
-  counts: z.object({ onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
+  counts: z.object({ onTime: z.int(), late: z.int(), missing: z.int() }),
   /** What the table covers and leaves out, as data (optional: an older service omits it). */
-  coverage: z.lazy(() => CoverageSchema).optional(),
+  coverage: z.optional(z.lazy(() => CoverageSchema)),
   /** `合计（已报 N / 应报 M 个单位）` */
-  totalLabel: z.string().optional(),
+  totalLabel: z.optional(z.string()),
   /** The 说明 line under the table. */
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
 export const ProjectListSchema = z.object({
   period: z.string(),
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  projects: z.array(LedgerRowSchema.extend({ reportingUnit: z.string(), submissionId: z.string() })),
+  total: z.int(),
+  offset: z.int(),
+  limit: z.int(),
+  projects: z.array(z.extend(LedgerRowSchema, { reportingUnit: z.string(), submissionId: z.string() })),
 });
 
-export const ChangesSchema = DiffSchema.extend({ period: z.string(), unit: z.string() });
+export const ChangesSchema = z.extend(DiffSchema, { period: z.string(), unit: z.string() });
 
 // ---------------------------------------------------------------------------------------------
 // The Thursday routine (spec §10): status with rates, acceptance / lock, closing, audit, trend.
 // ---------------------------------------------------------------------------------------------
 
 /** A unit's contact for the 催报名单 (admin command `unit contact`). */
-export const ContactSchema = z.object({ name: z.string().nullable(), phone: z.string().nullable() });
+export const ContactSchema = z.object({ name: z.nullable(z.string()), phone: z.nullable(z.string()) });
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** Who did something (a county credential) and when. */
-export const ActorSchema = z.object({ credentialId: z.string(), label: z.string().nullable() });
+export const ActorSchema = z.object({ credentialId: z.string(), label: z.nullable(z.string()) });
 
 export const AcceptanceSchema = z.object({
   at: z.string(),
@@ -123,25 +123,25 @@ export const AcceptanceSchema = z.object({
 
 /** What a county table covers and leaves out, as data (the 说明 line is `countyNotes` of it). */
 export const CoverageSchema = z.object({
-  expected: z.number().int(),
-  reported: z.number().int(),
+  expected: z.int(),
+  reported: z.int(),
   missing: z.array(z.string()),
-  unclassified: z.number().int(),
-  unclassifiedUnits: z.array(z.object({ unit: z.string(), count: z.number().int() })),
+  unclassified: z.int(),
+  unclassifiedUnits: z.array(z.object({ unit: z.string(), count: z.int() })),
 });
 
 export const StatusUnitSchema = z.object({
   unit: z.string(),
   type: z.string(),
   status: SubmissionStatusSchema,
-  receivedAt: z.string().nullable(),
-  firstReceivedAt: z.string().nullable(),
-  submissions: z.number().int().min(0),
-  submissionId: z.string().nullable(),
-  projects: z.number().int().nullable(),
-  warnings: z.number().int().nullable(),
+  receivedAt: z.nullable(z.string()),
+  firstReceivedAt: z.nullable(z.string()),
+  submissions: z.int().check(z.gte(0)),
+  submissionId: z.nullable(z.string()),
+  projects: z.nullable(z.int()),
+  warnings: z.nullable(z.int()),
   /** The county's acceptance; `current` false when a newer submission arrived after it. */
-  accepted: AcceptanceSchema.extend({ current: z.boolean() }).nullable(),
+  accepted: z.nullable(z.extend(AcceptanceSchema, { current: z.boolean() })),
   /** May submit although the period is closed. */
   exception: z.boolean(),
   contact: ContactSchema,
@@ -155,12 +155,12 @@ export const StatusSchema = z.object({
   periodLabel: z.string(),
   deadline: z.string(),
   /** When the period closes for everyone (null: not set). */
-  closesAt: z.string().nullable(),
-  expected: z.number().int(),
-  reported: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  missing: z.number().int(),
+  closesAt: z.nullable(z.string()),
+  expected: z.int(),
+  reported: z.int(),
+  onTime: z.int(),
+  late: z.int(),
+  missing: z.int(),
   reportingRate: z.number(),
   timelinessRate: z.number(),
   units: z.array(StatusUnitSchema),
@@ -175,10 +175,10 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   period: z.string(),
-  unit: z.string().nullable(),
-  submissionId: z.string().nullable(),
+  unit: z.nullable(z.string()),
+  submissionId: z.nullable(z.string()),
   by: ActorSchema,
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
 });
 export const AuditSchema = z.object({ period: z.string(), entries: z.array(AuditEntrySchema) });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
@@ -190,11 +190,11 @@ const RatesSchema = z.object({ idle: z.number(), difficult: z.number(), linkage:
 
 export const TrendPointSchema = z.object({
   period: z.string(),
-  expected: z.number().int(),
-  reported: z.number().int(),
+  expected: z.int(),
+  reported: z.int(),
   reportingRate: z.number(),
   timelinessRate: z.number(),
-  projects: z.number().int(),
+  projects: z.int(),
   rates: RatesSchema,
 });
 
@@ -204,7 +204,7 @@ export const TrendSchema = z.object({
   to: z.string(),
   periods: z.array(z.string()),
   /** County figures per period (null for a unit token: a unit reads its own series only). */
-  county: z.array(TrendPointSchema).nullable(),
+  county: z.nullable(z.array(TrendPointSchema)),
   units: z.array(
     z.object({
       unit: z.string(),
@@ -212,8 +212,8 @@ export const TrendSchema = z.object({
         z.object({
           period: z.string(),
           status: SubmissionStatusSchema,
-          projects: z.number().int().nullable(),
-          rates: RatesSchema.nullable(),
+          projects: z.nullable(z.int()),
+          rates: z.nullable(RatesSchema),
         }),
       ),
     }),

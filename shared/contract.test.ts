@@ -1,6 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { checkRecords } from './check.js';
-import { LedgerRowSchema, MAX_SUBMISSION_ROWS, ReceiptSchema, StatsRowSchema, SubmissionSchema } from './contract.js';
+import {
+  LedgerRowSchema,
+  MAX_CELL_CHARS,
+  MAX_SUBMISSION_ROWS,
+  RawRecordsSchema,
+  ReceiptSchema,
+  StatsRowSchema,
+  SubmissionSchema,
+} from './contract.js';
+import { COLUMN_KEYS } from './ledger/columns.js';
 import { readLedger } from './ledger/read.js';
 import { summarize } from './stats.js';
 import { ledgerGrid, validCells } from './test/fixtures.js';
@@ -51,5 +62,47 @@ describe('contract schemas', () => {
       summary,
     };
     expect(ReceiptSchema.parse(receipt)).toEqual(receipt);
+  });
+});
+
+describe('the fast path for submission rows', () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.string({ maxLength: 3 }),
+    fc.constant('x'.repeat(MAX_CELL_CHARS + 1)),
+    fc.constant({ v: 1 }),
+    fc.constant([1]),
+    fc.constant(undefined),
+  );
+  const key = fc.oneof(fc.constantFrom(...COLUMN_KEYS), fc.constantFrom('colour', '__proto__', ''));
+  const record = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ row: fc.integer({ min: 1, max: 50 }), cells: fc.dictionary(key, cell) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        {
+          row: fc.oneof(fc.integer({ min: -2, max: 2 }), fc.double(), fc.constant(2 ** 60), fc.string()),
+          cells: fc.oneof(fc.dictionary(key, cell), fc.constant(null), fc.constant([1])),
+          extra: fc.constant(1),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.constant([])) },
+  );
+
+  it('answers exactly as the per-record schema: same records, or the same issues', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }), (rows) => {
+        const slow = z.safeParse(RawRecordsSchema, rows);
+        const fast = z.safeParse(SubmissionSchema, { ...submission, rows });
+        expect(fast.success).toBe(slow.success);
+        if (slow.success) expect(fast.data?.rows).toEqual(slow.data);
+        else expect(fast.error?.issues).toEqual(slow.error.issues.map((i) => ({ ...i, path: ['rows', ...i.path] })));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -3,7 +3,7 @@
  * A submission carries the ledger as read from the sheet (raw cells by column key), so the
  * Worker re-validates with exactly the same code the clerk ran.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CATEGORIES,
   CAUSES,
@@ -19,7 +19,7 @@ import {
   TIERS,
   USE_STATUSES,
 } from './ledger/columns.js';
-import type { RawCell } from './ledger/types.js';
+import type { RawCell, RawRecord } from './ledger/types.js';
 import { parsePeriod } from './periods.js';
 import { STATS_CAUSE_ORDER } from './stats.js';
 
@@ -31,7 +31,7 @@ const columnKey = z.enum(COLUMN_KEYS as [ColumnKey, ...ColumnKey[]]);
 
 export const PeriodIdSchema = z
   .string()
-  .refine((id) => parsePeriod(id) !== null, { message: '报送期次格式应为 2026-W47（周）或 2026-11（月）' });
+  .check(z.refine((id) => parsePeriod(id) !== null, { message: '报送期次格式应为 2026-W47（周）或 2026-11（月）' }));
 
 function isRawCell(v: unknown): v is RawCell {
   if (v === null || typeof v === 'boolean') return true;
@@ -75,91 +75,134 @@ export const RawCellsSchema = z.custom<Partial<Record<ColumnKey, RawCell>>>().ch
   if (unknown.length > 0) ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input: record });
 });
 
+/** A whole number within [min, max] (either bound optional). */
+function int(min?: number, max?: number) {
+  const checks: z.core.$ZodCheck<number>[] = [];
+  if (min !== undefined) checks.push(z.gte(min));
+  if (max !== undefined) checks.push(z.lte(max));
+  return z.int().check(...checks);
+}
+
+export const MAX_ROW_NUMBER = 1048576;
+
 export const RawRecordSchema = z.strictObject({
-  row: z.number().int().min(1).max(1048576),
+  row: int(1, MAX_ROW_NUMBER),
   cells: RawCellsSchema,
 });
 
+export const RawRecordsSchema = z.array(RawRecordSchema).check(z.maxLength(MAX_SUBMISSION_ROWS));
+
+/** True when `v` is what RawRecordsSchema accepts: every record `{ row, cells }` and nothing else. */
+function wellFormedRecords(v: unknown): v is RawRecord[] {
+  if (!Array.isArray(v) || v.length > MAX_SUBMISSION_ROWS) return false;
+  for (const record of v as unknown[]) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+    for (const key in record) if (key !== 'row' && key !== 'cells') return false;
+    const { row, cells } = record as { row?: unknown; cells?: unknown };
+    if (!Number.isSafeInteger(row) || (row as number) < 1 || (row as number) > MAX_ROW_NUMBER) return false;
+    if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return false;
+    for (const key in cells) {
+      const cell = (cells as Record<string, unknown>)[key];
+      if (!COLUMN_KEY_SET.has(key) || (cell !== undefined && !isRawCell(cell))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A submission's records: one plain loop accepts a well-formed list (nearly every submission) as
+ * it is; anything else goes through RawRecordsSchema for its issues, which are exactly what that
+ * schema reports. The schema alone costs about as much as JSON.parse of the ledger in workerd (zod
+ * without eval); the loop a small part of it.
+ */
+export const SubmissionRowsSchema = z.custom<RawRecord[]>().check((ctx) => {
+  if (wellFormedRecords(ctx.value)) return;
+  const result = z.safeParse(RawRecordsSchema, ctx.value);
+  // Already finalised (messages set); zod keeps their messages and prefixes their paths with `rows`.
+  if (!result.success) ctx.issues.push(...(result.error.issues as z.core.$ZodRawIssue[]));
+});
+
 export const LedgerMetaSchema = z.strictObject({
-  unit: z.string().max(100).nullable(),
-  reviewer: z.string().max(100).nullable(),
-  filler: z.string().max(200).nullable(),
-  updatedAt: z.iso.date().nullable(),
+  unit: z.nullable(z.string().check(z.maxLength(100))),
+  reviewer: z.nullable(z.string().check(z.maxLength(100))),
+  filler: z.nullable(z.string().check(z.maxLength(200))),
+  updatedAt: z.nullable(z.iso.date()),
 });
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
-const money = z.number().min(0).nullable();
+const money = z.nullable(z.number().check(z.gte(0)));
 
 /** A project as the engine normalised it (LedgerRow): what the Worker stores and drill-downs return. */
 export const LedgerRowSchema = z.strictObject({
-  row: z.number().int().min(1),
-  seq: z.number().int().nullable(),
+  row: int(1),
+  seq: z.nullable(int()),
   name: z.string(),
   code: z.string(),
-  year: z.number().int().nullable(),
-  category: z.enum(CATEGORIES).nullable(),
+  year: z.nullable(int()),
+  category: z.nullable(z.enum(CATEGORIES)),
   unit: z.string(),
   contact: z.string(),
-  industry: enumOf(INDUSTRIES).nullable(),
+  industry: z.nullable(enumOf(INDUSTRIES)),
   investTotal: money,
   investSpecial: money,
   investOther: money,
   content: z.string(),
   location: z.string(),
-  mode: enumOf(MODES).nullable(),
+  mode: z.nullable(enumOf(MODES)),
   valueBalance: money,
   valueReceivable: money,
   valueAssets: money,
   valueOther: money,
-  functionStatus: enumOf(FUNCTION_STATUSES).nullable(),
-  useStatus: enumOf(USE_STATUSES).nullable(),
-  operation: enumOf(OPERATIONS).nullable(),
+  functionStatus: z.nullable(enumOf(FUNCTION_STATUSES)),
+  useStatus: z.nullable(enumOf(USE_STATUSES)),
+  operation: z.nullable(enumOf(OPERATIONS)),
   problems: z.array(enumOf(PROBLEMS)),
   causes: z.array(enumOf(CAUSES)),
-  linkage: enumOf(LINKAGES).nullable(),
-  linkageShortfall: enumOf(LINKAGE_SHORTFALLS).nullable(),
+  linkage: z.nullable(enumOf(LINKAGES)),
+  linkageShortfall: z.nullable(enumOf(LINKAGE_SHORTFALLS)),
   measures: z.string(),
   progress: z.string(),
   remarks: z.string(),
   // Added in spec v2: rows stored before then have neither.
-  tier: z.enum(TIERS).nullable().default(null),
-  causesOther: z.string().max(MAX_CELL_CHARS).default(''),
+  tier: z._default(z.nullable(z.enum(TIERS)), null),
+  causesOther: z._default(z.string().check(z.maxLength(MAX_CELL_CHARS)), ''),
 });
 
 export const SubmissionSchema = z.strictObject({
   period: PeriodIdSchema,
   meta: LedgerMetaSchema,
   /** Column positions (0-based) in the clerk's sheet, so issues can name cells. */
-  columns: z.partialRecord(columnKey, z.number().int().min(0).max(16383)).optional(),
-  rows: z.array(RawRecordSchema).max(MAX_SUBMISSION_ROWS),
-  totals: z.array(RawRecordSchema).max(100).optional(),
+  columns: z.optional(z.partialRecord(columnKey, int(0, 16383))),
+  rows: SubmissionRowsSchema,
+  totals: z.optional(z.array(RawRecordSchema).check(z.maxLength(100))),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
 
 export const IssueSchema = z.object({
-  row: z.number().int().nullable(),
-  field: columnKey.nullable(),
-  cell: z.string().nullable(),
+  row: z.nullable(int()),
+  field: z.nullable(columnKey),
+  cell: z.nullable(z.string()),
   ruleId: z.string(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
 });
 
+const count = () => int(0);
 const counts = <K extends string>(keys: readonly K[]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int().min(0)])) as Record<K, z.ZodNumber>);
+  z.object(Object.fromEntries(keys.map((k) => [k, count()])) as Record<K, ReturnType<typeof count>>);
 
 export const StatsRowSchema = z.object({
   unit: z.string(),
   investment: z.number(),
-  investmentYuan: z.number().int(),
-  projects: z.number().int().min(0),
+  investmentYuan: int(),
+  projects: count(),
   categories: counts(CATEGORIES),
-  uncategorized: z.number().int().min(0),
-  idleProjects: z.number().int().min(0),
+  uncategorized: count(),
+  idleProjects: count(),
   idleCauses: counts(STATS_CAUSE_ORDER),
-  difficultProjects: z.number().int().min(0),
+  difficultProjects: count(),
   difficultCauses: counts(STATS_CAUSE_ORDER),
-  linkageInsufficient: z.number().int().min(0),
+  linkageInsufficient: count(),
   linkageShortfalls: counts(LINKAGE_SHORTFALLS),
   rates: z.object({ idle: z.number(), difficult: z.number(), linkage: z.number() }),
 });
@@ -172,21 +215,22 @@ export const ReceiptSchema = z.object({
   period: z.string(),
   receivedAt: z.string(),
   status: z.enum(['on-time', 'late']),
-  rows: z.number().int(),
+  rows: int(),
   contentHash: z.string(),
-  warnings: z.number().int(),
+  warnings: int(),
   summary: StatsRowSchema,
-  dryRun: z.boolean().optional(),
+  dryRun: z.optional(z.boolean()),
   /** The period's effective deadline (ISO instant): moved to a working day, or set by the county. */
-  due: z.string().optional(),
+  due: z.optional(z.string()),
   /** Years the deadline falls in whose holidays nobody has entered (counted Monday–Friday). */
-  calendarWarnings: z
-    .array(z.object({ code: z.literal('calendar-year-missing'), year: z.number().int(), message: z.string() }))
-    .max(10)
-    .optional(),
+  calendarWarnings: z.optional(
+    z
+      .array(z.object({ code: z.literal('calendar-year-missing'), year: int(), message: z.string() }))
+      .check(z.maxLength(10)),
+  ),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export const ApiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.array(IssueSchema).optional() }),
+  error: z.object({ code: z.string(), message: z.string(), issues: z.optional(z.array(IssueSchema)) }),
 });

@@ -3,7 +3,7 @@
  * Every step is an event appended to the project's history (nothing is overwritten); the current
  * state and the status are derived from the events here, alike for the Worker, the CLI and the pane.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Calendar, libraryCalendar, PUBLICITY_WORKING_DAYS } from './calendar.js';
 import { MAX_IMPORT_ROWS, STATUSES, type Status } from './decisions-sheet.js';
 import { TIERS, type Tier } from './forms/tier.js';
@@ -15,16 +15,19 @@ const MAX_TEXT = 2000;
 const MAX_SHORT = 200;
 
 /** YYYY-MM-DD, a real calendar day. */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应为 YYYY-MM-DD，例如 2026-11-20')
-  .refine((v) => {
+export const IsoDateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/u, '日期应为 YYYY-MM-DD，例如 2026-11-20'),
+  z.refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, '不是有效的日期')
-  .refine((v) => v >= '2013-01-01' && v <= '2099-12-31', '日期应在 2013 年至 2099 年之间');
+  }, '不是有效的日期'),
+  z.refine((v) => v >= '2013-01-01' && v <= '2099-12-31', '日期应在 2013 年至 2099 年之间'),
+);
 
-const Text = (max = MAX_TEXT) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
+const Text = (max = MAX_TEXT) =>
+  z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(max, `不能超过 ${max} 个字`));
+/** Trimmed text of at most `max` characters, empty when left out. */
+const OptionalText = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max)), '');
 
 export const OPINION_BODIES = ['村委会', '乡镇（街道）', '主管部门', '县实施乡村振兴战略领导小组'] as const;
 export const POSTING_PLACES = ['主管单位', '项目地'] as const;
@@ -37,12 +40,12 @@ const Minutes = { minutesNo: Text(MAX_SHORT), minutesDate: IsoDateSchema };
 export const EVENT_SCHEMAS = {
   /** 申请 (the unit): from its ledger row and its 党组（委）会. */
   application: z.strictObject({
-    name: Text(MAX_SHORT).optional(),
+    name: z.optional(Text(MAX_SHORT)),
     category: z.enum(CATEGORIES),
-    measures: z.string().trim().max(MAX_TEXT).default(''),
-    minutesNo: Text(MAX_SHORT).optional(),
-    minutesDate: IsoDateSchema.optional(),
-    surveyReport: Text(MAX_SHORT).optional(),
+    measures: OptionalText(MAX_TEXT),
+    minutesNo: z.optional(Text(MAX_SHORT)),
+    minutesDate: z.optional(IsoDateSchema),
+    surveyReport: z.optional(Text(MAX_SHORT)),
     tier: z.enum(TIERS),
   }),
   /** 意见 (the county, as received on paper; the seal stays on paper). */
@@ -52,11 +55,11 @@ export const EVENT_SCHEMAS = {
   /** 批复 (the county). */
   reply: z.strictObject({ docNo: Text(MAX_SHORT), date: IsoDateSchema }),
   /** 公示 at one place: start; end computed (5 working days) unless a longer — or, warned, shorter — one is entered. */
-  publicity: z.strictObject({ place: z.enum(POSTING_PLACES), start: IsoDateSchema, end: IsoDateSchema.optional() }),
+  publicity: z.strictObject({ place: z.enum(POSTING_PLACES), start: IsoDateSchema, end: z.optional(IsoDateSchema) }),
   /** An objection raised during a 公示. */
-  objection: z.strictObject({ place: z.enum(POSTING_PLACES).optional(), text: Text(), date: IsoDateSchema }),
+  objection: z.strictObject({ place: z.optional(z.enum(POSTING_PLACES)), text: Text(), date: IsoDateSchema }),
   /** 处置完毕 (the county). */
-  disposal: z.strictObject({ date: IsoDateSchema, note: Text().optional() }),
+  disposal: z.strictObject({ date: IsoDateSchema, note: z.optional(Text()) }),
   /** 重新分类 (十五): a new 审定 after 处置, with its 纪要. */
   reclassification: z.strictObject({ category: z.enum(CATEGORIES), ...Minutes }),
 } as const;
@@ -302,19 +305,21 @@ export function stepRefusal(
 /** One row of a filled-in 审定结果 worksheet (spec §8 bulk entry), as the CLI or pane sends it. */
 export const ImportRowSchema = z.strictObject({
   /** Worksheet row number, for the reasons. */
-  row: z.number().int().min(1).max(1_048_576),
-  unit: z.string().trim().max(100),
-  code: z.string().trim().max(100),
-  category: z.string().trim().max(20).default(''),
-  minutesNo: z.string().trim().max(MAX_SHORT).default(''),
-  minutesDate: z.string().trim().max(20).default(''),
-  replyNo: z.string().trim().max(MAX_SHORT).default(''),
-  replyDate: z.string().trim().max(20).default(''),
-  publicityStart: z.string().trim().max(20).default(''),
+  row: z.int().check(z.gte(1), z.lte(1_048_576)),
+  unit: z.string().check(z.trim(), z.maxLength(100)),
+  code: z.string().check(z.trim(), z.maxLength(100)),
+  category: OptionalText(20),
+  minutesNo: OptionalText(MAX_SHORT),
+  minutesDate: OptionalText(20),
+  replyNo: OptionalText(MAX_SHORT),
+  replyDate: OptionalText(20),
+  publicityStart: OptionalText(20),
 });
 export type ImportRow = z.output<typeof ImportRowSchema>;
 
-export const ImportSchema = z.strictObject({ rows: z.array(ImportRowSchema).min(1).max(MAX_IMPORT_ROWS) });
+export const ImportSchema = z.strictObject({
+  rows: z.array(ImportRowSchema).check(z.minLength(1), z.maxLength(MAX_IMPORT_ROWS)),
+});
 
 /** The steps one import row asks for (empty when the row is still blank), or the reason it is refused. */
 export function importSteps(

@@ -2,9 +2,10 @@
  * The county service: API under /api/v1 (hono) and, for every other path, the add-in task pane
  * served from static assets (wrangler.toml [assets], run_worker_first for /api/*).
  */
-import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { Hono } from 'hono/tiny';
 import { authenticate } from './auth.js';
+import { cpuTiming } from './cpu-timing.js';
 import type { AppEnv } from './env.js';
 import { errorBody, errorStatus, ServiceError } from './errors.js';
 import { corsForConfiguredOrigins, limitBody, requestLog } from './middleware.js';
@@ -22,6 +23,7 @@ const app = new Hono<AppEnv>();
 app.use('*', requestLog);
 app.use('/api/*', corsForConfiguredOrigins);
 app.use('/api/*', limitBody);
+app.use('/api/*', cpuTiming);
 app.use('/api/v1/summary', summaryAlongside);
 app.use('/api/v1/*', authenticate);
 

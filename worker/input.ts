@@ -3,14 +3,16 @@
  * become issues the clerk can read (row and column named where the path allows).
  */
 import type { Context } from 'hono';
-import { type ZodType, z } from 'zod';
+import * as z from 'zod/mini';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { COLUMN_KEYS, type ColumnKey, columnLabel, type Issue } from '../shared/index.js';
 import type { AppEnv } from './env.js';
 import { ApiFailure } from './errors.js';
 import { gunzipLimited } from './gzip.js';
 import { maxInflatedBytes } from './middleware.js';
 
-z.config(z.locales.zhCN());
+// Only the one locale the clerks read (the namespace's `locales` would carry every language).
+z.config(zhCN());
 
 const labels = new Map<string, string>(COLUMN_KEYS.map((k) => [k, columnLabel(k)]));
 
@@ -33,7 +35,7 @@ export function schemaIssue(issue: z.core.$ZodIssue, body: unknown): Issue {
 
 const MAX_LISTED = 200;
 
-export function schemaFailure(error: z.ZodError, body: unknown, what: string): ApiFailure {
+export function schemaFailure(error: z.core.$ZodError, body: unknown, what: string): ApiFailure {
   const issues = error.issues.slice(0, MAX_LISTED).map((i) => schemaIssue(i, body));
   const more = error.issues.length > MAX_LISTED ? `（仅列出前 ${MAX_LISTED} 条，共 ${error.issues.length} 条）` : '';
   return new ApiFailure(422, 'invalid-body', `${what}格式不符合接口约定：${issues[0]?.message ?? ''}${more}`, issues);
@@ -56,12 +58,20 @@ async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
   return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxInflatedBytes(c.env));
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** The body's text; 400 when its bytes are not valid UTF-8 (nothing is guessed or replaced). */
+/**
+ * The body's text; 400 when its bytes are not valid UTF-8 (nothing is guessed or replaced). The
+ * replacing decoder is about twice as fast as the fatal one on a ledger (mostly Chinese); invalid
+ * bytes always leave a U+FFFD in its output, so only a text containing one (rare: the character
+ * itself may have been sent) is decoded again strictly to tell the two apart.
+ */
 export function utf8Text(bytes: ArrayBuffer): string {
+  const text = utf8.decode(bytes);
+  if (!text.includes('\uFFFD')) return text;
   try {
-    return utf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     throw new ApiFailure(400, 'invalid-utf8', '发送的数据含无法识别的字节（不是 UTF-8 文本），未保存任何数据');
   }
@@ -70,7 +80,7 @@ export function utf8Text(bytes: ArrayBuffer): string {
 /** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. */
 export async function readBody<T>(
   c: Context<AppEnv>,
-  schema: ZodType<T>,
+  schema: z.core.$ZodType<T>,
   what: string,
 ): Promise<{ value: T; bytes: ArrayBuffer }> {
   const type = c.req.header('content-type') ?? '';
@@ -86,14 +96,14 @@ export async function readBody<T>(
   } catch {
     throw new ApiFailure(400, 'invalid-json', '发送的数据不完整或已损坏，无法读取，未保存任何数据');
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw schemaFailure(parsed.error, raw, what);
   return { value: parsed.data, bytes };
 }
 
 /** Query string → schema; 400 naming the parameter. */
-export function readQuery<T>(c: Context, schema: ZodType<T>): T {
-  const parsed = schema.safeParse(c.req.query());
+export function readQuery<T>(c: Context, schema: z.core.$ZodType<T>): T {
+  const parsed = z.safeParse(schema, c.req.query());
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const name = first?.path.map(String).join('.') || '查询参数';

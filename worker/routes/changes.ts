@@ -3,8 +3,8 @@
  * unit's latest submission for the period against its latest submission of the previous period of
  * the same kind (week against week, month against month).
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import { parsePeriod } from '../../shared/index.js';
 import { projectRefs } from '../db/projects.js';
@@ -16,7 +16,10 @@ import { ApiFailure, forbidden, notFound } from '../errors.js';
 import { readQuery } from '../input.js';
 import { diffProjects } from '../submission.js';
 
-const Query = z.strictObject({ period: PeriodIdSchema, unit: z.string().min(1).max(100).optional() });
+const Query = z.strictObject({
+  period: PeriodIdSchema,
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+});
 
 export const changes = new Hono<AppEnv>().get('/', async (c) => {
   const p = c.get('principal');

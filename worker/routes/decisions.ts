@@ -12,8 +12,8 @@
  */
 
 import type { Context } from 'hono';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import { shanghaiDate } from '../../shared/beijing-time.js';
 import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
@@ -99,16 +99,16 @@ function projectView(code: string, events: DecisionEvent[], today: string, calen
 }
 
 const KindParam = z.enum(EVENT_KINDS as [EventKind, ...EventKind[]]);
-const UnitName = z.string().trim().min(1).max(100);
-const Code = z.string().trim().min(1).max(100);
+const UnitName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const Code = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
-const ProjectQuery = z.strictObject({ unit: UnitName.optional(), code: Code, asOf: IsoDateSchema.optional() });
+const ProjectQuery = z.strictObject({ unit: z.optional(UnitName), code: Code, asOf: z.optional(IsoDateSchema) });
 const StatusQuery = z.strictObject({
   period: PeriodIdSchema,
-  unit: UnitName.optional(),
-  asOf: IsoDateSchema.optional(),
+  unit: z.optional(UnitName),
+  asOf: z.optional(IsoDateSchema),
 });
-const ApprovedQuery = z.strictObject({ unit: UnitName.optional() });
+const ApprovedQuery = z.strictObject({ unit: z.optional(UnitName) });
 
 export const decisions = new Hono<AppEnv>()
   .post('/events/:kind', async (c) => {
@@ -116,7 +116,7 @@ export const decisions = new Hono<AppEnv>()
     if (!parsedKind.success) throw notFound(`没有“${c.req.param('kind')}”这种决策步骤：可用 ${EVENT_KINDS.join('、')}`);
     const kind = parsedKind.data;
     checkRole(c, kind);
-    const schema = z.strictObject({ unit: UnitName.optional(), code: Code, ...EVENT_SCHEMAS[kind].shape });
+    const schema = z.strictObject({ unit: z.optional(UnitName), code: Code, ...EVENT_SCHEMAS[kind].shape });
     const { value } = await readBody(c, schema, `${EVENT_LABELS[kind]}记录`);
     const { unit: unitName, code, ...fields } = value as { unit?: string; code: string } & Record<string, unknown>;
     const unit = await targetUnit(c, unitName);
@@ -327,11 +327,11 @@ export const decisions = new Hono<AppEnv>()
   });
 
 const ArchiveTick = z.strictObject({
-  unit: UnitName.optional(),
-  line: z.number().int().min(1).max(18),
-  received: z.boolean().default(true),
-  receivedOn: IsoDateSchema.optional(),
-  note: z.string().trim().max(200).optional(),
+  unit: z.optional(UnitName),
+  line: z.int().check(z.gte(1), z.lte(18)),
+  received: z._default(z.boolean(), true),
+  receivedOn: z.optional(IsoDateSchema),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 });
 
 /** The unit's tiers: those its applications name, else the one its type gives. */

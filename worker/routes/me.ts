@@ -1,5 +1,5 @@
 /** GET /api/v1/me: who the token belongs to. */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { Me } from '../../shared/api.js';
 import type { AppEnv } from '../env.js';
 

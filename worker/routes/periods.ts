@@ -8,8 +8,8 @@
  *   GET  /api/v1/periods/:period/audit        every accept / reopen / close / exception, who and when
  * plus `refuseIfLocked`, the one call the submissions route makes before storing.
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import type { AuditEntry, Status } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
@@ -83,10 +83,10 @@ async function unitNamed(db: D1Database, name: string): Promise<UnitRecord> {
   return unit;
 }
 
-const UnitBody = z.strictObject({ unit: z.string().min(1).max(100) });
-const CloseBody = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
-const ExceptionBody = z.strictObject({ unit: z.string().min(1).max(100), allow: z.boolean() });
-const StatusQuery = z.strictObject({ changes: z.enum(['0', '1']).optional() });
+const UnitBody = z.strictObject({ unit: z.string().check(z.minLength(1), z.maxLength(100)) });
+const CloseBody = z.strictObject({ at: z.optional(z.iso.datetime({ offset: true })) });
+const ExceptionBody = z.strictObject({ unit: z.string().check(z.minLength(1), z.maxLength(100)), allow: z.boolean() });
+const StatusQuery = z.strictObject({ changes: z.optional(z.enum(['0', '1'])) });
 
 /** Week-over-week warnings of one unit's counted submission against its previous period's. */
 async function weekWarnings(db: D1Database, unitId: number, period: Period): Promise<string[]> {

@@ -1,6 +1,6 @@
 /** GET /api/v1/projects?period=&category=&cause=&unit= (county): drill-down to project rows. */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import { CATEGORIES, CAUSES } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
@@ -14,11 +14,11 @@ export const MAX_PROJECTS_PAGE = 2000;
 
 const Query = z.strictObject({
   period: PeriodIdSchema,
-  category: z.enum(CATEGORIES).optional(),
-  cause: z.enum(CAUSES).optional(),
-  unit: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PROJECTS_PAGE).default(500),
-  offset: z.coerce.number().int().min(0).default(0),
+  category: z.optional(z.enum(CATEGORIES)),
+  cause: z.optional(z.enum(CAUSES)),
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PROJECTS_PAGE)), 500),
+  offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
 });
 
 export const projects = new Hono<AppEnv>().get('/', async (c) => {

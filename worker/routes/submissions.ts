@@ -1,6 +1,6 @@
 /** POST/GET /api/v1/submissions: receive a unit's ledger (idempotent), list and read submissions. */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import { IN_FLIGHT } from '../../shared/api/error.js';
 import type { Calendar } from '../../shared/calendar.js';
 import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
@@ -140,8 +140,8 @@ async function whileLeased<T>(db: D1Database, unitId: number, key: string, owner
 }
 
 const DetailQuery = z.strictObject({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(2000).default(2000),
+  offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(2000)), 2000),
 });
 
 /**
@@ -162,7 +162,10 @@ function pageWithin<T>(rows: readonly T[], offset: number, limit: number, budget
   return page;
 }
 
-const ListQuery = z.strictObject({ period: PeriodIdSchema.optional(), unit: z.string().min(1).max(100).optional() });
+const ListQuery = z.strictObject({
+  period: z.optional(PeriodIdSchema),
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+});
 
 export const submissions = new Hono<AppEnv>()
   .post('/', async (c) => {

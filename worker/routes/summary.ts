@@ -1,6 +1,7 @@
 /** GET /api/v1/summary?period= (county): the consolidated 统计表 and who has reported. */
-import { Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import type { MiddlewareHandler } from 'hono';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import type { Summary } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {

@@ -3,8 +3,8 @@
  * and the reporting and timeliness rates per period, for the county and each unit (spec §10).
  * A unit token reads its own series only (no county figures); the county reads every unit's.
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono/tiny';
+import * as z from 'zod/mini';
 import type { Trend } from '../../shared/api.js';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import {
@@ -25,7 +25,7 @@ import { readQuery } from '../input.js';
 const Query = z.strictObject({
   from: PeriodIdSchema,
   to: PeriodIdSchema,
-  unit: z.string().min(1).max(100).optional(),
+  unit: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 
 export const trend = new Hono<AppEnv>().get('/', async (c) => {
