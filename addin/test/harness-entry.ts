@@ -46,7 +46,8 @@ const THEMES: Record<string, Record<string, string>> = {
 const themeHandlers: (() => void)[] = [];
 const officeContext = {
   requirements: { isSetSupported: (name: string, version: string) => fake.host.isSetSupported(name, version) },
-  officeTheme: { ...THEMES[query.get('theme') ?? 'light'] },
+  // &theme=none: an Office without the theme API (the pane follows the system's preference).
+  officeTheme: query.get('theme') === 'none' ? undefined : { ...THEMES[query.get('theme') ?? 'light'] },
   document: {
     addHandlerAsync: (type: string, handler: () => void) => {
       if (type === 'officeThemeChanged') themeHandlers.push(handler);
