@@ -205,18 +205,22 @@ export function mountCheck(root: HTMLElement, app: App): void {
         '刷新',
       ),
     ),
-    action(
-      '一键校验',
-      '按县通知的规则检查，问题单元格标底色（红＝错误，黄＝提示），不改内容。',
-      () => void check(),
-      'primary',
+    // Compact: 更多 (the secondary actions) beside 一键校验, so the first issues stay above the fold at 350×700.
+    h(
+      'div',
+      { class: 'primary-row' },
+      action(
+        '一键校验',
+        '按县通知的规则检查，问题单元格标底色（红＝错误，黄＝提示），不改内容。',
+        () => void check(),
+        'primary',
+      ),
+      more('check-more', [
+        action('清除标记', '删除本加载项加的底色标记，工作表恢复原样。', () => void clearMarks()),
+        action('下拉选项', '为 8 个单选栏目加下拉列表（先请您确认）。', () => void dropdowns()),
+        action('插入标准台账', '新建一张空白台账（附件5 格式）。', () => void insertTemplate()),
+      ]),
     ),
-    // Secondary actions under 更多 (compact: the first issues stay above the fold at 350×700).
-    more('check-more', [
-      action('清除标记', '删除本加载项加的底色标记，工作表恢复原样。', () => void clearMarks()),
-      action('下拉选项', '为 8 个单选栏目加下拉列表（先请您确认）。', () => void dropdowns()),
-      action('插入标准台账', '新建一张空白台账（附件5 格式）。', () => void insertTemplate()),
-    ]),
     counts,
     h('label', { class: 'toggle' }, onlyErrors, ' 只看错误'),
     list,

@@ -130,6 +130,7 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
     await issue.click();
     await expect.poll(() => fake(page, (f) => f.workbook.selections)).toEqual([{ sheet: '台账', address: 'G14' }]);
 
+    await page.locator('#check-more').click(); // secondary actions are under 更多
     await page.getByRole('button', { name: '清除标记' }).click();
     await page.waitForSelector('#message.ok');
     const after = await fake(page, (f) => f.workbook.sheets.map((s) => s.name));
@@ -140,6 +141,7 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
 
   it('adds dropdown lists after confirmation, on the enum columns only, from a hidden list sheet', async () => {
     const page = await open(host, 'rows=20');
+    await page.locator('#check-more').click(); // secondary actions are under 更多
     await page.getByRole('button', { name: '下拉选项' }).click();
     await page.waitForSelector('.dialog');
     expect(await page.textContent('.dialog')).toContain('8 个单选栏目');
