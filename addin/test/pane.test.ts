@@ -88,6 +88,8 @@ async function open(host: Host, query: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (host.wps) await page.addInitScript({ content: wpsHarness });
+  // Each test starts without a saved token: a county token saved by an earlier test hides 分类/统计.
+  await page.addInitScript(() => localStorage.removeItem('sige-yipi.api'));
   await page.goto(`${site.url}${host.page}?${query}`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   expect(errors).toEqual([]);
