@@ -21,7 +21,7 @@ export const TAB_ROLES: Readonly<Record<string, readonly Role[]>> = {
 export const ROLE_HINT: Readonly<Record<Role | 'offline', string>> = {
   unit: '',
   county: '',
-  none: '县级用户：在“上报”页填写并保存县级令牌后，显示“汇总”。',
+  none: '县级用户请在“上报”页保存县级令牌，即显示“汇总”。',
   offline: '暂时无法确认令牌（网络或服务器问题），先显示单位功能；联网后重新打开面板即可。',
 };
 
