@@ -90,7 +90,7 @@ export interface Ui {
   progress(done: number, total: number, label: string): void;
   done(): void;
   /** The banner, kept for the tab shown when it was raised. */
-  notify(text: string, kind?: 'info' | 'error' | 'ok'): void;
+  notify(text: string, kind?: 'info' | 'error' | 'ok' | 'warn'): void;
   /** Shows the banner of tab `id` (hidden when that tab raised none). */
   showTab(id: string): void;
   confirm(title: string, body: string, ok?: string): Promise<boolean>;

@@ -559,6 +559,9 @@ export interface StatsSheetOptions {
   county?: string;
   /** 填报单位 of the table (the county office, or the unit for its own table). */
   unit?: string | null;
+  /** 审核人 and 填报人 of the meta line (a unit's own table: from its ledger's meta); blank when absent. */
+  reviewer?: string | null;
+  filler?: string | null;
   updatedAt?: string | null;
   /** Period shown on the meta line, e.g. “2026年第47周”. */
   periodLabel?: string | null;
@@ -610,8 +613,8 @@ export function statsSheet(options: StatsSheetOptions): SheetLayout {
   merges.push({ top: 0, left: 0, bottom: 0, right: firstLast });
   const segments = [
     `填报单位：${options.unit ?? ''}`,
-    '审核人：',
-    '填报人：',
+    `审核人：${options.reviewer ?? ''}`,
+    `填报人：${options.filler ?? ''}`,
     `更新时间：${chineseDate(options.updatedAt)}`,
   ];
   if (options.periodLabel) segments.push(`报送期次：${options.periodLabel}`);

@@ -102,3 +102,48 @@ export function optionsGrid(): CellValue[][] {
   const { rows, widths } = dropdownListSheet();
   return rows.map((r) => widths.map((_, c) => asCellValue(r.cells[c] ?? null)));
 }
+
+/**
+ * The hidden sheet-level name that marks a sheet the add-in wrote (writeOwnedSheet); it refers to
+ * the name the sheet was written for, as a text constant.
+ */
+export const OWNER_NAME = 'SGYP_PANE_SHEET';
+
+/** The owner mark's formula: the wanted sheet name as a text constant. */
+export function ownerFormula(wanted: string): string {
+  return `="${wanted.replace(/"/gu, '""')}"`;
+}
+
+/** The wanted sheet name an owner mark's formula carries, or null when it is not one. */
+export function ownerOf(formula: unknown): string | null {
+  if (typeof formula !== 'string') return null;
+  const m = /^=?"((?:[^"]|"")*)"$/u.exec(formula.trim());
+  return m ? (m[1] as string).replace(/""/gu, '"') : null;
+}
+
+/** `name` is `wanted` or a free-name variant of it (`wanted (2)`, shortened to fit 31 characters). */
+export function isVariantOf(name: string, wanted: string): boolean {
+  const base = freeName(wanted, new Set());
+  if (name === base) return true;
+  const m = / \((\d+)\)$/u.exec(name);
+  if (!m) return false;
+  const suffix = m[0];
+  return name === `${base.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
+export interface OwnedPlan {
+  /** The sheet to replace (the add-in's own for `wanted`), or null: write a new one. */
+  replace: string | null;
+  /** A sheet the add-in did not write holds the wanted name. */
+  clash: boolean;
+}
+
+/** Which sheet writeOwnedSheet replaces: the add-in's own for `wanted`, under that name first, else a variant. */
+export function planOwned(wanted: string, sheets: readonly { name: string; owner: string | null }[]): OwnedPlan {
+  const base = freeName(wanted, new Set());
+  const exact = sheets.find((s) => s.name === base);
+  const ours = (s: { name: string; owner: string | null }) => s.owner === base && isVariantOf(s.name, base);
+  const clash = exact !== undefined && exact.owner !== base;
+  const replace = exact && !clash ? exact : sheets.find(ours);
+  return { replace: replace?.name ?? null, clash };
+}

@@ -119,6 +119,23 @@ export interface LedgerWorkbook {
   writeCells(sheet: string, cells: CellWrite[]): Promise<void>;
   /** Creates a new sheet (a free name derived from spec.name) and activates it. Returns its name. */
   writeSheet(spec: SheetSpec): Promise<string>;
+  /**
+   * Writes `spec` as a sheet the add-in owns (a hidden sheet-level name marks it): the sheet it
+   * wrote before for spec.name is replaced, keeping its name and place; a sheet it did not write
+   * is never touched (the new one then gets a free name).
+   */
+  writeOwnedSheet(spec: SheetSpec): Promise<OwnedSheet>;
+  /** Reads one rectangle's raw values (blanks as ''). */
+  readRange(sheet: string, rect: Rect): Promise<CellValue[][]>;
+}
+
+export interface OwnedSheet {
+  /** The sheet's name after writing. */
+  name: string;
+  /** An earlier sheet the add-in wrote for the same name was replaced. */
+  replaced: boolean;
+  /** The wanted name belongs to a sheet the add-in did not write: left as it was. */
+  clash: boolean;
 }
 
 export interface AdapterOptions {

@@ -2,6 +2,7 @@
 import { a1, columnLetters, type Issue } from '../../shared/index.js';
 import { clipMessage } from '../../shared/issue-cap.js';
 import type { App } from '../app.js';
+import { checkBanner } from '../ledger-state.js';
 import { ledgerTemplateSheets } from '../sheets.js';
 import { action, append, clear, field, h, more } from '../ui.js';
 import { type CheckSession, dropdownPlan, runCheck } from '../workflow.js';
@@ -142,12 +143,8 @@ export function mountCheck(root: HTMLElement, app: App): void {
     app.marked = true;
     shown = GROUPS_SHOWN;
     app.setSession(session);
-    app.ui.notify(
-      session.report.errors > 0
-        ? `发现 ${session.report.errors} 个错误、${session.report.warnings} 个提示，已在表中标出（红＝错误，黄＝提示）。`
-        : `没有错误${session.report.warnings > 0 ? `，有 ${session.report.warnings} 个提示` : ''}。`,
-      session.report.errors > 0 ? 'error' : 'ok',
-    );
+    const banner = checkBanner(session);
+    app.ui.notify(banner.text, banner.kind);
   }
 
   async function clearMarks(): Promise<void> {
