@@ -18,7 +18,7 @@ export function periodPicker(
   const choice = h('select', { id: `${input.id}-choice`, 'aria-label': `${label}（快速选择）` }) as HTMLSelectElement;
   const hint = h('small', { id: `${input.id}-deadline`, class: 'deadline', 'aria-live': 'polite' });
   input.setAttribute('aria-describedby', hint.id);
-  input.setAttribute('aria-label', `${label}（期次）`);
+  input.setAttribute('aria-label', `${label}（自行输入）`);
   input.setAttribute('inputmode', 'text');
   input.autocomplete = 'off';
   input.spellcheck = false;
