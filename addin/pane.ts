@@ -12,8 +12,10 @@ import { mountReceipts } from './panels/receipts.js';
 import { mountStats } from './panels/stats.js';
 import { mountSubmit } from './panels/submit.js';
 import { mountPeriodState } from './period-state.js';
+import { roleOf, showTabsFor } from './roles.js';
 import { selectTab, wireTabKeys } from './tabs.js';
-import { createUi } from './ui.js';
+import { followTheme } from './theme.js';
+import { createUi, type Ui } from './ui.js';
 
 type Mount = typeof mountCheck;
 export const PANELS: [id: string, mount: Mount][] = [
@@ -26,12 +28,14 @@ export const PANELS: [id: string, mount: Mount][] = [
   ['stats', mountForms],
 ];
 
-function showPanel(id: string): void {
+function showPanel(ui: Ui, id: string): void {
   selectTab(document, id);
+  ui.showTab(id);
 }
 
 /** Mounts the pane; `tooOld` is shown when the host lacks the minimum API. */
 export function startPane(wb: LedgerWorkbook, tooOld: string): void {
+  followTheme(document.documentElement, wb);
   const ui = createUi(document.body);
   const app = createApp({ wb, api: createApi(loadSettings), ui, hasToken: () => loadSettings().token !== '' });
   if (!wb.capabilities().base) ui.notify(tooOld, 'error');
@@ -51,12 +55,17 @@ export function startPane(wb: LedgerWorkbook, tooOld: string): void {
   if (countyPanel) mountDecisionsBoard(countyPanel, app);
   for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
     tab.addEventListener('click', () => {
-      showPanel(tab.dataset.panel ?? 'check');
+      showPanel(ui, tab.dataset.panel ?? 'check');
       void header?.refresh();
     });
   }
   wireTabKeys(document);
-  showPanel('check');
+  showPanel(ui, 'check');
+  // Tabs by the saved token's role (GET /me), now and whenever a token is saved on 上报.
+  const hint = document.getElementById('role-hint');
+  const applyRole = async () => showTabsFor(document, await roleOf(thursday.me), (id) => showPanel(ui, id), hint);
+  void applyRole();
+  document.addEventListener('token-saved', () => void applyRole());
   document.body.dataset.ready = '1';
   performance.mark('pane-ready');
 }

@@ -42,6 +42,46 @@ export function action(label: string, effect: string, onclick: () => void, kind 
   );
 }
 
+/**
+ * Secondary actions behind a 更多 disclosure button (aria-expanded / aria-controls): the list opens
+ * below it, Esc closes it and returns focus to the button; choosing an action or clicking elsewhere closes it.
+ */
+export function more(id: string, items: HTMLElement[]): HTMLElement {
+  const list = h('div', { class: 'more-list', id: `${id}-list`, hidden: true }, ...items);
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'more-toggle', id, 'aria-expanded': 'false', 'aria-controls': `${id}-list` },
+    '更多',
+  );
+  const show = (open: boolean) => {
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => show(list.hidden));
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    show(false);
+    toggle.focus();
+  });
+  // An action was chosen: the list closes before the action runs (capture phase), so a dialog the
+  // action opens returns focus to the 更多 button, which stays visible.
+  list.addEventListener(
+    'click',
+    (event) => {
+      if (!(event.target as Element).closest('button')) return;
+      show(false);
+      toggle.focus();
+    },
+    true,
+  );
+  const menu = h('div', { class: 'more-menu' }, toggle, list);
+  document.addEventListener('click', (event) => {
+    if (!list.hidden && !menu.contains(event.target as Node)) show(false);
+  });
+  return menu;
+}
+
 export function field(label: string, input: HTMLElement, hint?: string): HTMLElement {
   return h('label', { class: 'field' }, h('span', {}, label), input, hint ? h('small', {}, hint) : null);
 }
@@ -49,7 +89,10 @@ export function field(label: string, input: HTMLElement, hint?: string): HTMLEle
 export interface Ui {
   progress(done: number, total: number, label: string): void;
   done(): void;
+  /** The banner, kept for the tab shown when it was raised. */
   notify(text: string, kind?: 'info' | 'error' | 'ok' | 'warn'): void;
+  /** Shows the banner of tab `id` (hidden when that tab raised none). */
+  showTab(id: string): void;
   confirm(title: string, body: string, ok?: string): Promise<boolean>;
 }
 
@@ -59,6 +102,17 @@ export function createUi(root: HTMLElement): Ui {
   const label = bar?.querySelector<HTMLElement>('.label');
   const message = root.querySelector<HTMLElement>('#message');
   const dialog = root.querySelector<HTMLElement>('#confirm');
+  // Each tab's last banner: another tab's banner never follows the clerk to this one.
+  const banners = new Map<string, { text: string; kind: string }>();
+  let tab = root.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.dataset.panel ?? '';
+  function paint(): void {
+    if (!message) return;
+    const b = banners.get(tab);
+    message.textContent = b?.text ?? '';
+    message.className = `message ${b?.kind ?? 'info'}`;
+    message.hidden = !b || b.text === '';
+    message.dataset.tab = tab;
+  }
   return {
     progress(done, total, text) {
       if (!bar || !fill || !label) return;
@@ -76,10 +130,13 @@ export function createUi(root: HTMLElement): Ui {
       root.classList.remove('busy');
     },
     notify(text, kind = 'info') {
-      if (!message) return;
-      message.textContent = text;
-      message.className = `message ${kind}`;
-      message.hidden = text === '';
+      if (text === '') banners.delete(tab);
+      else banners.set(tab, { text, kind });
+      paint();
+    },
+    showTab(id) {
+      tab = id;
+      paint();
     },
     confirm(title, body, ok = '确定') {
       if (!dialog) return Promise.resolve(false);

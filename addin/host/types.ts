@@ -93,8 +93,20 @@ export interface Capabilities {
   mergedAreas: boolean;
 }
 
+/** The host's colours (Office.context.officeTheme), #rrggbb. */
+export interface HostTheme {
+  bodyBackground: string;
+  bodyForeground: string;
+  controlBackground: string;
+  controlForeground: string;
+}
+
 export interface LedgerWorkbook {
   capabilities(): Capabilities;
+  /** The host's theme now; absent or null when the host has none (WPS: the pane follows the system). */
+  theme?(): HostTheme | null;
+  /** Calls `listener` when the host's theme may have changed. */
+  onThemeChange?(listener: () => void): void;
   listSheets(): Promise<SheetInfo[]>;
   /** Reads the ledger sheet (the given one, else the active one if it holds a ledger header, else the first that does). */
   readLedger(sheet?: string, progress?: Progress): Promise<LedgerGrid>;

@@ -4,7 +4,7 @@ import { clipMessage } from '../../shared/issue-cap.js';
 import type { App } from '../app.js';
 import { checkBanner } from '../ledger-state.js';
 import { ledgerTemplateSheets } from '../sheets.js';
-import { action, append, clear, field, h } from '../ui.js';
+import { action, append, clear, field, h, more } from '../ui.js';
 import { type CheckSession, dropdownPlan, runCheck } from '../workflow.js';
 
 const GROUPS_SHOWN = 150;
@@ -202,19 +202,22 @@ export function mountCheck(root: HTMLElement, app: App): void {
         '刷新',
       ),
     ),
-    action(
-      '一键校验',
-      '读取台账并按县通知的规则检查；有问题的单元格以底色标出（红＝错误，黄＝提示），不改动任何单元格内容。',
-      () => void check(),
-      'primary',
+    // Compact: 更多 (the secondary actions) beside 一键校验, so the first issues stay above the fold at 350×700.
+    h(
+      'div',
+      { class: 'primary-row' },
+      action(
+        '一键校验',
+        '按县通知的规则检查，问题单元格标底色（红＝错误，黄＝提示），不改内容。',
+        () => void check(),
+        'primary',
+      ),
+      more('check-more', [
+        action('清除标记', '删除本加载项加的底色标记，工作表恢复原样。', () => void clearMarks()),
+        action('下拉选项', '为 8 个单选栏目加下拉列表（先请您确认）。', () => void dropdowns()),
+        action('插入标准台账', '新建一张空白台账（附件5 格式）。', () => void insertTemplate()),
+      ]),
     ),
-    action('清除标记', '删除本加载项加的底色标记（条件格式和隐藏的标记表），工作表恢复原样。', () => void clearMarks()),
-    action(
-      '下拉选项',
-      '为 8 个单选栏目的数据行加下拉列表（会先请您确认）；其他列和您自己的规则不变。',
-      () => void dropdowns(),
-    ),
-    action('插入标准台账', '新建一张空白管理台账（附件5 格式）工作表；现有工作表不变。', () => void insertTemplate()),
     counts,
     h('label', { class: 'toggle' }, onlyErrors, ' 只看错误'),
     list,

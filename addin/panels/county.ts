@@ -12,6 +12,7 @@ import {
   weekOf,
 } from '../../shared/index.js';
 import type { App } from '../app.js';
+import { periodPicker } from '../period-picker.js';
 import { ratesSheet } from '../sheets.js';
 import { countySummarySheet } from '../sheets-county.js';
 import { action, append, clear, h } from '../ui.js';
@@ -96,7 +97,7 @@ export function mountCounty(root: HTMLElement, app: App): void {
   append(
     root,
     h('h2', {}, '全县汇总（县级令牌）'),
-    h('label', { class: 'field' }, h('span', {}, '报送期次'), period),
+    periodPicker('报送期次', period),
     action('查看报送情况', '列出各单位本期按时、逾期、未报的情况；不改动工作簿。', () => void status()),
     action(
       '拉取汇总',

@@ -1,12 +1,9 @@
 /** 上报: server settings (browser storage only), dry run with diff, submission with an idempotency key, receipt. */
-
 import type { DryRunReceipt, Receipt } from '../../shared/api/index.js';
 import { ServiceError } from '../../shared/api/index.js';
-import { libraryCalendar } from '../../shared/calendar.js';
 import {
   beijingStamp,
   describePeriod,
-  PERIOD_FORMAT,
   parsePeriod,
   periodFormatError,
   STATUS_LABEL,
@@ -15,6 +12,7 @@ import {
 import { capIssues } from '../../shared/issue-cap.js';
 import { loadSettings, newIdempotencyKey, saveSettings } from '../api.js';
 import type { App } from '../app.js';
+import { periodPicker } from '../period-picker.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { buildSubmission, runCheck, type SubmissionPayload } from '../workflow.js';
 
@@ -93,25 +91,14 @@ export function mountSubmit(root: HTMLElement, app: App): void {
     value: settings.token,
   }) as HTMLInputElement;
   const period = h('input', { type: 'text', id: 'period', value: weekOf(new Date()) }) as HTMLInputElement;
-  const periodHint = h('small', { id: 'period-hint' });
   const who = h('p', { class: 'who', id: 'who' });
   const result = h('div', { class: 'result', id: 'submit-result' });
   let pending: { payload: SubmissionPayload; key: string } | null = null;
 
-  const showPeriod = () => {
-    // The library's calendar: the county's own holidays and deadlines come back in the receipt.
-    const resolved = libraryCalendar.resolve(period.value.trim());
-    const p = resolved?.period ?? null;
-    periodHint.textContent = resolved
-      ? [describePeriod(resolved.period), ...resolved.warnings.map((w) => w.message)].join('；')
-      : `格式：${PERIOD_FORMAT}`;
-    periodHint.className = p ? '' : 'bad';
-  };
-  period.addEventListener('input', showPeriod);
-  showPeriod();
-
   function save(): void {
     saveSettings({ server: server.value, token: token.value });
+    // The pane shows the tabs of the token's role (roles.ts).
+    root.dispatchEvent(new CustomEvent('token-saved', { bubbles: true }));
     app.ui.notify('已保存在本机浏览器中（不会写入工作簿）。', 'ok');
   }
 
@@ -253,7 +240,7 @@ export function mountSubmit(root: HTMLElement, app: App): void {
       ),
       who,
     ),
-    h('label', { class: 'field' }, h('span', {}, '报送期次'), period, periodHint),
+    periodPicker('报送期次', period),
     action(
       '试报送',
       '按上报规则再校验一遍，发给服务器核对并显示与上次上报的差异；不保存任何数据。',

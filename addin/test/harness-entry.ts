@@ -27,15 +27,46 @@ const fake = createFakeHost(
   ),
 );
 
+// &theme=dark: Office's black theme (Office.context.officeTheme); __setTheme() changes it and
+// raises OfficeThemeChanged to the handlers the pane registered.
+const THEMES: Record<string, Record<string, string>> = {
+  light: {
+    bodyBackgroundColor: '#FFFFFF',
+    bodyForegroundColor: '#262626',
+    controlBackgroundColor: '#F3F3F3',
+    controlForegroundColor: '#262626',
+  },
+  dark: {
+    bodyBackgroundColor: '#262626',
+    bodyForegroundColor: '#FFFFFF',
+    controlBackgroundColor: '#3B3B3B',
+    controlForegroundColor: '#F0F0F0',
+  },
+};
+const themeHandlers: (() => void)[] = [];
+const officeContext = {
+  requirements: { isSetSupported: (name: string, version: string) => fake.host.isSetSupported(name, version) },
+  // &theme=none: an Office without the theme API (the pane follows the system's preference).
+  officeTheme: query.get('theme') === 'none' ? undefined : { ...THEMES[query.get('theme') ?? 'light'] },
+  document: {
+    addHandlerAsync: (type: string, handler: () => void) => {
+      if (type === 'officeThemeChanged') themeHandlers.push(handler);
+    },
+  },
+};
+
 Object.assign(globalThis, {
+  __setTheme: (name: string) => {
+    officeContext.officeTheme = { ...THEMES[name] };
+    for (const h of themeHandlers) h();
+  },
   __fake: fake,
   __snapshot: () => formatSnapshot(fake.workbook),
   Office: {
     HostType: { Excel: 'Excel' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
-    context: {
-      requirements: { isSetSupported: (name: string, version: string) => fake.host.isSetSupported(name, version) },
-    },
+    EventType: { OfficeThemeChanged: 'officeThemeChanged' },
+    context: officeContext,
   },
   Excel: { run: <T>(batch: (ctx: HostContext) => Promise<T>) => fake.host.run(batch) },
 });

@@ -88,6 +88,8 @@ async function open(host: Host, query: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (host.wps) await page.addInitScript({ content: wpsHarness });
+  // Each test starts without a saved token: a county token saved by an earlier test hides 分类/统计.
+  await page.addInitScript(() => localStorage.removeItem('sige-yipi.api'));
   await page.goto(`${site.url}${host.page}?${query}`);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   expect(errors).toEqual([]);
@@ -130,6 +132,7 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
     await issue.click();
     await expect.poll(() => fake(page, (f) => f.workbook.selections)).toEqual([{ sheet: '台账', address: 'G14' }]);
 
+    await page.locator('#check-more').click(); // secondary actions are under 更多
     await page.getByRole('button', { name: '清除标记' }).click();
     await page.waitForSelector('#message.ok');
     const after = await fake(page, (f) => f.workbook.sheets.map((s) => s.name));
@@ -140,6 +143,7 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
 
   it('adds dropdown lists after confirmation, on the enum columns only, from a hidden list sheet', async () => {
     const page = await open(host, 'rows=20');
+    await page.locator('#check-more').click(); // secondary actions are under 更多
     await page.getByRole('button', { name: '下拉选项' }).click();
     await page.waitForSelector('.dialog');
     expect(await page.textContent('.dialog')).toContain('8 个单选栏目');

@@ -135,6 +135,7 @@ describe.each(HOSTS)('统计 — $name', (host) => {
 
   it('after 插入标准台账, 一键校验 says the ledger has no project (not 没有错误)', async () => {
     const page = await open(host, 'rows=5');
+    await page.locator('#check-more').click(); // secondary actions are under 更多
     await page.getByRole('button', { name: '插入标准台账' }).click();
     await banner(page, 'ok');
     await page.getByRole('button', { name: '一键校验' }).click();

@@ -5,6 +5,7 @@ import { clearMarks, writeMarks } from './marks.js';
 import { listSheets, readLedger } from './read.js';
 import { addDropdowns, readRange, selectCell, writeCells, writeOwnedSheet, writeSheet } from './render.js';
 import type { OfficeState } from './state.js';
+import { officeTheme, onOfficeThemeChange } from './theme.js';
 
 export function createWorkbook(host: ExcelHost, options: AdapterOptions): LedgerWorkbook {
   const st: OfficeState = {
@@ -16,6 +17,8 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
   };
   return {
     capabilities: () => st.caps,
+    theme: officeTheme,
+    onThemeChange: (listener) => onOfficeThemeChange(listener),
     listSheets: () => listSheets(st),
     readLedger: (sheet, progress) => readLedger(st, sheet, progress),
     writeMarks: (sheet, plan) => writeMarks(st, sheet, plan),
