@@ -102,3 +102,16 @@ export function optionsGrid(): CellValue[][] {
   const { rows, widths } = dropdownListSheet();
   return rows.map((r) => widths.map((_, c) => asCellValue(r.cells[c] ?? null)));
 }
+
+/** The top-left block a sheet's owner check reads (replaceSheet): the first rows, enough columns. */
+export const OWNER_PROBE = { rows: 5, cols: 10 } as const;
+
+/** `name` is `base` or one of the names freeName derives from it ('base (2)', …). */
+export function inFamily(name: string, base: string): boolean {
+  const stem = base.replace(/[\\/?*[\]:]/gu, '').slice(0, 31);
+  if (name === stem) return true;
+  const m = /^(.*) \(\d+\)$/u.exec(name);
+  if (!m) return false;
+  const head = m[1] as string;
+  return head !== '' && head === stem.slice(0, 31 - (name.length - head.length));
+}

@@ -107,6 +107,12 @@ export interface LedgerWorkbook {
   writeCells(sheet: string, cells: CellWrite[]): Promise<void>;
   /** Creates a new sheet (a free name derived from spec.name) and activates it. Returns its name. */
   writeSheet(spec: SheetSpec): Promise<string>;
+  /**
+   * Writes `spec` in place of the sheet this add-in wrote before: the first sheet named spec.name
+   * or 'spec.name (n)' whose top rows `owned` recognises is deleted and written anew under its name;
+   * without one, a new sheet as writeSheet. A sheet `owned` does not recognise is never touched.
+   */
+  replaceSheet(spec: SheetSpec, owned: (top: unknown[][]) => boolean): Promise<string>;
 }
 
 export interface AdapterOptions {

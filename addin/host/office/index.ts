@@ -4,6 +4,7 @@ import type { ExcelHost } from './api.js';
 import { clearMarks, writeMarks } from './marks.js';
 import { listSheets, readLedger } from './read.js';
 import { addDropdowns, selectCell, writeCells, writeSheet } from './render.js';
+import { replaceSheet } from './replace.js';
 import type { OfficeState } from './state.js';
 
 export function createWorkbook(host: ExcelHost, options: AdapterOptions): LedgerWorkbook {
@@ -24,5 +25,6 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
     addDropdowns: (sheet, first, last, columns) => addDropdowns(st, sheet, first, last, columns),
     writeCells: (sheet, cells) => writeCells(st, sheet, cells),
     writeSheet: (spec) => writeSheet(st, spec),
+    replaceSheet: (spec, owned) => replaceSheet(st, spec, owned),
   };
 }

@@ -9,6 +9,7 @@ import { type EtApplication, etApplication } from './et.js';
 import { clearMarks, writeMarks } from './marks.js';
 import { listSheets, readLedger } from './read.js';
 import { addDropdowns, selectCell, writeCells, writeSheet } from './render.js';
+import { replaceSheet } from './replace.js';
 
 /**
  * Runs synchronous WPS calls as a promise (errors become rejections, as in the Office adapter),
@@ -33,5 +34,6 @@ export function createWpsWorkbook(
     addDropdowns: (sheet, first, last, columns) => later(() => addDropdowns(st, sheet, first, last, columns)),
     writeCells: (sheet, cells) => later(() => writeCells(st, sheet, cells)),
     writeSheet: (spec) => later(() => writeSheet(st, spec)),
+    replaceSheet: (spec, owned) => later(() => replaceSheet(st, spec, owned)),
   };
 }
