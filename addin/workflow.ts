@@ -42,14 +42,16 @@ export interface CheckOptions {
   /** Cancels reading and checking (CheckCancelled); marking, once begun, is not interrupted. */
   signal?: AbortSignal;
   /** Called with the checked session before the marks are written, so the issues show at once. */
-  checked?: (session: CheckSession) => void;
+  checked?: (session: CheckSession) => void | Promise<void>;
 }
 
 const grouped = new Intl.NumberFormat('en-US');
 
 /** Read → check with the shared engine → (optionally) mark. */
 export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): Promise<CheckSession> {
+  performance.mark('check:start');
   const ledger = await wb.readLedger(options.sheet, options.progress);
+  performance.mark('check:read');
   if (options.signal?.aborted) throw new CheckCancelled();
   options.progress?.(0, 1, '正在校验…');
   const engine = options.engine ?? inlineEngine;
@@ -69,10 +71,13 @@ export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): 
   );
   const totalRows = report.totals.map((t) => t.row);
   const session: CheckSession = { ledger, report, plan, totalRows };
-  options.checked?.(session);
+  performance.mark('check:validated');
+  await options.checked?.(session);
+  performance.mark('check:session');
   if (options.mark !== false) {
     options.progress?.(1, 1, '正在标记…');
     await wb.writeMarks(ledger.sheet, plan);
+    performance.mark('check:marked');
   }
   return session;
 }

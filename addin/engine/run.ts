@@ -5,7 +5,7 @@
  * and stop on an AbortSignal without touching the workbook.
  */
 import { drain } from '../../shared/index.js';
-import { type FromWorker, OutputAssembler, SLICE_ROWS, type ToWorker } from './protocol.js';
+import { type FromWorker, GRID_SLICE_ROWS, OutputAssembler, type ToWorker } from './protocol.js';
 import {
   CHUNK_ROWS,
   CheckCancelled,
@@ -102,9 +102,9 @@ export function workerEngine(
       const post = (message: ToWorker) => worker.postMessage(message);
       void (async () => {
         // The grid in slices, the page free between them: one big copy would block it.
-        for (let i = 0; i < grid.length; i += SLICE_ROWS) {
+        for (let i = 0; i < grid.length; i += GRID_SLICE_ROWS) {
           if (over) return;
-          post({ type: 'grid', rows: grid.slice(i, i + SLICE_ROWS) });
+          post({ type: 'grid', rows: grid.slice(i, i + GRID_SLICE_ROWS) });
           await pause();
         }
         if (!over) post({ type: 'run', input: rest, chunkRows });

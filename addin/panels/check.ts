@@ -5,7 +5,7 @@
  */
 import { a1, columnLetters, type Issue } from '../../shared/index.js';
 import type { App } from '../app.js';
-import { defaultEngine } from '../engine/run.js';
+import { defaultEngine, pause } from '../engine/run.js';
 import { CheckCancelled } from '../engine/steps.js';
 import { groupByRule } from '../issue-groups.js';
 import { ledgerTemplateSheets } from '../sheets.js';
@@ -110,8 +110,11 @@ export function mountCheck(root: HTMLElement, app: App): void {
           engine: defaultEngine(),
           signal: controller.signal,
           // The issues show as soon as the check is done; marking the sheet follows and cannot be cancelled.
-          checked: (done) => {
+          checked: async (done) => {
             cancel.hidden = true;
+            // This list first, then (a task later) every other panel that follows the session.
+            render(done);
+            await pause();
             app.setSession(done);
           },
         });

@@ -118,7 +118,7 @@ export function createIssueList(options: IssueListOptions): IssueList {
               onclick: () => toggle(g),
             },
             h('span', { class: 'chevron', 'aria-hidden': 'true' }, expanded ? '▾' : '▸'),
-            h('span', { class: `badge ${g.errors > 0 ? 'error' : 'warning'}` }, g.errors > 0 ? '错误' : '提示'),
+            h('span', { class: `tag ${g.errors > 0 ? 'error' : 'warning'}` }, g.errors > 0 ? '错误' : '提示'),
             h('span', { class: 'title' }, g.title),
           ),
         ),
