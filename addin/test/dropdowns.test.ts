@@ -20,7 +20,7 @@ import {
 import { ledgerGrid, validCells } from '../../shared/test/fixtures.js';
 import { createWorkbook } from '../excel.js';
 import { dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
-import { createFakeHost, type FakeSheet, fakeWorkbook, newSheet } from './fake-host.js';
+import { createFakeHost, type FakeSheet, fakeWorkbook, newSheet } from './fake-host/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sige-dd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

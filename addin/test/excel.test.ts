@@ -11,7 +11,7 @@ import {
   sliceBySize,
 } from '../excel.js';
 import { dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
-import { cellValue, createFakeHost, type FakeHost, fakeWorkbook, formatSnapshot, newSheet } from './fake-host.js';
+import { cellValue, createFakeHost, type FakeHost, fakeWorkbook, formatSnapshot, newSheet } from './fake-host/index.js';
 import { ledgerSheet } from './ledgers.js';
 
 const FIVE_MB = 5 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { applicationForm } from '../../shared/forms/application.js';
 import { checkRecords } from '../../shared/index.js';
 import { validCells } from '../../shared/test/fixtures.js';
 import { formSpec, selectedRows } from '../forms.js';
-import { createFakeHost, type FakeHost, fakeWorkbook } from './fake-host.js';
+import { createFakeHost, type FakeHost, fakeWorkbook } from './fake-host/index.js';
 import { type PaneEnv, startPaneEnv } from './pane-env.js';
 
 describe('adapter pieces', () => {

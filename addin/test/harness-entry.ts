@@ -5,7 +5,7 @@
  */
 import { ledgerGrid, META_LINE, validCells } from '../../shared/test/fixtures.js';
 import type { HostContext } from '../excel.js';
-import { createFakeHost, fakeWorkbook, formatSnapshot } from './fake-host.js';
+import { createFakeHost, fakeWorkbook, formatSnapshot } from './fake-host/index.js';
 import { ledgerRows } from './ledgers.js';
 
 const query = new URLSearchParams(globalThis.location?.search ?? '');

@@ -4,8 +4,8 @@
  * the Office harness (?rows=60 → 60 projects with errors and warnings; &clean=1 → valid projects).
  */
 import { ledgerGrid, META_LINE, validCells } from '../../shared/test/fixtures.js';
-import { fakeWorkbook, formatSnapshot } from './fake-host.js';
-import { createWpsFake } from './fake-wps.js';
+import { fakeWorkbook, formatSnapshot } from './fake-host/index.js';
+import { createWpsFake } from './fake-wps/index.js';
 import { ledgerRows } from './ledgers.js';
 
 const query = new URLSearchParams(globalThis.location?.search ?? '');

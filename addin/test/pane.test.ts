@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../shared/api.js';
 import { statsCells, summaryRows, weekOf } from '../../shared/index.js';
 import { buildAddin } from '../build.js';
-import type { FakeHost } from './fake-host.js';
+import type { FakeHost } from './fake-host/index.js';
 import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from './serve.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { ledgerTemplate } from '../../shared/layout.js';
 import { createWorkbook } from '../excel.js';
 import { ledgerTemplateSheets, statsSheet } from '../sheets.js';
 import { isLedgerHeader } from '../workflow.js';
-import { createFakeHost, fakeWorkbook } from './fake-host.js';
+import { createFakeHost, fakeWorkbook } from './fake-host/index.js';
 
 describe('printing from the pane (spec §5)', () => {
   it('the 台账 gets A3 landscape, the planned scale, header rows and 序号/项目名称 as print titles', async () => {

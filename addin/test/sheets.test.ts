@@ -5,7 +5,7 @@ import { LIST_SHEET_NAME, ledgerTemplate } from '../../shared/layout.js';
 import { createWorkbook, OPTIONS_SHEET } from '../excel.js';
 import { fromLayout, ledgerTemplateSheets, ratesSheet, statsSheet } from '../sheets.js';
 import { dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
-import { cellValue, createFakeHost, fakeWorkbook } from './fake-host.js';
+import { cellValue, createFakeHost, fakeWorkbook } from './fake-host/index.js';
 import { ledgerSheet } from './ledgers.js';
 
 const grid = (cells: unknown[][]) => cells.map((r) => Array.from(r ?? [], (v) => (v === undefined ? null : v)));

@@ -15,7 +15,7 @@ import { parsePeriod, timeLeft } from '../../shared/index.js';
 import { chaseText } from '../panels/county-board.js';
 import { describeDiff } from '../panels/submit.js';
 import { periodState } from '../period-state.js';
-import type { FakeHost } from './fake-host.js';
+import type { FakeHost } from './fake-host/index.js';
 import { type PaneEnv, type SeededCounty, startPaneEnv } from './pane-env.js';
 
 const SHOTS = new URL('../../.tmp/shots/', import.meta.url).pathname;

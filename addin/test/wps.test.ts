@@ -13,8 +13,8 @@ import { ledgerTemplateSheets, statsSheet } from '../sheets.js';
 import { randomUUID } from '../uuid.js';
 import { categoryWrites, differingSuggestions, dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
 import { settingsStore } from '../wps/compat.js';
-import { cellValue, fakeWorkbook, formatSnapshot, newSheet } from './fake-host.js';
-import { createWpsFake, type WpsFake } from './fake-wps.js';
+import { cellValue, fakeWorkbook, formatSnapshot, newSheet } from './fake-host/index.js';
+import { createWpsFake, type WpsFake } from './fake-wps/index.js';
 import { ledgerSheet } from './ledgers.js';
 
 type Members = 'property' | 'method';
