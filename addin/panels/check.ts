@@ -22,7 +22,7 @@ const grouped = new Intl.NumberFormat('en-US');
 export function mountCheck(root: HTMLElement, app: App): void {
   const select = h('select', { id: 'sheet-select', 'aria-label': '工作表' }) as HTMLSelectElement;
   const onlyErrors = h('input', { type: 'checkbox', id: 'only-errors' }) as HTMLInputElement;
-  const counts = h('div', { class: 'counts', id: 'check-counts' });
+  const counts = h('div', { class: 'counts' });
   const tally = h('div', { class: 'tally', id: 'check-tally', 'aria-live': 'polite' });
   const cancel = h(
     'button',
@@ -81,8 +81,6 @@ export function mountCheck(root: HTMLElement, app: App): void {
         `工作表「${session.ledger.sheet}」${session.ledger.detected ? '（自动识别）' : ''}`,
       ),
       h('span', {}, `项目 ${grouped.format(report.rows.length)} 个`),
-      h('span', { class: 'count error' }, `错误 ${report.errors}`),
-      h('span', { class: 'count warning' }, `提示 ${report.warnings}`),
     );
     if (report.issues.length === 0) {
       list.clear();
@@ -219,7 +217,7 @@ export function mountCheck(root: HTMLElement, app: App): void {
     action('插入标准台账', '新建一张空白管理台账（附件5 格式）工作表；现有工作表不变。', () => void insertTemplate()),
     h(
       'div',
-      { class: 'check-sticky' },
+      { class: 'check-sticky', id: 'check-counts' },
       h('div', { class: 'check-sticky-line' }, tally, cancel),
       counts,
       h('div', { class: 'issue-tools' }, h('label', { class: 'toggle' }, onlyErrors, ' 只看错误'), exportButton),
