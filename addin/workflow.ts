@@ -5,6 +5,7 @@
 import {
   COLUMNS,
   type ColumnKey,
+  type Issue,
   type LedgerReport,
   type Mode,
   type RawRecord,
@@ -41,6 +42,8 @@ export interface CheckOptions {
   engine?: CheckEngine;
   /** Cancels reading and checking (CheckCancelled); marking, once begun, is not interrupted. */
   signal?: AbortSignal;
+  /** Issues found while the check runs (not final, not sorted), for a list that fills as it goes. */
+  found?: (ledger: LedgerGrid, issues: Issue[]) => void;
   /** Called with the checked session before the marks are written, so the issues show at once. */
   checked?: (session: CheckSession) => void | Promise<void>;
 }
@@ -65,9 +68,12 @@ export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): 
       now: options.now,
       approved: options.approved,
     },
-    (done, total) =>
-      options.progress?.(done, total, `正在校验… 已查 ${grouped.format(done)} / ${grouped.format(total)} 行`),
-    options.signal,
+    {
+      progress: (done, total) =>
+        options.progress?.(done, total, `正在校验… 已查 ${grouped.format(done)} / ${grouped.format(total)} 行`),
+      found: options.found ? (issues) => options.found?.(ledger, issues) : undefined,
+      signal: options.signal,
+    },
   );
   const totalRows = report.totals.map((t) => t.row);
   const session: CheckSession = { ledger, report, plan, totalRows };

@@ -80,6 +80,8 @@ const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== 
 export interface CheckStep {
   done: number;
   total: number;
+  /** The row issues found so far (a live view: read, never change); ledger-wide rules come at the end. */
+  found?: readonly Issue[];
 }
 
 /** Runs a stepwise check to its end (no pause between steps). */
@@ -142,7 +144,7 @@ export function* checkRecordsSteps(
     facts.push(f);
     suggestions.push(suggestion);
     if (rows.length % chunkRows === 0 && rows.length < records.length)
-      yield { done: rows.length, total: records.length };
+      yield { done: rows.length, total: records.length, found: issues };
   }
   reportDemands(demands, report);
   checkEmpty(rows, report);

@@ -4,7 +4,7 @@
  * per-row lists come back as JSON text: a string is copied whole, and JSON.parse of a slice is
  * several times cheaper for the page than structured-clone decoding of the same objects.
  */
-import type { LedgerReport } from '../../shared/index.js';
+import type { Issue, LedgerReport } from '../../shared/index.js';
 import type { CheckInput, CheckOutput } from './steps.js';
 
 /** Grid rows per message going in (~25 cells a row: a few ms to copy). */
@@ -20,7 +20,7 @@ export type ToWorker =
 export type ReportHead = Omit<LedgerReport, 'rows' | 'records' | 'suggestions'>;
 
 export type FromWorker =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; found: Issue[] }
   | { type: 'head'; report: ReportHead; plan: CheckOutput['plan'] }
   /** JSON of a PartBody. */
   | { type: 'part'; json: string }

@@ -6,16 +6,9 @@
  */
 import { drain } from '../../shared/index.js';
 import { type FromWorker, GRID_SLICE_ROWS, OutputAssembler, type ToWorker } from './protocol.js';
-import {
-  CHUNK_ROWS,
-  CheckCancelled,
-  type CheckInput,
-  type CheckOutput,
-  type CheckProgress,
-  checkSteps,
-} from './steps.js';
+import { CHUNK_ROWS, CheckCancelled, type CheckHooks, type CheckInput, type CheckOutput, checkSteps } from './steps.js';
 
-export type CheckEngine = (input: CheckInput, progress?: CheckProgress, signal?: AbortSignal) => Promise<CheckOutput>;
+export type CheckEngine = (input: CheckInput, hooks?: CheckHooks) => Promise<CheckOutput>;
 
 /** The page's Worker, described structurally (this module also runs in Node, in the benchmark). */
 interface PageWorker {
@@ -40,13 +33,17 @@ export function pause(): Promise<void> {
 
 /** On the page, a pause after each chunk of `chunkRows` rows. */
 export function chunkedEngine(chunkRows = CHUNK_ROWS): CheckEngine {
-  return async (input, progress, signal) => {
+  return async (input, { progress, found, signal } = {}) => {
     const steps = checkSteps(input, chunkRows);
+    let sent = 0;
     for (;;) {
       if (signal?.aborted) throw new CheckCancelled();
       const next = steps.next();
       if (next.done) return next.value;
       progress?.(next.value.done, next.value.total);
+      const all = next.value.found ?? [];
+      if (found && all.length > sent) found(all.slice(sent));
+      sent = all.length;
       await pause();
     }
   };
@@ -58,8 +55,9 @@ export function workerEngine(
   fallback: CheckEngine = chunkedEngine(),
   chunkRows = CHUNK_ROWS,
 ): CheckEngine {
-  return (input, progress, signal) =>
+  return (input, hooks = {}) =>
     new Promise<CheckOutput>((resolve, reject) => {
+      const { progress, found, signal } = hooks;
       if (signal?.aborted) {
         reject(new CheckCancelled());
         return;
@@ -70,7 +68,7 @@ export function workerEngine(
         if (!Constructor) throw new Error('no Worker');
         worker = new Constructor(url);
       } catch {
-        fallback(input, progress, signal).then(resolve, reject);
+        fallback(input, hooks).then(resolve, reject);
         return;
       }
       let heard = false;
@@ -88,15 +86,17 @@ export function workerEngine(
       worker.onmessage = (event) => {
         heard = true;
         const message = event.data;
-        if (message.type === 'progress') progress?.(message.done, message.total);
-        else if (message.type === 'error') finish(() => reject(new Error(message.message)));
+        if (message.type === 'progress') {
+          progress?.(message.done, message.total);
+          if (found && message.found.length > 0) found(message.found);
+        } else if (message.type === 'error') finish(() => reject(new Error(message.message)));
         else if (message.type === 'end') finish(() => resolve(assembler.result()));
         else assembler.add(message);
       };
       worker.onerror = (event) => {
         event.preventDefault();
         if (heard) finish(() => reject(new Error('校验意外中断，请重新校验。')));
-        else finish(() => fallback(input, progress, signal).then(resolve, reject));
+        else finish(() => fallback(input, hooks).then(resolve, reject));
       };
       const { grid, ...rest } = input;
       const post = (message: ToWorker) => worker.postMessage(message);

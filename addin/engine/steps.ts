@@ -3,7 +3,7 @@
  * read, then the marks plan. The same steps run in the Web Worker and, where there is no Worker,
  * on the page with a pause between chunks. Pure: no DOM, no host.
  */
-import { type CheckStep, checkLedgerSteps, type LedgerReport, type Mode } from '../../shared/index.js';
+import { type CheckStep, checkLedgerSteps, type Issue, type LedgerReport, type Mode } from '../../shared/index.js';
 import type { ApprovedMap } from '../../shared/rules/decisions.js';
 import type { LedgerGrid, MarkPlan } from '../host/types.js';
 import { planMarks } from '../marks.js';
@@ -49,6 +49,15 @@ export function* checkSteps(input: CheckInput, chunkRows = CHUNK_ROWS): Generato
 
 /** Progress of the check itself: rows checked of all project rows. */
 export type CheckProgress = (done: number, total: number) => void;
+
+/** What a caller may follow while the check runs. */
+export interface CheckHooks {
+  progress?: CheckProgress;
+  /** Issues found since the last call, in the order found, before the check is over (not sorted, not final). */
+  found?: (issues: Issue[]) => void;
+  /** Stops the check (CheckCancelled). */
+  signal?: AbortSignal;
+}
 
 /** Thrown when the clerk cancels a running check. */
 export class CheckCancelled extends Error {

@@ -22,9 +22,12 @@ scope.onmessage = (event) => {
   }
   try {
     const steps = checkSteps({ ...message.input, grid }, message.chunkRows);
+    let sent = 0;
     let next = steps.next();
     while (!next.done) {
-      scope.postMessage({ type: 'progress', done: next.value.done, total: next.value.total });
+      const found = next.value.found ?? [];
+      scope.postMessage({ type: 'progress', done: next.value.done, total: next.value.total, found: found.slice(sent) });
+      sent = found.length;
       next = steps.next();
     }
     for (const out of outputMessages(next.value)) scope.postMessage(out);

@@ -4,7 +4,7 @@
  * the issue list to a 校验结果 sheet.
  */
 import { a1, columnLetters, type Issue } from '../../shared/index.js';
-import type { App } from '../app.js';
+import { type App, describeError } from '../app.js';
 import { defaultEngine, pause } from '../engine/run.js';
 import { CheckCancelled } from '../engine/steps.js';
 import { groupByRule } from '../issue-groups.js';
@@ -35,11 +35,16 @@ export function mountCheck(root: HTMLElement, app: App): void {
     '导出问题清单到工作表',
   );
   const empty = h('div', { id: 'issue-empty' });
+  // What the list shows: a finished check, or (while one runs) the issues found so far on `sheet`.
+  let shown: CheckSession | null = null;
+  let shownSheet = '';
   const list = createIssueList({
-    cellOf: (issue) => cellOf(app.session, issue),
+    cellOf: (issue) => cellOf(shown, issue),
     pick: (_issue, cell) => {
-      const session = app.session;
-      if (session) void app.task(`正在定位 ${cell}…`, () => app.wb.selectCell(session.ledger.sheet, cell));
+      const sheet = shownSheet;
+      // While a check runs the pane is busy with it: the jump goes straight to the workbook.
+      if (running) void app.wb.selectCell(sheet, cell).catch((e) => app.ui.notify(describeError(e), 'error'));
+      else void app.task(`正在定位 ${cell}…`, () => app.wb.selectCell(sheet, cell));
     },
   });
   let running: AbortController | null = null;
@@ -61,6 +66,8 @@ export function mountCheck(root: HTMLElement, app: App): void {
     clear(counts);
     clear(tally);
     clear(empty);
+    shown = session;
+    shownSheet = session?.ledger.sheet ?? '';
     exportButton.hidden = session === null;
     if (!session) {
       list.clear();
@@ -88,8 +95,28 @@ export function mountCheck(root: HTMLElement, app: App): void {
       return;
     }
     const groups = groupByRule(report.issues, onlyErrors.checked);
-    const shown = groups.reduce((n, g) => n + g.issues.length, 0);
-    list.show(groups, shown <= EXPAND_ALL_UP_TO);
+    const listed = groups.reduce((n, g) => n + g.issues.length, 0);
+    list.show(groups, listed <= EXPAND_ALL_UP_TO);
+  }
+
+  /** While the check runs: the issues found so far, grouped the same way, the list filling as it goes. */
+  function renderFound(sheet: string, found: readonly Issue[]): void {
+    shown = null;
+    shownSheet = sheet;
+    exportButton.hidden = true;
+    clear(tally);
+    clear(counts);
+    clear(empty);
+    const errors = found.filter((i) => i.severity === 'error').length;
+    append(
+      tally,
+      h('span', { class: 'count error' }, `错误 ${grouped.format(errors)}`),
+      ' · ',
+      h('span', { class: 'count warning' }, `提示 ${grouped.format(found.length - errors)}`),
+      h('span', { class: 'so-far' }, '（校验中，已发现）'),
+    );
+    append(counts, h('span', { class: 'sheet' }, `工作表「${sheet}」`));
+    list.show(groupByRule(found, onlyErrors.checked), false, true);
   }
 
   app.onSession(render);
@@ -98,6 +125,7 @@ export function mountCheck(root: HTMLElement, app: App): void {
     const controller = new AbortController();
     running = controller;
     cancel.hidden = false;
+    const found: Issue[] = [];
     const session = await app.task('正在读取工作表…', async (progress) => {
       try {
         return await runCheck(app.wb, {
@@ -107,6 +135,10 @@ export function mountCheck(root: HTMLElement, app: App): void {
           approved: await app.approved(),
           engine: defaultEngine(),
           signal: controller.signal,
+          found: (ledger, more) => {
+            for (const issue of more) found.push(issue);
+            renderFound(ledger.sheet, found);
+          },
           // The issues show as soon as the check is done; marking the sheet follows and cannot be cancelled.
           checked: async (done) => {
             cancel.hidden = true;
@@ -125,10 +157,14 @@ export function mountCheck(root: HTMLElement, app: App): void {
       }
     });
     if (session === null) {
+      render(app.session);
       app.ui.notify('已取消校验，工作表没有任何改动。', 'info');
       return;
     }
-    if (!session) return;
+    if (!session) {
+      render(app.session);
+      return;
+    }
     app.marked = true;
     app.ui.notify(
       session.report.errors > 0
@@ -228,7 +264,7 @@ export function mountCheck(root: HTMLElement, app: App): void {
   void refreshSheets().catch(() => undefined);
 }
 
-/** The cell an issue points at: its own, else the first column of its row; null for ledger-level ones. */
+/** The cell an issue points at: its own, else the first column of its row (once the header is known). */
 function cellOf(session: CheckSession | null, issue: Issue): string | null {
   if (!session) return null;
   return issue.cell ?? (issue.row !== null ? firstCell(session, issue.row) : null);

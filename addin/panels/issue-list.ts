@@ -26,8 +26,11 @@ export interface IssueListOptions {
 
 export interface IssueList {
   element: HTMLElement;
-  /** Shows `groups`; `expand` opens every group (small lists), else the groups opened before stay open. */
-  show(groups: RuleGroup[], expand: boolean): void;
+  /**
+   * Shows `groups`; `expand` opens every group (small lists), else the groups opened before stay
+   * open; `keepScroll` keeps the scroll position (a list that fills while the check runs).
+   */
+  show(groups: RuleGroup[], expand: boolean, keepScroll?: boolean): void;
   clear(): void;
   /** Entries in the DOM right now (for tests of the virtualisation). */
   rendered(): number;
@@ -158,12 +161,12 @@ export function createIssueList(options: IssueListOptions): IssueList {
 
   return {
     element,
-    show(next, expand) {
+    show(next, expand, keepScroll = false) {
       groups = next;
       const keys = new Set(next.map((g) => g.key));
-      for (const k of [...open]) if (!keys.has(k)) open.delete(k);
+      if (!keepScroll) for (const k of [...open]) if (!keys.has(k)) open.delete(k);
       if (expand) for (const g of next) open.add(g.key);
-      element.scrollTop = 0;
+      if (!keepScroll) element.scrollTop = 0;
       layout();
     },
     clear() {

@@ -61,17 +61,16 @@ describe('the check in steps', () => {
 
   it('on the page: pauses between chunks, reports progress, and stops when cancelled', async () => {
     const progress: number[] = [];
-    const out = await chunkedEngine(200)(input(1000), (done) => progress.push(done));
+    const out = await chunkedEngine(200)(input(1000), { progress: (done) => progress.push(done) });
     expect(progress).toEqual([0, 200, 400, 600, 800]);
     expect(out).toEqual(await inlineEngine(input(1000)));
     const controller = new AbortController();
-    const run = chunkedEngine(200)(
-      input(1000),
-      (done) => {
+    const run = chunkedEngine(200)(input(1000), {
+      progress: (done) => {
         if (done >= 400) controller.abort();
       },
-      controller.signal,
-    );
+      signal: controller.signal,
+    });
     await expect(run).rejects.toBeInstanceOf(CheckCancelled);
   });
 });
