@@ -7,7 +7,7 @@ import { applicationForms } from '../shared/forms/book.js';
 import type { FormSheet } from '../shared/forms/form.js';
 import { MONEY_FORMAT } from '../shared/forms/form.js';
 import { parseTier, TIERS, type Tier, unitTier } from '../shared/forms/tier.js';
-import { listPrint } from '../shared/layout.js';
+import { listPrint } from '../shared/layout/print.js';
 import type { App } from './app.js';
 import { type CellValue, type ExcelHost, officeHost, type Rect, type SheetSpec } from './excel.js';
 import { action, append, field, h } from './ui.js';

@@ -7,7 +7,7 @@ import type { Summary, Trend } from '../shared/api.js';
 import type { Receipt } from '../shared/contract.js';
 import { countyStatsSheet } from '../shared/county-table.js';
 import { beijingTime, COLUMNS, type Issue, type LedgerRow } from '../shared/index.js';
-import type { StatsSheetOptions } from '../shared/layout.js';
+import type { StatsSheetOptions } from '../shared/layout/stats-sheet.js';
 import { trendLayout } from '../shared/trend-layout.js';
 import type { ProjectRow } from './api-county.js';
 import type { CellValue, Rect, SheetSpec } from './excel.js';

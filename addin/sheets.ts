@@ -5,14 +5,10 @@
  */
 
 import { CATEGORIES, mergeStats, RATE_KEYS, RATE_LABELS, type StatsRow } from '../shared/index.js';
-import {
-  DEFAULT_COUNTY,
-  ledgerTemplate,
-  type RowRole,
-  type SheetLayout,
-  type StatsSheetOptions,
-  statsSheet as statsLayout,
-} from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
+import { type StatsSheetOptions, statsSheet as statsLayout } from '../shared/layout/stats-sheet.js';
+import { PERCENT_FORMAT, ROLE_STYLE, type RoleStyle } from '../shared/layout/style.js';
+import { DEFAULT_COUNTY, type SheetLayout } from '../shared/layout.js';
 import type { CellValue, Rect, SheetSpec, ValidationSpec } from './excel.js';
 
 export const COUNTY = DEFAULT_COUNTY;
@@ -21,11 +17,12 @@ const rect = (top: number, left: number, rows: number, cols: number): Rect => ({
 const fromArea = (m: { top: number; left: number; bottom: number; right: number }): Rect =>
   rect(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
 
-/** Consecutive rows with one of `roles`, as [first, last] pairs. */
-function roleRuns(layout: SheetLayout, roles: readonly RowRole[]): [number, number][] {
+/** Consecutive rows whose role's look passes `test`, as [first, last] pairs. */
+function styleRuns(layout: SheetLayout, test: (style: RoleStyle) => boolean): [number, number][] {
   const runs: [number, number][] = [];
   layout.rows.forEach((row, i) => {
-    if (!roles.includes(row.role)) return;
+    const style = ROLE_STYLE[row.role];
+    if (!style.formatted || !test(style)) return;
     const last = runs[runs.length - 1];
     if (last && last[1] === i - 1) last[1] = i;
     else runs.push([i, i]);
@@ -33,17 +30,18 @@ function roleRuns(layout: SheetLayout, roles: readonly RowRole[]): [number, numb
   return runs;
 }
 
-/** A shared SheetLayout → the adapter's SheetSpec (roles become fonts, borders, alignment). */
+/** A shared SheetLayout → the adapter's SheetSpec; each role's look comes from ROLE_STYLE (shared/layout/style.ts). */
 export function fromLayout(layout: SheetLayout, name = layout.name): SheetSpec {
   const width = Math.max(1, layout.widths.length, ...layout.rows.map((r) => r.cells.length));
   const values: CellValue[][] = layout.rows.map((r) => r.cells.map((c) => c));
-  const span = (roles: RowRole[]) => roleRuns(layout, roles).map(([a, b]) => rect(a, 0, b - a + 1, width));
-  const table = span(['header', 'data', 'total']);
+  const span = (test: (style: RoleStyle) => boolean) =>
+    styleRuns(layout, test).map(([a, b]) => rect(a, 0, b - a + 1, width));
   const numberFormats: SheetSpec['numberFormats'] = [];
-  for (const [a, b] of roleRuns(layout, ['data', 'total']))
+  for (const [a, b] of styleRuns(layout, (s) => s.numbers))
     layout.numberFormats.forEach((format, col) => {
       if (format) numberFormats.push({ rect: rect(a, col, b - a + 1, 1), format });
     });
+  const sizes = [...new Set(layout.rows.map((r) => ROLE_STYLE[r.role].fontPt))];
   const validations: ValidationSpec[] = layout.validations.map((v) => {
     const r = fromArea(v.range);
     if (v.kind === 'list')
@@ -51,7 +49,6 @@ export function fromLayout(layout: SheetLayout, name = layout.name): SheetSpec {
     if (v.kind === 'prompt') return { kind: 'prompt', rect: r, title: v.title, prompt: v.prompt };
     return { kind: v.kind, rect: r, min: v.min, max: v.max, title: v.title, prompt: v.prompt, error: v.error };
   });
-  const title = span(['title']);
   return {
     name,
     hidden: layout.state === 'hidden',
@@ -59,11 +56,12 @@ export function fromLayout(layout: SheetLayout, name = layout.name): SheetSpec {
     merges: layout.merges.map(fromArea),
     columnWidths: layout.widths,
     rowHeights: layout.rows.flatMap((r, i) => (r.height ? [{ row: i, height: r.height }] : [])),
-    bold: [...title, ...span(['header', 'total'])],
-    fontSize: title.map((r) => ({ rect: r, size: 16 })),
-    center: [...title, ...span(['header'])],
-    wrap: span(['header', 'footer']),
-    borders: table,
+    bold: span((s) => s.bold),
+    fontSize: sizes.flatMap((size) => span((s) => s.fontPt === size).map((r) => ({ rect: r, size }))),
+    // The adapters centre both ways; the roles drawn centred are vertically centred as well.
+    center: span((s) => s.horizontal === 'center'),
+    wrap: span((s) => s.wrap),
+    borders: span((s) => s.border),
     numberFormats,
     validations,
     freeze: layout.freeze ?? undefined,
@@ -117,7 +115,7 @@ export function ratesSheet(
     bold: [rect(0, 0, 2, width), rect(n + 2, 0, 1, width)],
     center: [rect(1, 0, n + 2, width)],
     borders: [rect(1, 0, n + 2, width)],
-    numberFormats: [{ rect: rect(2, 6, n + 1, 3), format: '0.00%' }],
+    numberFormats: [{ rect: rect(2, 6, n + 1, 3), format: PERCENT_FORMAT }],
     freeze: { rows: 2, cols: 0 },
     chart:
       n > 0

@@ -49,7 +49,7 @@ export function field(label: string, input: HTMLElement, hint?: string): HTMLEle
 export interface Ui {
   progress(done: number, total: number, label: string): void;
   done(): void;
-  notify(text: string, kind?: 'info' | 'error' | 'ok'): void;
+  notify(text: string, kind?: 'info' | 'error' | 'ok' | 'warn'): void;
   confirm(title: string, body: string, ok?: string): Promise<boolean>;
 }
 

@@ -12,7 +12,7 @@ import {
   readLedger,
   type Suggestion,
 } from '../shared/index.js';
-import { DROPDOWN_COLUMNS } from '../shared/layout.js';
+import { DROPDOWN_COLUMNS } from '../shared/layout/list-sheet.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
 import { type CheckEngine, inlineEngine } from './engine/run.js';
 import { CheckCancelled } from './engine/steps.js';

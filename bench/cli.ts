@@ -12,8 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { suggestedJobs } from '../cli/aggregate.js';
 import { type Io, run } from '../cli/index.js';
 import { variedProject } from '../cli/test/projects.js';
-import { openWorkbook, writeLayout } from '../cli/workbook.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { openWorkbook } from '../cli/workbook.js';
+import { writeLayout } from '../cli/workbook-write.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 
 const FILES = 40;
 const ROWS = 500;

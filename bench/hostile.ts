@@ -22,13 +22,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeTallXlsx } from '../cli/test/zip.js';
-import { writeLayout } from '../cli/workbook.js';
+import { writeLayout } from '../cli/workbook-write.js';
 import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, ROOT, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import type { Submission } from '../shared/contract.js';
 import { weekOf } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
 import { option } from './options.js';
 

@@ -3,12 +3,12 @@ import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRecords, mergeStats, STATS_HEADER, type StatsRow, statsCells, summarize } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { type Io, run } from './index.js';
 import { statsJson } from './json.js';
 import { cli, load, merges, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { type Project, project, variedProject } from './test/projects.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const tmp = tempDir();
 const folder = tmp.path('各单位');

@@ -4,7 +4,7 @@ import { clipMessage } from '../shared/issue-cap.js';
 import type { SheetLayout } from '../shared/layout.js';
 import { issueColumn, RESULT_SHEET_NAME, resultSheet as resultLayout, SEVERITY_LABEL } from '../shared/result-sheet.js';
 import type { Validation } from './validate.js';
-import type { CellMark } from './workbook.js';
+import type { CellMark } from './workbook-write.js';
 
 export { RESULT_SHEET_NAME };
 

@@ -210,7 +210,7 @@ export async function writeTrendWorkbook(
   county?: string,
 ): Promise<void> {
   const [{ layoutBuffer, writeBytesAtomically }, { addLineChart }] = await Promise.all([
-    import('./workbook.js'),
+    import('./workbook-write.js'),
     import('./xlsx-chart.js'),
   ]);
   const layout = trendLayout(t, { county });

@@ -16,10 +16,10 @@ import { addUnitSql, issueTokenSql, unitContactSql } from '../scripts/admin-sql.
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import { parsePeriod } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
 import { cli } from './test/helpers.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const PERIOD = '2026-W47';
 const BEFORE = '2026-W46';

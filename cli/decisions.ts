@@ -18,7 +18,8 @@ import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { formatReport } from './report.js';
 import { validateFile, validateJson } from './validate.js';
-import { openWorkbook, readSheet, writeLayout } from './workbook.js';
+import { openWorkbook, readSheet } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const client = () => import('./decisions-client.js');
 

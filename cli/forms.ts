@@ -13,7 +13,7 @@ import { DEFAULT_COUNTY } from '../shared/layout.js';
 import { FileError, UsageError } from './errors.js';
 import type { Io } from './index.js';
 import { validateFile } from './validate.js';
-import { writeAtomically } from './workbook.js';
+import { writeAtomically } from './workbook-write.js';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Borders> = {

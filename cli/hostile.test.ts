@@ -7,14 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../shared/index.js';
 import { ISSUE_CAP } from '../shared/issue-cap.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { annotationMarks, MAX_MARKED_CELLS, MAX_NOTE_LINES } from './annotate.js';
 import type { Fetch } from './remote.js';
 import { terminalSafe } from './terminal.js';
 import { cli, cliWith, tempDir } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 import { jsonResponse as reply } from './test/service.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const tmp = tempDir();
 const dup = tmp.path('重复编号.xlsx');

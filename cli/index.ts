@@ -13,7 +13,9 @@ import cliProgress from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { libraryCalendar } from '../shared/calendar.js';
 import { describePeriod, notesLine } from '../shared/index.js';
-import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY, ledgerTemplate, statsSheet } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
+import { statsSheet } from '../shared/layout/stats-sheet.js';
+import { DEFAULT_BLANK_ROWS, DEFAULT_COUNTY } from '../shared/layout.js';
 import { aggregateFiles, aggregateJson, expandInputs, formatAggregate } from './aggregate.js';
 import { annotationMarks, resultSheet } from './annotate.js';
 import { registerCountyCommands } from './county-commands.js';
@@ -26,7 +28,7 @@ import { registerRemoteCommands } from './remote-commands.js';
 import { formatReport } from './report.js';
 import { terminalSafe } from './terminal.js';
 import { validateFile, validateJson } from './validate.js';
-import { writeAnnotated, writeLayout } from './workbook.js';
+import { writeAnnotated, writeLayout } from './workbook-write.js';
 
 export interface Io {
   out: (text: string) => void;

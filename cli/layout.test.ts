@@ -1,14 +1,10 @@
 /** shared/layout.ts as data: what both the CLI and the add-in draw. */
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, emptyStats, headerGroups, type MergeArea, mergeStats, STATS_HEADER } from '../shared/index.js';
-import {
-  DROPDOWN_COLUMNS,
-  LIST_SHEET_NAME,
-  ledgerFooter,
-  ledgerTemplate,
-  type SheetLayout,
-  statsSheet,
-} from '../shared/layout.js';
+import { ledgerFooter, ledgerTemplate } from '../shared/layout/ledger-sheet.js';
+import { DROPDOWN_COLUMNS } from '../shared/layout/list-sheet.js';
+import { statsSheet } from '../shared/layout/stats-sheet.js';
+import { LIST_SHEET_NAME, type SheetLayout } from '../shared/layout.js';
 
 /** Every cell of rows `top..bottom` is covered by at most one merge, and the header by exactly one label. */
 function coverage(sheet: SheetLayout, top: number, bottom: number, width: number): number[][] {

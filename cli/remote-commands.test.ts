@@ -4,13 +4,13 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionSchema } from '../shared/contract.js';
 import { checkRecords, mergeStats, type StatsRow, statsCells, summarize } from '../shared/index.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { statsJson } from './json.js';
 import type { Fetch } from './remote.js';
 import { cliWith, load, messyWorkbook, tempDir, text } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 import { jsonResponse as reply, requestText, summaryBody } from './test/service.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const tmp = tempDir();
 const clean = tmp.path('保家镇.xlsx');

@@ -20,7 +20,7 @@ import type { RemoteOptions } from './remote.js';
 import { formatReport } from './report.js';
 import { SubmitState, stateDir } from './submit-state.js';
 import { validateFile } from './validate.js';
-import { writeLayout } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 /** The HTTP client (and zod with it) is loaded only when a remote command runs: faster start-up. */
 const client = () => import('./remote.js');

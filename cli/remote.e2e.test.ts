@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
-import { ledgerTemplate } from '../shared/layout.js';
+import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { newToken } from '../worker/tokens.js';
 import { fetchSummary } from './remote.js';
 import { cli } from './test/helpers.js';
-import { openWorkbook, readSheet, writeLayout } from './workbook.js';
+import { openWorkbook, readSheet } from './workbook.js';
+import { writeLayout } from './workbook-write.js';
 
 const PERIOD = '2026-W47';
 const UNITS = ['保家镇', '郁山镇', '县农业农村委'] as const;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS, columnLetters } from '../shared/index.js';
-import { ledgerFooter } from '../shared/layout.js';
+import { ledgerFooter } from '../shared/layout/ledger-sheet.js';
 import { cli, fillTemplate, load, merges, tempDir, text } from './test/helpers.js';
 import { project, variedProject } from './test/projects.js';
 

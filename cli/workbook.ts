@@ -1,22 +1,13 @@
 /**
- * The only module that touches ExcelJS: open a workbook (with a clear reason when it cannot be
- * read), read a sheet as a grid plus merges, write an annotated copy, write a layout
- * (template, 统计表) described as data by shared/layout.ts.
+ * Reading workbooks with ExcelJS: open a workbook (with a clear reason when it cannot be read),
+ * list its sheets, read a sheet as a grid plus merges. Writing is in workbook-write.ts, drawing a
+ * layout (shared/layout.ts) onto a worksheet in workbook-render.ts.
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { MergeArea } from '../shared/index.js';
-import {
-  type LayoutRow,
-  type PrintSetup,
-  ROLE_FONT_PT,
-  type RowRole,
-  type SheetLayout,
-  type WorkbookLayout,
-} from '../shared/layout.js';
 import { FileError } from './errors.js';
 import { checkXlsxLimits } from './xlsx-limits.js';
 
@@ -141,7 +132,8 @@ export function listSheets(book: Book): SheetInfo[] {
   return book.workbook.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible' }));
 }
 
-function worksheet(book: Book, name: string): ExcelJS.Worksheet {
+/** A sheet of the opened workbook by name. */
+export function worksheet(book: Book, name: string): ExcelJS.Worksheet {
   const ws = book.workbook.getWorksheet(name);
   if (!ws) throw new Error(`no worksheet ${name}`);
   return ws;
@@ -179,225 +171,5 @@ export function readSheet(book: Book, name: string): SheetData {
     hidden: ws.state !== 'visible',
     grid: Array.from(grid, (r) => r ?? []),
     merges: [...areas.values()],
-  };
-}
-
-/** A flagged cell of the annotated copy. */
-export interface CellMark {
-  /** Worksheet row, 1-based. */
-  row: number;
-  /** Column, 0-based. */
-  col: number;
-  /** Fill colour: error red-ish, warning yellow-ish; null = note only. */
-  severity: 'error' | 'warning' | null;
-  note: string;
-}
-
-const MARK_FILLS: Record<'error' | 'warning', string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
-
-function noteText(note: unknown): string {
-  if (typeof note === 'string') return note;
-  const texts = (note as { texts?: { text?: string }[] } | undefined)?.texts;
-  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : '';
-}
-
-/**
- * Writes a copy of the opened workbook with marks on `sheet` and `resultSheet` added (replacing a
- * sheet of the same name). The input file is never written; the output appears atomically.
- */
-export async function writeAnnotated(
-  book: Book,
-  sheet: string,
-  marks: readonly CellMark[],
-  resultSheet: SheetLayout,
-  out: string,
-): Promise<void> {
-  const ws = worksheet(book, sheet);
-  for (const mark of marks) {
-    const cell = ws.getCell(mark.row, mark.col + 1);
-    if (mark.severity) {
-      const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[mark.severity] } };
-      // Styles may be shared between cells: give this cell its own copy.
-      cell.style = { ...cell.style, fill };
-    }
-    const previous = noteText(cell.note);
-    cell.note = previous ? `${previous}\n——\n${mark.note}` : mark.note;
-  }
-  const old = book.workbook.getWorksheet(resultSheet.name);
-  if (old && old.name !== sheet) book.workbook.removeWorksheet(old.id);
-  const name = old && old.name === sheet ? `${resultSheet.name}(2)` : resultSheet.name;
-  addSheet(book.workbook, { ...resultSheet, name });
-  await writeAtomically(book.workbook, out);
-}
-
-/** Writes a workbook described as data (template, 统计表, test fixtures). */
-export async function writeLayout(layout: WorkbookLayout, out: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '四个一批台账';
-  for (const sheet of layout.sheets) addSheet(workbook, sheet);
-  await writeAtomically(workbook, out);
-}
-
-/** The layout as .xlsx bytes (for a post-processing step such as adding a chart part). */
-export async function layoutBuffer(layout: WorkbookLayout): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '四个一批台账';
-  for (const sheet of layout.sheets) addSheet(workbook, sheet);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** Writes through a temporary file and a rename: no half-written file under `out`, a Chinese error. */
-async function atomically(out: string, write: (temp: string) => Promise<unknown>): Promise<void> {
-  const temp = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await write(temp);
-    await rename(temp, out);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new FileError(out, `无法写入“${out}”：${(error as Error).message.split('\n')[0]}`);
-  }
-}
-
-export function writeBytesAtomically(bytes: Uint8Array, out: string): Promise<void> {
-  return atomically(out, (temp) => writeFile(temp, bytes));
-}
-
-export function writeAtomically(workbook: ExcelJS.Workbook, out: string): Promise<void> {
-  return atomically(out, (temp) => workbook.xlsx.writeFile(temp));
-}
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-const FONT = '宋体';
-
-/** ExcelJS styles for each row role of a layout. */
-const ROLE_STYLES: Record<RowRole, Partial<ExcelJS.Style>> = {
-  title: {
-    font: { name: FONT, size: ROLE_FONT_PT.title, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle' },
-  },
-  meta: { font: { name: FONT, size: ROLE_FONT_PT.meta }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  header: {
-    font: { name: FONT, size: ROLE_FONT_PT.header, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    border: THIN,
-  },
-  data: {
-    font: { name: FONT, size: ROLE_FONT_PT.data },
-    alignment: { vertical: 'middle', wrapText: true },
-    border: THIN,
-  },
-  total: {
-    font: { name: FONT, size: ROLE_FONT_PT.total, bold: true },
-    alignment: { vertical: 'middle', horizontal: 'center' },
-    border: THIN,
-  },
-  footer: {
-    font: { name: FONT, size: ROLE_FONT_PT.footer },
-    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
-  },
-  list: {},
-};
-
-function escapeFormulaText(text: string): string {
-  return text.replace(/"/gu, '""');
-}
-
-function addSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(layout.name, { state: layout.state });
-  layout.widths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
-  });
-  const styled = layout.rows.some((r) => r.role !== 'list');
-  const width = styled ? Math.max(layout.widths.length, ...layout.rows.map((r) => r.cells.length)) : 0;
-  layout.rows.forEach((row: LayoutRow, r) => {
-    const target = ws.getRow(r + 1);
-    if (row.height) target.height = row.height;
-    const style = ROLE_STYLES[row.role];
-    const bordered = row.role === 'header' || row.role === 'data' || row.role === 'total';
-    const count = bordered ? width : row.cells.length;
-    for (let c = 0; c < count; c++) {
-      const value = row.cells[c] ?? null;
-      if (value === null && !bordered && row.role !== 'title' && row.role !== 'meta') continue;
-      const cell = target.getCell(c + 1);
-      if (value !== null) cell.value = value;
-      if (row.role === 'list') continue;
-      const numFmt = row.role === 'data' || row.role === 'total' ? layout.numberFormats[c] : null;
-      cell.style = numFmt ? { ...style, numFmt } : { ...style };
-    }
-  });
-  for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  for (const link of layout.links ?? []) {
-    const sheetRef = `'${link.sheet.replace(/'/gu, "''")}'!${link.cell}`;
-    ws.getCell(link.row + 1, link.col + 1).value = {
-      formula: `HYPERLINK("#${escapeFormulaText(sheetRef)}","${escapeFormulaText(link.cell)}")`,
-      result: link.cell,
-    };
-    ws.getCell(link.row + 1, link.col + 1).font = {
-      name: FONT,
-      size: 10,
-      color: { argb: 'FF0563C1' },
-      underline: true,
-    };
-  }
-  // ExcelJS supports data validations but its type definitions omit them.
-  const validations = (ws as unknown as { dataValidations: { add(address: string, rule: object): void } })
-    .dataValidations;
-  for (const v of layout.validations) {
-    const address = `${ws.getCell(v.range.top + 1, v.range.left + 1).address}:${ws.getCell(v.range.bottom + 1, v.range.right + 1).address}`;
-    const common = { showInputMessage: true, promptTitle: v.title.slice(0, 32), prompt: v.prompt.slice(0, 255) };
-    if (v.kind === 'prompt') {
-      validations.add(address, { type: 'any', ...common });
-      continue;
-    }
-    const error = { showErrorMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error: v.error.slice(0, 255) };
-    if (v.kind === 'list') {
-      validations.add(address, { type: 'list', allowBlank: true, formulae: [v.source], ...common, ...error });
-    } else {
-      validations.add(address, {
-        type: v.kind,
-        allowBlank: true,
-        operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
-        formulae: v.max === undefined ? [v.min] : [v.min, v.max],
-        ...common,
-        ...error,
-      });
-    }
-  }
-  if (layout.freeze)
-    ws.views = [{ state: 'frozen', xSplit: layout.freeze.cols, ySplit: layout.freeze.rows, showGridLines: true }];
-  if (layout.print) applyPrint(ws, layout.print);
-  if (layout.autoFilter) {
-    const f = layout.autoFilter;
-    ws.autoFilter = {
-      from: { row: f.top + 1, column: f.left + 1 },
-      to: { row: f.bottom + 1, column: f.right + 1 },
-    };
-  }
-  return ws;
-}
-
-/** Renders the layout's print setup (shared/layout.ts decides it) as ExcelJS page setup. */
-function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
-  const rows = print.repeatRows;
-  const cols = print.repeatCols;
-  const letter = (c: number) => ws.getColumn(c + 1).letter;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: (print.paper === 'A3' ? 8 : 9) as ExcelJS.PaperSize,
-    orientation: print.orientation,
-    fitToPage: print.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    scale: print.scale,
-    pageOrder: print.order,
-    horizontalCentered: print.pagesWide === 1,
-    margins: { ...print.margins },
-    ...(rows ? { printTitlesRow: `${rows.top + 1}:${rows.bottom + 1}` } : {}),
-    ...(cols && print.pagesWide > 1 ? { printTitlesColumn: `${letter(cols.left)}:${letter(cols.right)}` } : {}),
   };
 }

@@ -4,7 +4,9 @@
  * a 说明 line under the table. Built on the 附件4 layout (`statsSheet`), so the CLI (`summary --out`)
  * and the pane (汇总) write the same table. County-level counterpart of the engine's unit-table notes.
  */
-import { type SheetLayout, type StatsSheetOptions, statsSheet } from './layout.js';
+
+import { type StatsSheetOptions, statsSheet } from './layout/stats-sheet.js';
+import type { SheetLayout } from './layout.js';
 import { countyCoverage, countyNotes, countyTotalLabel, NOT_REPORTED } from './reporting.js';
 import { type StatsRow, statsCells } from './stats.js';
 

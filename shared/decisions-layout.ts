@@ -5,7 +5,8 @@
  */
 import type { ImportRow } from './decisions.js';
 import { IMPORT_COLUMNS, IMPORT_SHEET_NAME, MAX_IMPORT_ROWS } from './decisions-sheet.js';
-import { listPrint, type SheetLayout } from './layout.js';
+import { listPrint } from './layout/print.js';
+import type { SheetLayout } from './layout.js';
 import { foldKey } from './ledger/text.js';
 
 const RESULT_WIDTHS = [16, 18, 28, 10, 10, 22, 13, 26, 13, 14];

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeStats } from './index.js';
-import {
-  columnWidthPt,
-  ledgerTemplate,
-  MIN_PRINTED_FONT_PT,
-  planPrint,
-  printableWidthPt,
-  printedFontPt,
-  statsSheet,
-} from './layout.js';
+import { ledgerTemplate } from './layout/ledger-sheet.js';
+import { columnWidthPt, MIN_PRINTED_FONT_PT, planPrint, printableWidthPt, printedFontPt } from './layout/print.js';
+import { statsSheet } from './layout/stats-sheet.js';
 
 const opts = { fontPt: 10, repeatRows: { top: 2, bottom: 3 }, repeatCols: { left: 0, right: 1 } };
 

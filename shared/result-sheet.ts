@@ -6,7 +6,9 @@
 
 import type { LedgerReport } from './check.js';
 import { capIssues, ISSUE_CAP } from './issue-cap.js';
-import { type LayoutRow, planPrint, ROLE_FONT_PT, type SheetLayout, wrappedRowHeight } from './layout.js';
+import { planPrint, wrappedRowHeight } from './layout/print.js';
+import { ROLE_FONT_PT } from './layout/style.js';
+import type { LayoutRow, SheetLayout } from './layout.js';
 import { columnLabel } from './ledger/columns.js';
 import { a1 } from './ledger/text.js';
 import type { Issue } from './ledger/types.js';
@@ -25,7 +27,7 @@ export function issueColumn(report: Pick<LedgerReport, 'header'>, issue: Pick<Is
 }
 
 export const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规则', '说明'];
-/** Title row text: what identifies a 校验结果 sheet this product wrote (with the header row). */
+/** The title line starts with this, then the ledger sheet's name. */
 export const RESULT_TITLE_PREFIX = '校验结果：';
 
 /** Wide enough for the header labels and a rule id; 说明 wraps within its column. */
@@ -90,18 +92,4 @@ export function resultSheet(report: LedgerReport, sheetName: string, checkedAt: 
     links,
     autoFilter: { top: 2, left: 0, bottom: rows.length - 1, right: width - 1 },
   };
-}
-
-/**
- * True when the first rows (values from A1) are those of a 校验结果 sheet: the title line and the
- * header row this builder writes. The pane replaces such a sheet, never another one.
- */
-export function isResultSheet(top: readonly (readonly unknown[])[]): boolean {
-  const title = top[0]?.[0];
-  const header = top[2] ?? [];
-  return (
-    typeof title === 'string' &&
-    title.startsWith(RESULT_TITLE_PREFIX) &&
-    RESULT_HEADER.every((label, i) => header[i] === label)
-  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecords } from './check.js';
-import { statsSheet } from './layout.js';
+import { statsSheet } from './layout/stats-sheet.js';
 import { mergeStats, summarize } from './stats.js';
 import { notesLine, statsNotes, totalLabel } from './stats-notes.js';
 import { type Cells, record, validCells } from './test/fixtures.js';

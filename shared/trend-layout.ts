@@ -5,8 +5,9 @@
  * part) and the pane (Office.js + charts.add).
  */
 import type { Trend } from './api.js';
+import { listPrint } from './layout/print.js';
 import type { LayoutRow, SheetLayout } from './layout.js';
-import { DEFAULT_COUNTY, listPrint } from './layout.js';
+import { DEFAULT_COUNTY } from './layout.js';
 import type { MergeArea } from './ledger/read.js';
 
 export const TREND_SHEET_NAME = '调度趋势';

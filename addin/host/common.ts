@@ -1,5 +1,7 @@
 /** Constants and pure helpers shared by both adapters (no host calls). */
-import { dropdownListSheet, LIST_SHEET_NAME } from '../../shared/layout.js';
+import { dropdownListSheet } from '../../shared/layout/list-sheet.js';
+import { MARK_COLORS } from '../../shared/layout/style.js';
+import { LIST_SHEET_NAME } from '../../shared/layout.js';
 import type { CellValue, CellWrite } from './types.js';
 
 export const MARKS_PREFIX = '四个一批标记_';
@@ -18,9 +20,10 @@ export const SCAN_COLS = 60;
 /** Excel's and WPS's last column (XFD). */
 export const MAX_COLS = 16384;
 
+/** Marks: the flag kept on the hidden marks sheet, and the colours (shared/layout/style.ts). */
 export const MARK_STYLES = {
-  error: { flag: 2, fill: '#FFC7CE', font: '#9C0006' },
-  warning: { flag: 1, fill: '#FFEB9C', font: '#9C5700' },
+  error: { flag: 2, ...MARK_COLORS.error },
+  warning: { flag: 1, ...MARK_COLORS.warning },
 } as const;
 
 /** Short stable hash of a sheet name, for the hidden marks sheet that belongs to it. */
@@ -103,15 +106,47 @@ export function optionsGrid(): CellValue[][] {
   return rows.map((r) => widths.map((_, c) => asCellValue(r.cells[c] ?? null)));
 }
 
-/** The top-left block a sheet's owner check reads (replaceSheet): the first rows, enough columns. */
-export const OWNER_PROBE = { rows: 5, cols: 10 } as const;
+/**
+ * The hidden sheet-level name that marks a sheet the add-in wrote (writeOwnedSheet); it refers to
+ * the name the sheet was written for, as a text constant.
+ */
+export const OWNER_NAME = 'SGYP_PANE_SHEET';
 
-/** `name` is `base` or one of the names freeName derives from it ('base (2)', …). */
-export function inFamily(name: string, base: string): boolean {
-  const stem = base.replace(/[\\/?*[\]:]/gu, '').slice(0, 31);
-  if (name === stem) return true;
-  const m = /^(.*) \(\d+\)$/u.exec(name);
+/** The owner mark's formula: the wanted sheet name as a text constant. */
+export function ownerFormula(wanted: string): string {
+  return `="${wanted.replace(/"/gu, '""')}"`;
+}
+
+/** The wanted sheet name an owner mark's formula carries, or null when it is not one. */
+export function ownerOf(formula: unknown): string | null {
+  if (typeof formula !== 'string') return null;
+  const m = /^=?"((?:[^"]|"")*)"$/u.exec(formula.trim());
+  return m ? (m[1] as string).replace(/""/gu, '"') : null;
+}
+
+/** `name` is `wanted` or a free-name variant of it (`wanted (2)`, shortened to fit 31 characters). */
+export function isVariantOf(name: string, wanted: string): boolean {
+  const base = freeName(wanted, new Set());
+  if (name === base) return true;
+  const m = / \((\d+)\)$/u.exec(name);
   if (!m) return false;
-  const head = m[1] as string;
-  return head !== '' && head === stem.slice(0, 31 - (name.length - head.length));
+  const suffix = m[0];
+  return name === `${base.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
+export interface OwnedPlan {
+  /** The sheet to replace (the add-in's own for `wanted`), or null: write a new one. */
+  replace: string | null;
+  /** A sheet the add-in did not write holds the wanted name. */
+  clash: boolean;
+}
+
+/** Which sheet writeOwnedSheet replaces: the add-in's own for `wanted`, under that name first, else a variant. */
+export function planOwned(wanted: string, sheets: readonly { name: string; owner: string | null }[]): OwnedPlan {
+  const base = freeName(wanted, new Set());
+  const exact = sheets.find((s) => s.name === base);
+  const ours = (s: { name: string; owner: string | null }) => s.owner === base && isVariantOf(s.name, base);
+  const clash = exact !== undefined && exact.owner !== base;
+  const replace = exact && !clash ? exact : sheets.find(ours);
+  return { replace: replace?.name ?? null, clash };
 }

@@ -108,11 +108,22 @@ export interface LedgerWorkbook {
   /** Creates a new sheet (a free name derived from spec.name) and activates it. Returns its name. */
   writeSheet(spec: SheetSpec): Promise<string>;
   /**
-   * Writes `spec` in place of the sheet this add-in wrote before: the first sheet named spec.name
-   * or 'spec.name (n)' whose top rows `owned` recognises is deleted and written anew under its name;
-   * without one, a new sheet as writeSheet. A sheet `owned` does not recognise is never touched.
+   * Writes `spec` as a sheet the add-in owns (a hidden sheet-level name marks it): the sheet it
+   * wrote before for spec.name is replaced, keeping its name and place; a sheet it did not write
+   * is never touched (the new one then gets a free name).
    */
-  replaceSheet(spec: SheetSpec, owned: (top: unknown[][]) => boolean): Promise<string>;
+  writeOwnedSheet(spec: SheetSpec): Promise<OwnedSheet>;
+  /** Reads one rectangle's raw values (blanks as ''). */
+  readRange(sheet: string, rect: Rect): Promise<CellValue[][]>;
+}
+
+export interface OwnedSheet {
+  /** The sheet's name after writing. */
+  name: string;
+  /** An earlier sheet the add-in wrote for the same name was replaced. */
+  replaced: boolean;
+  /** The wanted name belongs to a sheet the add-in did not write: left as it was. */
+  clash: boolean;
 }
 
 export interface AdapterOptions {

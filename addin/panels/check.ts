@@ -4,14 +4,16 @@
  * the issue list to a 校验结果 sheet.
  */
 import { a1, columnLetters, type Issue } from '../../shared/index.js';
+import { RESULT_SHEET_NAME } from '../../shared/result-sheet.js';
 import { type App, describeError } from '../app.js';
 import { defaultEngine, pause } from '../engine/run.js';
 import { CheckCancelled } from '../engine/steps.js';
 import { groupByRule } from '../issue-groups.js';
+import { checkBanner } from '../ledger-state.js';
 import { ledgerTemplateSheets } from '../sheets.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { type CheckSession, dropdownPlan, runCheck } from '../workflow.js';
-import { exportIssues } from './export-issues.js';
+import { exportIssues, exportMessage } from './export-issues.js';
 import { createIssueList } from './issue-list.js';
 
 /** Up to this many issues, every group opens at once; above it the clerk opens the ones to work on. */
@@ -166,19 +168,15 @@ export function mountCheck(root: HTMLElement, app: App): void {
       return;
     }
     app.marked = true;
-    app.ui.notify(
-      session.report.errors > 0
-        ? `发现 ${session.report.errors} 个错误、${session.report.warnings} 个提示，已在表中标出（红＝错误，黄＝提示）。`
-        : `没有错误${session.report.warnings > 0 ? `，有 ${session.report.warnings} 个提示` : ''}。`,
-      session.report.errors > 0 ? 'error' : 'ok',
-    );
+    const banner = checkBanner(session);
+    app.ui.notify(banner.text, banner.kind);
   }
 
   async function exportList(): Promise<void> {
     const session = app.session;
     if (!session) return;
-    const name = await app.task('正在导出问题清单…', () => exportIssues(app.wb, session));
-    if (name) app.ui.notify(`问题清单已写入工作表「${name}」（再次导出会替换这张表）。`, 'ok');
+    const sheet = await app.task('正在导出问题清单…', () => exportIssues(app.wb, session));
+    if (sheet) app.ui.notify(exportMessage(sheet, RESULT_SHEET_NAME), 'ok');
   }
 
   async function clearMarks(): Promise<void> {

@@ -8,15 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeLayout } from '../../cli/workbook.js';
+import { writeLayout } from '../../cli/workbook-write.js';
 import { COLUMNS, type ColumnKey } from '../../shared/index.js';
-import {
-  DROPDOWN_COLUMNS,
-  dropdownListSource,
-  dropdownValues,
-  LIST_SHEET_NAME,
-  ledgerTemplate,
-} from '../../shared/layout.js';
+import { ledgerTemplate } from '../../shared/layout/ledger-sheet.js';
+import { DROPDOWN_COLUMNS, dropdownListSource, dropdownValues } from '../../shared/layout/list-sheet.js';
+import { LIST_SHEET_NAME } from '../../shared/layout.js';
 import { ledgerGrid, validCells } from '../../shared/test/fixtures.js';
 import { createWorkbook } from '../excel.js';
 import { dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';

@@ -184,6 +184,35 @@ describe('writing sheets and cells', () => {
     expect(f.workbook.active).toBe(name);
   });
 
+  it('updates its own sheet in place (hidden sheet-level name, same place), never the clerk’s sheet of that name', async () => {
+    const f = setup(3);
+    const spec = { name: '统计表-保家镇', values: [['第一次']] };
+    expect(await f.wb.writeOwnedSheet(spec)).toEqual({ name: '统计表-保家镇', replaced: false, clash: false });
+    f.workbook.sheets.push(newSheet('备注', [['我的备注']]));
+    const order = f.workbook.sheets.map((s) => s.name);
+    const syncs = f.stats.syncs;
+    const again = await f.wb.writeOwnedSheet({ ...spec, values: [['第二次']] });
+    expect(again).toEqual({ name: '统计表-保家镇', replaced: true, clash: false });
+    expect(f.stats.syncs - syncs).toBeLessThanOrEqual(7); // a few batches, whatever the sheet holds
+    expect(f.workbook.sheets.map((s) => s.name)).toEqual(order);
+    const own = f.workbook.sheets.find((s) => s.name === '统计表-保家镇');
+    expect(own?.cells).toEqual([['第二次']]);
+    expect(own?.names).toEqual([{ name: 'SGYP_PANE_SHEET', formula: '="统计表-保家镇"', visible: false }]);
+    expect(f.workbook.active).toBe('统计表-保家镇');
+
+    const g = setup(3);
+    g.workbook.sheets.push(newSheet('统计表-保家镇', [['我自己的表']]));
+    expect(await g.wb.writeOwnedSheet(spec)).toEqual({ name: '统计表-保家镇 (2)', replaced: false, clash: true });
+    expect(await g.wb.writeOwnedSheet(spec)).toEqual({ name: '统计表-保家镇 (2)', replaced: true, clash: true });
+    expect(g.workbook.sheets.find((s) => s.name === '统计表-保家镇')?.cells).toEqual([['我自己的表']]);
+    expect(g.workbook.sheets.filter((s) => s.name.startsWith('统计表-'))).toHaveLength(2);
+  });
+
+  it('reads a rectangle of raw values, blanks as empty text', async () => {
+    const f = setup(10);
+    expect(await f.wb.readRange('台账', { top: 9, left: 4, rows: 3, cols: 1 })).toEqual([['巩固'], [''], ['巩固']]);
+  });
+
   it('writes chosen cells as vertical runs', async () => {
     const f = setup(10);
     await f.wb.writeCells('台账', [

@@ -1,7 +1,7 @@
 /** Print setup through Office.js pageLayout (ExcelApi 1.9), rendered from shared/layout.ts. */
 import { describe, expect, it } from 'vitest';
 import { emptyStats } from '../../shared/index.js';
-import { ledgerTemplate } from '../../shared/layout.js';
+import { ledgerTemplate } from '../../shared/layout/ledger-sheet.js';
 import { createWorkbook } from '../excel.js';
 import { ledgerTemplateSheets, statsSheet } from '../sheets.js';
 import { isLedgerHeader } from '../workflow.js';

@@ -1,11 +1,18 @@
 /** Sheets written through the adapter: the 附件5 template (shared/layout.ts) and 统计表 sheets. */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeLayout } from '../../cli/workbook-write.js';
 import { checkLedger, emptyStats, mergeStats, statsCells } from '../../shared/index.js';
-import { LIST_SHEET_NAME, ledgerTemplate } from '../../shared/layout.js';
+import { ledgerTemplate } from '../../shared/layout/ledger-sheet.js';
+import { statsSheet as statsLayout } from '../../shared/layout/stats-sheet.js';
+import { LIST_SHEET_NAME, type SheetLayout } from '../../shared/layout.js';
 import { createWorkbook, OPTIONS_SHEET } from '../excel.js';
 import { fromLayout, ledgerTemplateSheets, ratesSheet, statsSheet } from '../sheets.js';
 import { dropdownPlan, isLedgerHeader, runCheck } from '../workflow.js';
-import { cellValue, createFakeHost, fakeWorkbook } from './fake-host/index.js';
+import { cellValue, createFakeHost, type FakeSheet, fakeWorkbook } from './fake-host/index.js';
 import { ledgerSheet } from './ledgers.js';
 
 const grid = (cells: unknown[][]) => cells.map((r) => Array.from(r ?? [], (v) => (v === undefined ? null : v)));
@@ -85,5 +92,75 @@ describe('统计表 sheets', () => {
     expect(spec.chart?.data).toEqual({ top: 1, left: 0, rows: 2, cols: 5 });
     expect(spec.numberFormats?.[0]?.format).toBe('0.00%');
     expect(fromLayout(ledgerTemplate().sheets[0] as never).hidden).toBe(false);
+  });
+});
+
+/** The look of a cell as the fake host recorded it: the last write of each property over the cell. */
+function paneLook(sheet: FakeSheet, row: number, col: number) {
+  const last = (prop: string) =>
+    sheet.formats
+      .filter(
+        (f) =>
+          f.prop === prop &&
+          row >= f.rect.top &&
+          row < f.rect.top + f.rect.rows &&
+          col >= f.rect.left &&
+          col < f.rect.left + f.rect.cols,
+      )
+      .at(-1)?.value;
+  return {
+    bold: last('font.bold') === true,
+    size: last('font.size'),
+    center: last('horizontalAlignment') === 'Center',
+    wrap: last('wrapText') === true,
+    border: last('border.EdgeTop.style') === 'Continuous',
+    numberFormat: ((last('numberFormat') as unknown[][] | undefined)?.[0]?.[0] as string | undefined) ?? null,
+  };
+}
+
+/** The same through ExcelJS, as the CLI wrote it. */
+function cliLook(cell: ExcelJS.Cell) {
+  return {
+    bold: cell.font?.bold === true,
+    size: cell.font?.size,
+    center: cell.alignment?.horizontal === 'center',
+    wrap: cell.alignment?.wrapText === true,
+    border: cell.border?.top?.style === 'thin',
+    numberFormat: cell.numFmt || null,
+  };
+}
+
+describe('one look for both writers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sige-look-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the pane and the CLI draw every row of 附件5 and 附件4 with the same font size, bold, centring, wrap, borders and number format', async () => {
+    const s = { ...emptyStats('保家镇'), projects: 2 };
+    const layouts: SheetLayout[] = [
+      ledgerTemplate({ blankRows: 3 }).sheets[0] as SheetLayout,
+      statsLayout({ rows: [s], total: mergeStats([s]), notes: '说明：测试' }),
+    ];
+    const file = join(dir, 'look.xlsx');
+    await writeLayout({ sheets: layouts }, file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const fake = createFakeHost(fakeWorkbook([{ name: 'Sheet1' }]));
+    const wb = createWorkbook(fake.host, { isLedgerHeader });
+    for (const layout of layouts) {
+      const name = await wb.writeSheet(fromLayout(layout));
+      const pane = fake.workbook.sheets.find((x) => x.name === name) as FakeSheet;
+      const cli = book.getWorksheet(layout.name) as ExcelJS.Worksheet;
+      const roles = new Set<string>();
+      layout.rows.forEach((row, r) => {
+        roles.add(row.role);
+        // the first column, and a money column of the data rows (a number format)
+        const cols = [0, layout.numberFormats.findIndex((f) => f !== null)].filter((c) => c >= 0);
+        for (const c of cols)
+          expect(paneLook(pane, r, c), `${layout.name} row ${r + 1} (${row.role}) column ${c + 1}`).toEqual(
+            cliLook(cli.getCell(r + 1, c + 1)),
+          );
+      });
+      expect(roles.size).toBeGreaterThanOrEqual(5);
+    }
   });
 });

@@ -197,6 +197,36 @@ describe.each<Members>(['property', 'method'])('WPS adapter, members as %s', (me
     await expect(f.wb.writeCells(session.ledger.sheet, writes)).resolves.toBeUndefined();
   });
 
+  it('updates its own 统计表 in place (hidden sheet-level name), never the clerk’s sheet of that name', async () => {
+    const f = setup(3, members);
+    const session = await runCheck(f.wb, { mark: false });
+    const stats = session.report.summary;
+    const spec = () => statsSheet([stats], { name: `统计表-${stats.unit}`, unit: stats.unit });
+    expect(await f.wb.writeOwnedSheet(spec())).toEqual({ name: '统计表-保家镇', replaced: false, clash: false });
+    f.workbook.sheets.push(newSheet('备注', [['我的备注']]));
+    const order = f.workbook.sheets.map((s) => s.name);
+    expect(await f.wb.writeOwnedSheet(spec())).toEqual({ name: '统计表-保家镇', replaced: true, clash: false });
+    expect(f.workbook.sheets.map((s) => s.name)).toEqual(order);
+    const own = f.workbook.sheets.find((s) => s.name === '统计表-保家镇');
+    expect(own?.names).toEqual([{ name: 'SGYP_PANE_SHEET', formula: '="统计表-保家镇"', visible: false }]);
+    expect(own?.cells[4]?.slice(0, 2)).toEqual([1, '保家镇']);
+    expect(f.workbook.active).toBe('统计表-保家镇');
+    expect(f.displayAlerts).toBe(true);
+    // a clerk's sheet under the name (no mark) is left; the table goes next to it, and is updated there
+    const g = setup(3, members);
+    g.workbook.sheets.push(newSheet('统计表-保家镇', [['我自己的表']]));
+    expect(await g.wb.writeOwnedSheet(spec())).toEqual({ name: '统计表-保家镇 (2)', replaced: false, clash: true });
+    expect(await g.wb.writeOwnedSheet(spec())).toEqual({ name: '统计表-保家镇 (2)', replaced: true, clash: true });
+    expect(g.workbook.sheets.find((s) => s.name === '统计表-保家镇')?.cells).toEqual([['我自己的表']]);
+    expect(g.workbook.sheets.filter((s) => s.name.startsWith('统计表-'))).toHaveLength(2);
+  });
+
+  it('reads a rectangle of raw values, blanks as empty text', async () => {
+    const f = setup(10, members);
+    const grid = await f.wb.readRange('台账', { top: 9, left: 4, rows: 3, cols: 1 });
+    expect(grid).toEqual([['巩固'], [''], ['巩固']]);
+  });
+
   it('writes a new 统计表 sheet under a free name with merges, widths in characters and a chart', async () => {
     const f = setup(3, members);
     f.workbook.sheets.push(newSheet('统计表-保家镇'));

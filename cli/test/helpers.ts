@@ -1,6 +1,6 @@
 /**
  * Test helpers: run the CLI in-process or as a real process, and build or inspect .xlsx files
- * with ExcelJS directly (independently of cli/workbook.ts, which is what is under test).
+ * with ExcelJS directly (independently of cli/workbook*.ts, which is what is under test).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -50,7 +50,7 @@ import {
   projectEvents,
   unitEvents,
 } from '../db/decisions.js';
-import { findProjects } from '../db/submissions.js';
+import { findProjects } from '../db/projects.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';

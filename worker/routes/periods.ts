@@ -23,7 +23,8 @@ import {
 import { requireCounty } from '../auth.js';
 import { loadCalendar } from '../db/calendar.js';
 import { type Actor, accept, auditOf, close, lockOf, reopen, setException, statusOf } from '../db/periods.js';
-import { latestOfUnit, projectRefs } from '../db/submissions.js';
+import { projectRefs } from '../db/projects.js';
+import { latestOfUnit } from '../db/submissions.js';
 import { findUnitByName, type UnitRecord } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
 import { ApiFailure, notFound } from '../errors.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PeriodIdSchema } from '../../shared/contract.js';
 import { CATEGORIES, CAUSES } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
-import { findProjects } from '../db/submissions.js';
+import { findProjects } from '../db/projects.js';
 import { findUnitByName } from '../db/units.js';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';

@@ -10,20 +10,15 @@ import { periodClosedReason } from '../../shared/period-window.js';
 import { ownUnit } from '../auth.js';
 import { loadCalendar } from '../db/calendar.js';
 import { approvedCategories } from '../db/decisions.js';
+import { CLAIM_LEASE_MS, claimKey, findClaim, releaseKey, renewLease, takeOverClaim } from '../db/idempotency.js';
+import { projectRefs } from '../db/projects.js';
 import {
-  CLAIM_LEASE_MS,
-  claimKey,
-  findClaim,
   findSubmission,
   latestOfUnit,
   listSubmissions,
-  projectRefs,
-  releaseKey,
-  renewLease,
   type SubmissionRecord,
   storeSubmission,
   submissionDetail,
-  takeOverClaim,
 } from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';

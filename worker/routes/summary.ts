@@ -14,7 +14,8 @@ import {
 } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
 import { loadCalendar } from '../db/calendar.js';
-import { latestPerUnit, latestPerUnitStatement, statsOf, type UnitPeriodRecord } from '../db/submissions.js';
+import { statsOf } from '../db/stats-cache.js';
+import { latestPerUnit, latestPerUnitStatement, type UnitPeriodRecord } from '../db/submissions.js';
 import type { AppEnv } from '../env.js';
 import { readQuery } from '../input.js';
 

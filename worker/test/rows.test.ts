@@ -7,15 +7,10 @@ import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { checkRecords, isIdle, type LedgerRow, summarize } from '../../shared/index.js';
+import { findProjects, projectRefs } from '../db/projects.js';
 import { decodeRows, encodeRows, ROW_FIELDS } from '../db/rows.js';
-import {
-  findProjects,
-  projectRefs,
-  statsOf,
-  storeSubmission,
-  submissionDetail,
-  submissionRows,
-} from '../db/submissions.js';
+import { statsOf } from '../db/stats-cache.js';
+import { storeSubmission, submissionDetail, submissionRows } from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
 import { count, ledger, makeUnit } from './helpers.js';
 

@@ -97,9 +97,23 @@ export interface HostChart {
   title: { text: string };
   setPosition(startCell: HostRange | string, endCell?: HostRange | string): void;
 }
+/** A defined name (the owner mark of a sheet the add-in wrote). */
+export interface HostNamedItem {
+  formula: unknown;
+  visible: boolean;
+  isNullObject: boolean;
+  load(props: string): unknown;
+}
+export interface HostNamedItemCollection {
+  add(name: string, reference: HostRange | string, comment?: string): HostNamedItem;
+  getItemOrNullObject(name: string): HostNamedItem;
+}
 export interface HostWorksheet {
   name: string;
+  position: number;
   visibility: string;
+  /** Sheet-level names (ExcelApi 1.4). */
+  names: HostNamedItemCollection;
   isNullObject: boolean;
   charts: { add(type: string, sourceData: HostRange, seriesBy?: string): HostChart };
   freezePanes: { freezeAt(frozenRange: HostRange | string): void; freezeRows(count?: number): void };

@@ -3,8 +3,7 @@ import type { AdapterOptions, LedgerWorkbook } from '../types.js';
 import type { ExcelHost } from './api.js';
 import { clearMarks, writeMarks } from './marks.js';
 import { listSheets, readLedger } from './read.js';
-import { addDropdowns, selectCell, writeCells, writeSheet } from './render.js';
-import { replaceSheet } from './replace.js';
+import { addDropdowns, readRange, selectCell, writeCells, writeOwnedSheet, writeSheet } from './render.js';
 import type { OfficeState } from './state.js';
 
 export function createWorkbook(host: ExcelHost, options: AdapterOptions): LedgerWorkbook {
@@ -25,6 +24,7 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
     addDropdowns: (sheet, first, last, columns) => addDropdowns(st, sheet, first, last, columns),
     writeCells: (sheet, cells) => writeCells(st, sheet, cells),
     writeSheet: (spec) => writeSheet(st, spec),
-    replaceSheet: (spec, owned) => replaceSheet(st, spec, owned),
+    writeOwnedSheet: (spec) => writeOwnedSheet(st, spec),
+    readRange: (sheet, rect) => readRange(st, sheet, rect),
   };
 }

@@ -1,16 +1,21 @@
 /** Writing: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
-import { dropdownListSource } from '../../../shared/layout.js';
+import { dropdownListSource } from '../../../shared/layout/list-sheet.js';
 import { writePrintSetup } from '../../print-setup.js';
 import {
   asCellValue,
   cellRuns,
   freeName,
+  isVariantOf,
   MAX_REQUEST_BYTES,
   OPTIONS_SHEET,
+  OWNER_NAME,
   optionsGrid,
+  ownerFormula,
+  ownerOf,
+  planOwned,
   sliceBySize,
 } from '../common.js';
-import type { CellWrite, DropdownColumn, Rect, SheetSpec } from '../types.js';
+import type { CellValue, CellWrite, DropdownColumn, OwnedSheet, Rect, SheetSpec } from '../types.js';
 import type { HostWorksheet } from './api.js';
 import type { OfficeState } from './state.js';
 
@@ -150,5 +155,61 @@ export async function writeSheet(st: OfficeState, spec: SheetSpec): Promise<stri
     await ctx.sync();
     await writePrintSetup(ctx, sheet, spec.print, st.host.isSetSupported);
     return name;
+  });
+}
+
+/**
+ * writeSheet, then — when the add-in's earlier sheet for that name exists — delete it and give the
+ * new sheet its name and place (the old one goes only once the new one is written). Marks the
+ * sheet with the hidden owner name.
+ */
+export async function writeOwnedSheet(st: OfficeState, spec: SheetSpec): Promise<OwnedSheet> {
+  const wanted = freeName(spec.name, new Set());
+  const plan = await st.host.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    const candidates = sheets.items.filter((s) => isVariantOf(s.name, wanted));
+    const marks = candidates.map((s) => {
+      const mark = s.names.getItemOrNullObject(OWNER_NAME);
+      mark.load('formula');
+      return mark;
+    });
+    await ctx.sync();
+    return planOwned(
+      wanted,
+      candidates.map((s, i) => {
+        const mark = marks[i];
+        return { name: s.name, owner: !mark || mark.isNullObject ? null : ownerOf(mark.formula) };
+      }),
+    );
+  });
+  const written = await writeSheet(st, { ...spec, name: wanted });
+  const name = plan.replace ?? written;
+  await st.host.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    const sheet = sheets.getItem(written);
+    if (plan.replace) {
+      const old = sheets.getItem(plan.replace);
+      old.load('position');
+      await ctx.sync();
+      const position = old.position;
+      old.delete();
+      sheet.name = plan.replace;
+      sheet.position = position;
+    }
+    sheet.names.add(OWNER_NAME, ownerFormula(wanted)).visible = false;
+    sheet.activate();
+    await ctx.sync();
+  });
+  return { name, replaced: plan.replace !== null, clash: plan.clash };
+}
+
+export async function readRange(st: OfficeState, name: string, r: Rect): Promise<CellValue[][]> {
+  return st.host.run(async (ctx) => {
+    const range = ctx.workbook.worksheets.getItem(name).getRangeByIndexes(r.top, r.left, r.rows, r.cols);
+    range.load('values');
+    await ctx.sync();
+    return range.values.map((row) => row.map((v) => (v === null || v === undefined ? '' : (v as CellValue))));
   });
 }

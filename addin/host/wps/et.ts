@@ -82,8 +82,21 @@ export interface EtChart {
 export interface EtChartObjects {
   Add(left: number, top: number, width: number, height: number): { Chart: Member<EtChart> };
 }
+/** A defined name (the owner mark of a sheet the add-in wrote). */
+export interface EtName {
+  /** Sheet-level names read back as 'Sheet!NAME' in some builds, 'NAME' in others. */
+  Name: Member<string>;
+  RefersTo: Member<string>;
+}
+export interface EtNames extends EtCount {
+  Item(index: number | string): EtName;
+  Add(name: string, refersTo: string, visible?: boolean): EtName;
+}
 export interface EtWorksheet {
   Name: Member<string>;
+  /** Sheet-level names. */
+  Names: Member<EtNames>;
+  Move(before?: EtWorksheet, after?: EtWorksheet): unknown;
   /** -1 visible, 0 hidden, 2 very hidden (some builds: true / false). */
   Visible: Member<number | boolean>;
   UsedRange: Member<EtRange>;

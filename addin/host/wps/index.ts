@@ -8,8 +8,7 @@ import type { WpsState } from './book.js';
 import { type EtApplication, etApplication } from './et.js';
 import { clearMarks, writeMarks } from './marks.js';
 import { listSheets, readLedger } from './read.js';
-import { addDropdowns, selectCell, writeCells, writeSheet } from './render.js';
-import { replaceSheet } from './replace.js';
+import { addDropdowns, readRange, selectCell, writeCells, writeOwnedSheet, writeSheet } from './render.js';
 
 /**
  * Runs synchronous WPS calls as a promise (errors become rejections, as in the Office adapter),
@@ -34,6 +33,7 @@ export function createWpsWorkbook(
     addDropdowns: (sheet, first, last, columns) => later(() => addDropdowns(st, sheet, first, last, columns)),
     writeCells: (sheet, cells) => later(() => writeCells(st, sheet, cells)),
     writeSheet: (spec) => later(() => writeSheet(st, spec)),
-    replaceSheet: (spec, owned) => later(() => replaceSheet(st, spec, owned)),
+    writeOwnedSheet: (spec) => later(() => writeOwnedSheet(st, spec)),
+    readRange: (sheet, rect) => later(() => readRange(st, sheet, rect)),
   };
 }

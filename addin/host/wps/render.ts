@@ -1,8 +1,21 @@
 /** Writing in WPS: select a cell, dropdown lists, cell runs and whole new sheets (SheetSpec). */
 import { columnLetters } from '../../../shared/index.js';
-import { dropdownListSource, type PrintSetup } from '../../../shared/layout.js';
-import { asCellValue, CHUNK_CELLS, cellRuns, freeName, OPTIONS_SHEET, optionsGrid } from '../common.js';
-import type { CellWrite, DropdownColumn, Rect, SheetSpec, ValidationSpec } from '../types.js';
+import { dropdownListSource } from '../../../shared/layout/list-sheet.js';
+import type { PrintSetup } from '../../../shared/layout.js';
+import {
+  asCellValue,
+  CHUNK_CELLS,
+  cellRuns,
+  freeName,
+  isVariantOf,
+  OPTIONS_SHEET,
+  OWNER_NAME,
+  optionsGrid,
+  ownerFormula,
+  ownerOf,
+  planOwned,
+} from '../common.js';
+import type { CellValue, CellWrite, DropdownColumn, OwnedSheet, Rect, SheetSpec, ValidationSpec } from '../types.js';
 import {
   activeBook,
   addSheet,
@@ -14,7 +27,7 @@ import {
   sheetByName,
   type WpsState,
 } from './book.js';
-import { CHART_TYPES, ET, type EtRange, type EtWorksheet, get, getNumber } from './et.js';
+import { CHART_TYPES, countOf, ET, type EtRange, type EtWorksheet, get, getNumber, toGrid } from './et.js';
 
 export function selectCell(st: WpsState, name: string, address: string): void {
   const sheet = sheetByName(boundBook(st), name);
@@ -186,4 +199,48 @@ function writePrint(sheet: EtWorksheet, print: PrintSetup): void {
   } catch {
     // Printing is a convenience here; the written sheet matters more.
   }
+}
+
+/** The wanted name an owner mark on `sheet` carries, or null (sheet-level names only). */
+function ownerMark(sheet: EtWorksheet): string | null {
+  const names = get(sheet, 'Names');
+  const n = countOf(names);
+  for (let i = 1; i <= n; i++) {
+    const item = names.Item(i);
+    const name = String(get(item, 'Name'));
+    if (name === OWNER_NAME || name.endsWith(`!${OWNER_NAME}`)) return ownerOf(get(item, 'RefersTo'));
+  }
+  return null;
+}
+
+/**
+ * writeSheet, then — when the add-in's earlier sheet for that name exists — move the new sheet to
+ * its place, delete it and take its name (the old one goes only once the new one is written).
+ * Marks the sheet with the hidden owner name.
+ */
+export function writeOwnedSheet(st: WpsState, spec: SheetSpec): OwnedSheet {
+  const wanted = freeName(spec.name, new Set());
+  const candidates = listEntries(activeBook(st)).filter((e) => isVariantOf(e.name, wanted));
+  const plan = planOwned(
+    wanted,
+    candidates.map((e) => ({ name: e.name, owner: ownerMark(e.sheet) })),
+  );
+  const written = writeSheet(st, { ...spec, name: wanted });
+  const book = activeBook(st);
+  const sheet = sheetByName(book, written);
+  if (plan.replace) {
+    const old = sheetByName(book, plan.replace);
+    sheet.Move(old);
+    quietly(st, () => old.Delete());
+    sheet.Name = plan.replace;
+  }
+  get(sheet, 'Names').Add(OWNER_NAME, ownerFormula(wanted), false);
+  sheet.Activate();
+  return { name: plan.replace ?? written, replaced: plan.replace !== null, clash: plan.clash };
+}
+
+export function readRange(st: WpsState, name: string, r: Rect): CellValue[][] {
+  const sheet = sheetByName(boundBook(st), name);
+  const grid = toGrid(get(sheet.Range(rangeAddress(r)), 'Value2'), r.rows, r.cols);
+  return grid.map((row) => row.map((v) => (v === null || v === undefined ? '' : (v as CellValue))));
 }

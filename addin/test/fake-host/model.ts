@@ -32,6 +32,15 @@ export interface FakeSheet {
   frozen: { rows: number; cols: number };
   /** What `worksheet.pageLayout` was given (ExcelApi 1.9): property → value, print titles as addresses. */
   pageLayout?: Record<string, unknown>;
+  /** Sheet-level defined names (Office `worksheet.names`, WPS `Worksheet.Names`). */
+  names?: FakeName[];
+}
+
+export interface FakeName {
+  name: string;
+  /** What the name refers to, as a formula (`="text"`, `=Sheet1!$A$1`). */
+  formula: string;
+  visible: boolean;
 }
 
 export interface FakeOp {

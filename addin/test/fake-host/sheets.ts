@@ -11,6 +11,7 @@ import {
   SHEET_ROWS,
   usedRect,
 } from './model.js';
+import { NamesProxy } from './names.js';
 import { RangeProxy } from './range.js';
 
 /** What `context.workbook` offers: the worksheets and the active sheet's latest selection. */
@@ -66,7 +67,7 @@ export class WorksheetsProxy extends Loadable implements HostWorksheetCollection
 export class WorksheetProxy extends Loadable implements HostWorksheet {
   constructor(
     readonly ctx: FakeContext,
-    readonly nameOf: () => string,
+    public nameOf: () => string,
   ) {
     super();
   }
@@ -76,10 +77,39 @@ export class WorksheetProxy extends Loadable implements HostWorksheet {
   fill(s: FakeSheet, wanted: string[]): void {
     if (wanted.includes('name')) this.loaded.set('name', s.name);
     if (wanted.includes('visibility')) this.loaded.set('visibility', s.visibility);
+    if (wanted.includes('position')) this.loaded.set('position', this.ctx.wb.sheets.indexOf(s));
     this.loaded.set('isNullObject', false);
   }
   get name(): string {
     return this.read('name');
+  }
+  /** Renames the sheet; this proxy follows it from then on, as Excel's proxies do (they hold the sheet's id). */
+  set name(value: string) {
+    const before = this.nameOf;
+    let renamed = false;
+    this.ctx.enqueue('worksheet.name', before(), value, () => {
+      const s = this.ctx.sheet(before());
+      if (this.ctx.wb.sheets.some((x) => x !== s && x.name === value))
+        throw new FakeHostError('ItemAlreadyExists', `工作表「${value}」已存在`);
+      if (this.ctx.wb.active === s.name) this.ctx.wb.active = value;
+      s.name = value;
+      renamed = true;
+    });
+    this.nameOf = () => (renamed ? value : before());
+  }
+  get position(): number {
+    return this.read('position');
+  }
+  set position(value: number) {
+    this.ctx.enqueue('worksheet.position', this.nameOf(), value, () => {
+      const s = this.target();
+      const rest = this.ctx.wb.sheets.filter((x) => x !== s);
+      rest.splice(Math.max(0, Math.min(value, rest.length)), 0, s);
+      this.ctx.wb.sheets = rest;
+    });
+  }
+  get names(): NamesProxy {
+    return new NamesProxy(this.ctx, this);
   }
   get isNullObject(): boolean {
     return this.read('isNullObject');

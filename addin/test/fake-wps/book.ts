@@ -1,6 +1,7 @@
 /** The WPS fake's workbook, worksheet collection and worksheets (visibility, delete, page setup, charts). */
 import { FakeHostError, type FakeSheet, type FakeWorkbook, newSheet, usedRect } from '../fake-host/model.js';
 import { type Env, parseEtAddress, type WpsFakeBook } from './model.js';
+import { Names } from './names.js';
 import { Range } from './range.js';
 
 export class Book {
@@ -109,6 +110,20 @@ export class Sheet {
         );
         wb.active = next?.name ?? wb.active;
       }
+    });
+  }
+  get Names() {
+    return this.env.read('Worksheet.Names', () => new Names(this.env, () => this.target));
+  }
+  /** Moves the sheet before `before` (or after `after`). */
+  Move(before?: Sheet, after?: Sheet): void {
+    this.env.call('Worksheet.Move', () => {
+      const s = this.target;
+      const rest = this.book.wb.sheets.filter((x) => x !== s);
+      const anchor = before ? rest.indexOf(before.target) : after ? rest.indexOf(after.target) + 1 : rest.length;
+      if (anchor < 0) throw new FakeHostError('ItemNotFound', '移动的目标工作表不存在');
+      rest.splice(anchor, 0, s);
+      this.book.wb.sheets = rest;
     });
   }
   get UsedRange() {
