@@ -3,6 +3,7 @@
  *   index.html + ribbon.js   entry page WPS loads hidden at start; the ribbon callbacks
  *   ribbon.xml               the 四个一批 tab (no XML declaration: WPS's publish check rejects one)
  *   taskpane.html/.js/.css   the same pane as in Excel, over the WPS adapter
+ *   check-worker.js          the check's Web Worker (same engine as the CLI), next to taskpane.js
  *   help.html, assets/       usage page and icons
  *   manifest.xml, package.json   the add-in's name and type (et = WPS 表格), as wpsjs writes them
  *   jsplugins.xml, publish.xml   online mode: the add-in loads from `${origin}/wps/` at each start
@@ -91,6 +92,8 @@ export async function buildWps(options: { origin?: string; outDir?: string; mini
   };
   await build({ ...common, entryPoints: [join(here, 'wps/taskpane.ts')], outfile: join(dist, 'taskpane.js') });
   await build({ ...common, entryPoints: [join(here, 'wps/ribbon.ts')], outfile: join(dist, 'ribbon.js') });
+  // The check worker, next to taskpane.js (same origin): the pane starts it as 'check-worker.js'.
+  await build({ ...common, entryPoints: [join(here, 'engine/worker.ts')], outfile: join(dist, 'check-worker.js') });
   await build({
     entryPoints: [join(here, 'taskpane.css')],
     bundle: true,

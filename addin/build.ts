@@ -1,7 +1,7 @@
 /**
  * Builds the task pane into addin/dist (served as static assets by the Worker, same origin):
- * main.js (esbuild bundle), taskpane.html/.css, icons, and Office.js copied from the
- * @microsoft/office-js package (the Excel host files and locale strings only) — never a CDN.
+ * main.js (esbuild bundle), check-worker.js (the check's Web Worker), taskpane.html/.css, icons,
+ * and Office.js copied from the @microsoft/office-js package (the Excel host files and locale strings only) — never a CDN.
  * ADDIN_ORIGIN (default https://localhost:8787) is written into dist/manifest.xml. The WPS add-in
  * folder (build-wps.ts) goes to dist/wps/, served by the Worker at /wps/.
  */
@@ -47,6 +47,18 @@ export async function buildAddin(
     minify: options.minify ?? true,
     sourcemap: 'linked',
     outfile: join(dist, 'main.js'),
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  // The check worker (engine/worker.ts), next to main.js: the pane starts it as 'check-worker.js'.
+  await build({
+    entryPoints: [join(here, 'engine/worker.ts')],
+    bundle: true,
+    format: 'iife',
+    target: ['chrome100', 'edge100', 'safari15'],
+    minify: options.minify ?? true,
+    outfile: join(dist, 'check-worker.js'),
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',

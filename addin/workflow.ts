@@ -5,7 +5,7 @@
 import {
   COLUMNS,
   type ColumnKey,
-  checkLedger,
+  type Issue,
   type LedgerReport,
   type Mode,
   type RawRecord,
@@ -14,8 +14,9 @@ import {
 } from '../shared/index.js';
 import { DROPDOWN_COLUMNS } from '../shared/layout/list-sheet.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
+import { type CheckEngine, inlineEngine } from './engine/run.js';
+import { CheckCancelled } from './engine/steps.js';
 import type { CellWrite, DropdownColumn, LedgerGrid, LedgerWorkbook, MarkPlan, Progress } from './excel.js';
-import { planMarks } from './marks.js';
 
 export function isLedgerHeader(rows: unknown[][]): boolean {
   return readLedger(rows).header !== null;
@@ -37,31 +38,54 @@ export interface CheckOptions {
   now?: Date;
   /** The county's approved categories for this unit (category.unapproved); absent = rule silent. */
   approved?: ApprovedMap;
+  /** Where the engine runs (engine/run.ts); default: on this thread in one pass. */
+  engine?: CheckEngine;
+  /** Cancels reading and checking (CheckCancelled); marking, once begun, is not interrupted. */
+  signal?: AbortSignal;
+  /** Issues found while the check runs (not final, not sorted), for a list that fills as it goes. */
+  found?: (ledger: LedgerGrid, issues: Issue[]) => void;
+  /** Called with the checked session before the marks are written, so the issues show at once. */
+  checked?: (session: CheckSession) => void | Promise<void>;
 }
+
+const grouped = new Intl.NumberFormat('en-US');
 
 /** Read → check with the shared engine → (optionally) mark. */
 export async function runCheck(wb: LedgerWorkbook, options: CheckOptions = {}): Promise<CheckSession> {
+  performance.mark('check:start');
   const ledger = await wb.readLedger(options.sheet, options.progress);
-  options.progress?.(1, 1, '正在校验…');
-  const report = checkLedger(ledger.grid, {
-    merges: ledger.merges,
-    origin: ledger.origin,
-    mode: options.mode ?? 'editing',
-    now: options.now,
-    fallbackUnit: ledger.sheet,
-    approved: options.approved,
-  });
+  performance.mark('check:read');
+  if (options.signal?.aborted) throw new CheckCancelled();
+  options.progress?.(0, 1, '正在校验…');
+  const engine = options.engine ?? inlineEngine;
+  const { report, plan } = await engine(
+    {
+      grid: ledger.grid,
+      merges: ledger.merges,
+      origin: ledger.origin,
+      sheet: ledger.sheet,
+      mode: options.mode ?? 'editing',
+      now: options.now,
+      approved: options.approved,
+    },
+    {
+      progress: (done, total) =>
+        options.progress?.(done, total, `正在校验… 已查 ${grouped.format(done)} / ${grouped.format(total)} 行`),
+      found: options.found ? (issues) => options.found?.(ledger, issues) : undefined,
+      signal: options.signal,
+    },
+  );
   const totalRows = report.totals.map((t) => t.row);
-  const plan = planMarks({
-    header: report.header,
-    issues: report.issues,
-    dataRows: [...report.rows.map((r) => r.row), ...totalRows],
-  });
+  const session: CheckSession = { ledger, report, plan, totalRows };
+  performance.mark('check:validated');
+  await options.checked?.(session);
+  performance.mark('check:session');
   if (options.mark !== false) {
     options.progress?.(1, 1, '正在标记…');
     await wb.writeMarks(ledger.sheet, plan);
+    performance.mark('check:marked');
   }
-  return { ledger, report, plan, totalRows };
+  return session;
 }
 
 /** The 8 single-choice columns in ledger order (shared/layout.ts DROPDOWN_COLUMNS): one list each on the hidden sheet. */

@@ -7,7 +7,9 @@
  *  3. the fake host's sync / operation counts and largest request for validating 1,000 and 10,000
  *     rows, against a per-cell fill baseline (the known slow path) in the same run;
  *  4. the WPS build (dist/wps): gzip size of its bundles, and the ET fake's count of calls into the
- *     object model for validating 1,000 and 10,000 rows, against per-cell Interior fills.
+ *     object model for validating 1,000 and 10,000 rows, against per-cell Interior fills;
+ *  5. 最长主线程阻塞 while a 10,000-row ledger is checked, and the time from the click to the first
+ *     issue shown, against the old synchronous path in the same run (bench/addin-responsiveness.ts).
  * Run: npm run bench:addin
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { ledgerSheet } from '../addin/test/ledgers.js';
 import { CHROMIUM, CHROMIUM_ARGS, harnessBundle, serveStatic } from '../addin/test/serve.js';
 import { isLedgerHeader, runCheck } from '../addin/workflow.js';
 import { a1 } from '../shared/index.js';
+import { responsivenessSection } from './addin-responsiveness.js';
 
 const TARGET_JS_KB = 80;
 const TARGET_TTI_MS = 2000;
@@ -145,6 +148,9 @@ try {
     );
   }
   console.log('   预算：调用次数与行数无关（按 150,000 格一块读写），从不逐格设置格式。');
+
+  // 5. the pane while it checks 10,000 rows
+  await responsivenessSection(dist, dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -76,8 +76,36 @@ function absentColumns(
 
 const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== false).map((c) => c.key));
 
+/** How far a stepwise check has got: `done` of `total` project rows. */
+export interface CheckStep {
+  done: number;
+  total: number;
+  /** The row issues found so far (a live view: read, never change); ledger-wide rules come at the end. */
+  found?: readonly Issue[];
+}
+
+/** Runs a stepwise check to its end (no pause between steps). */
+export function drain<T>(steps: Generator<CheckStep, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 /** Normalise and validate records (as read from a sheet or received in a submission). */
 export function checkRecords(records: readonly RawRecord[], options: CheckOptions = {}): CheckResult {
+  return drain(checkRecordsSteps(records, options));
+}
+
+/**
+ * checkRecords, pausing after every `chunkRows` records with how far it has got, so a caller can
+ * report progress or yield to the page between chunks; the result is the same whatever the chunk.
+ */
+export function* checkRecordsSteps(
+  records: readonly RawRecord[],
+  options: CheckOptions = {},
+  chunkRows = Number.POSITIVE_INFINITY,
+): Generator<CheckStep, CheckResult> {
   const mode = options.mode ?? 'editing';
   const meta = options.meta ?? EMPTY_META;
   const issues: Issue[] = [];
@@ -115,6 +143,8 @@ export function checkRecords(records: readonly RawRecord[], options: CheckOption
     rows.push(row);
     facts.push(f);
     suggestions.push(suggestion);
+    if (rows.length % chunkRows === 0 && rows.length < records.length)
+      yield { done: rows.length, total: records.length, found: issues };
   }
   reportDemands(demands, report);
   checkEmpty(rows, report);
@@ -182,18 +212,32 @@ export interface LedgerCheckOptions extends ReadOptions {
 
 /** Grid → everything a front end shows: header, meta, rows, issues, suggestions, 统计表 row. */
 export function checkLedger(grid: readonly (readonly unknown[])[], options: LedgerCheckOptions = {}): LedgerReport {
+  return drain(checkLedgerSteps(grid, options));
+}
+
+/** checkLedger in steps of `chunkRows` project rows (see checkRecordsSteps). */
+export function* checkLedgerSteps(
+  grid: readonly (readonly unknown[])[],
+  options: LedgerCheckOptions = {},
+  chunkRows = Number.POSITIVE_INFINITY,
+): Generator<CheckStep, LedgerReport> {
   const read = readLedger(grid, options);
-  const result = checkRecords(read.records, {
-    mode: options.mode,
-    meta: read.meta,
-    columns: read.header?.columns,
-    labelRow: read.header?.labelRow,
-    columnsFromHeader: read.header !== null,
-    totals: read.totals,
-    now: options.now,
-    maxPlausibleWan: options.maxPlausibleWan,
-    approved: options.approved,
-  });
+  yield { done: 0, total: read.records.length };
+  const result = yield* checkRecordsSteps(
+    read.records,
+    {
+      mode: options.mode,
+      meta: read.meta,
+      columns: read.header?.columns,
+      labelRow: read.header?.labelRow,
+      columnsFromHeader: read.header !== null,
+      totals: read.totals,
+      now: options.now,
+      maxPlausibleWan: options.maxPlausibleWan,
+      approved: options.approved,
+    },
+    chunkRows,
+  );
   // checkRecords reports the missing columns itself (the Worker's re-validation needs them too);
   // without a header, “no project” is already said by header.not-found.
   const ledgerIssues: Issue[] = read.issues.filter((i) => i.ruleId !== 'header.missing-column');

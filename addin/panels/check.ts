@@ -1,47 +1,55 @@
-/** 校验: one-click validation, the grouped issue list, marks, dropdowns, the blank 附件5 sheet. */
+/**
+ * 校验: one-click validation (off the page's thread, with progress and 取消), the issue list grouped
+ * by rule and column (issue-list.ts), marks, dropdowns, the blank 附件5 sheet, and the export of
+ * the issue list to a 校验结果 sheet.
+ */
 import { a1, columnLetters, type Issue } from '../../shared/index.js';
-import { clipMessage } from '../../shared/issue-cap.js';
-import type { App } from '../app.js';
+import { RESULT_SHEET_NAME } from '../../shared/result-sheet.js';
+import { type App, describeError } from '../app.js';
+import { defaultEngine, pause } from '../engine/run.js';
+import { CheckCancelled } from '../engine/steps.js';
+import { groupByRule } from '../issue-groups.js';
 import { checkBanner } from '../ledger-state.js';
 import { ledgerTemplateSheets } from '../sheets.js';
 import { action, append, clear, field, h, more } from '../ui.js';
 import { type CheckSession, dropdownPlan, runCheck } from '../workflow.js';
+import { exportIssues, exportMessage } from './export-issues.js';
+import { createIssueList } from './issue-list.js';
 
-const GROUPS_SHOWN = 150;
+/** Up to this many issues, every group opens at once; above it the clerk opens the ones to work on. */
+const EXPAND_ALL_UP_TO = 50;
 
-export interface IssueGroup {
-  row: number | null;
-  title: string;
-  issues: Issue[];
-  errors: number;
-}
-
-/** Ledger-level issues first, then rows with errors, then rows with warnings only; errors first inside. */
-export function groupIssues(session: CheckSession, onlyErrors = false): IssueGroup[] {
-  const names = new Map(session.report.rows.map((r) => [r.row, r.name]));
-  const byRow = new Map<number | null, Issue[]>();
-  for (const issue of session.report.issues) {
-    if (onlyErrors && issue.severity !== 'error') continue;
-    const list = byRow.get(issue.row) ?? [];
-    list.push(issue);
-    byRow.set(issue.row, list);
-  }
-  const groups: IssueGroup[] = [...byRow.entries()].map(([row, issues]) => ({
-    row,
-    title: row === null ? '整表' : `第${row}行${names.get(row) ? ` · ${names.get(row)}` : ''}`,
-    issues: [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
-    errors: issues.filter((i) => i.severity === 'error').length,
-  }));
-  const rank = (g: IssueGroup) => (g.row === null ? 0 : g.errors > 0 ? 1 : 2);
-  return groups.sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0));
-}
+const grouped = new Intl.NumberFormat('en-US');
 
 export function mountCheck(root: HTMLElement, app: App): void {
   const select = h('select', { id: 'sheet-select', 'aria-label': '工作表' }) as HTMLSelectElement;
   const onlyErrors = h('input', { type: 'checkbox', id: 'only-errors' }) as HTMLInputElement;
-  const counts = h('div', { class: 'counts', id: 'check-counts' });
-  const list = h('div', { class: 'issues', id: 'issue-list' });
-  let shown = GROUPS_SHOWN;
+  const counts = h('div', { class: 'counts' });
+  const tally = h('div', { class: 'tally', id: 'check-tally', 'aria-live': 'polite' });
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'small check-cancel', id: 'check-cancel', hidden: true, onclick: () => running?.abort() },
+    '取消校验',
+  );
+  const exportButton = h(
+    'button',
+    { type: 'button', class: 'small', id: 'export-issues', hidden: true, onclick: () => void exportList() },
+    '导出问题清单到工作表',
+  );
+  const empty = h('div', { id: 'issue-empty' });
+  // What the list shows: a finished check, or (while one runs) the issues found so far on `sheet`.
+  let shown: CheckSession | null = null;
+  let shownSheet = '';
+  const list = createIssueList({
+    cellOf: (issue) => cellOf(shown, issue),
+    pick: (_issue, cell) => {
+      const sheet = shownSheet;
+      // While a check runs the pane is busy with it: the jump goes straight to the workbook.
+      if (running) void app.wb.selectCell(sheet, cell).catch((e) => app.ui.notify(describeError(e), 'error'));
+      else void app.task(`正在定位 ${cell}…`, () => app.wb.selectCell(sheet, cell));
+    },
+  });
+  let running: AbortController | null = null;
 
   async function refreshSheets(): Promise<void> {
     const sheets = await app.wb.listSheets();
@@ -54,16 +62,26 @@ export function mountCheck(root: HTMLElement, app: App): void {
   select.addEventListener('change', () => {
     app.sheet = select.value || undefined;
   });
-  onlyErrors.addEventListener('change', () => {
-    shown = GROUPS_SHOWN;
-    render(app.session);
-  });
+  onlyErrors.addEventListener('change', () => render(app.session));
 
   function render(session: CheckSession | null): void {
     clear(counts);
-    clear(list);
-    if (!session) return;
+    clear(tally);
+    clear(empty);
+    shown = session;
+    shownSheet = session?.ledger.sheet ?? '';
+    exportButton.hidden = session === null;
+    if (!session) {
+      list.clear();
+      return;
+    }
     const { report } = session;
+    append(
+      tally,
+      h('span', { class: 'count error' }, `错误 ${grouped.format(report.errors)}`),
+      ' · ',
+      h('span', { class: 'count warning' }, `提示 ${grouped.format(report.warnings)}`),
+    );
     append(
       counts,
       h(
@@ -71,80 +89,94 @@ export function mountCheck(root: HTMLElement, app: App): void {
         { class: 'sheet' },
         `工作表「${session.ledger.sheet}」${session.ledger.detected ? '（自动识别）' : ''}`,
       ),
-      h('span', {}, `项目 ${report.rows.length} 个`),
-      h('span', { class: 'count error' }, `错误 ${report.errors}`),
-      h('span', { class: 'count warning' }, `提示 ${report.warnings}`),
+      h('span', {}, `项目 ${grouped.format(report.rows.length)} 个`),
     );
     if (report.issues.length === 0) {
-      append(list, h('p', { class: 'ok' }, '未发现问题，可以上报。'));
+      list.clear();
+      append(empty, h('p', { class: 'ok' }, '未发现问题，可以上报。'));
       return;
     }
-    const groups = groupIssues(session, onlyErrors.checked);
-    for (const g of groups.slice(0, shown)) {
-      const items = g.issues.map((issue) => {
-        const cell = issue.cell ?? (issue.row !== null ? firstCell(session, issue.row) : null);
-        return h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: `issue ${issue.severity}`,
-              'data-cell': cell ?? '',
-              title: cell ? `定位到 ${cell}` : '',
-              disabled: cell === null,
-              onclick: () => {
-                if (cell) void app.task(`正在定位 ${cell}…`, () => app.wb.selectCell(session.ledger.sheet, cell));
-              },
-            },
-            h('span', { class: 'badge' }, issue.severity === 'error' ? '错误' : '提示'),
-            h('span', { class: 'text' }, clipMessage(issue.message)),
-            cell ? h('span', { class: 'cell' }, cell) : null,
-          ),
-        );
-      });
-      append(
-        list,
-        h(
-          'section',
-          { class: `group${g.errors > 0 ? ' has-errors' : ''}` },
-          h('h4', {}, g.title),
-          h('ul', {}, ...items),
-        ),
-      );
-    }
-    if (groups.length > shown) {
-      append(
-        list,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'more',
-            onclick: () => {
-              shown += GROUPS_SHOWN;
-              render(app.session);
-            },
-          },
-          `还有 ${groups.length - shown} 组，显示更多`,
-        ),
-      );
-    }
+    const groups = groupByRule(report.issues, onlyErrors.checked);
+    const listed = groups.reduce((n, g) => n + g.issues.length, 0);
+    list.show(groups, listed <= EXPAND_ALL_UP_TO);
+  }
+
+  /** While the check runs: the issues found so far, grouped the same way, the list filling as it goes. */
+  function renderFound(sheet: string, found: readonly Issue[]): void {
+    shown = null;
+    shownSheet = sheet;
+    exportButton.hidden = true;
+    clear(tally);
+    clear(counts);
+    clear(empty);
+    const errors = found.filter((i) => i.severity === 'error').length;
+    append(
+      tally,
+      h('span', { class: 'count error' }, `错误 ${grouped.format(errors)}`),
+      ' · ',
+      h('span', { class: 'count warning' }, `提示 ${grouped.format(found.length - errors)}`),
+      h('span', { class: 'so-far' }, '（校验中，已发现）'),
+    );
+    append(counts, h('span', { class: 'sheet' }, `工作表「${sheet}」`));
+    list.show(groupByRule(found, onlyErrors.checked), false, true);
   }
 
   app.onSession(render);
 
   async function check(): Promise<void> {
-    const session = await app.task('正在读取工作表…', async (progress) =>
-      runCheck(app.wb, { sheet: app.sheet, progress, mark: true, approved: await app.approved() }),
-    );
-    if (!session) return;
+    const controller = new AbortController();
+    running = controller;
+    cancel.hidden = false;
+    const found: Issue[] = [];
+    const session = await app.task('正在读取工作表…', async (progress) => {
+      try {
+        return await runCheck(app.wb, {
+          sheet: app.sheet,
+          progress,
+          mark: true,
+          approved: await app.approved(),
+          engine: defaultEngine(),
+          signal: controller.signal,
+          found: (ledger, more) => {
+            for (const issue of more) found.push(issue);
+            renderFound(ledger.sheet, found);
+          },
+          // The issues show as soon as the check is done; marking the sheet follows and cannot be cancelled.
+          checked: async (done) => {
+            cancel.hidden = true;
+            // This list first, then (a task later) every other panel that follows the session.
+            render(done);
+            await pause();
+            app.setSession(done);
+          },
+        });
+      } catch (error) {
+        if (error instanceof CheckCancelled) return null;
+        throw error;
+      } finally {
+        running = null;
+        cancel.hidden = true;
+      }
+    });
+    if (session === null) {
+      render(app.session);
+      app.ui.notify('已取消校验，工作表没有任何改动。', 'info');
+      return;
+    }
+    if (!session) {
+      render(app.session);
+      return;
+    }
     app.marked = true;
-    shown = GROUPS_SHOWN;
-    app.setSession(session);
     const banner = checkBanner(session);
     app.ui.notify(banner.text, banner.kind);
+  }
+
+  async function exportList(): Promise<void> {
+    const session = app.session;
+    if (!session) return;
+    const sheet = await app.task('正在导出问题清单…', () => exportIssues(app.wb, session));
+    if (sheet) app.ui.notify(exportMessage(sheet, RESULT_SHEET_NAME), 'ok');
   }
 
   async function clearMarks(): Promise<void> {
@@ -157,7 +189,9 @@ export function mountCheck(root: HTMLElement, app: App): void {
   async function dropdowns(): Promise<void> {
     const session =
       app.session ??
-      (await app.task('正在读取工作表…', (progress) => runCheck(app.wb, { sheet: app.sheet, progress, mark: false })));
+      (await app.task('正在读取工作表…', (progress) =>
+        runCheck(app.wb, { sheet: app.sheet, progress, mark: false, engine: defaultEngine() }),
+      ));
     if (!session) return;
     const plan = dropdownPlan(session);
     if (plan.columns.length === 0) {
@@ -218,11 +252,23 @@ export function mountCheck(root: HTMLElement, app: App): void {
         action('插入标准台账', '新建一张空白台账（附件5 格式）。', () => void insertTemplate()),
       ]),
     ),
-    counts,
-    h('label', { class: 'toggle' }, onlyErrors, ' 只看错误'),
-    list,
+    h(
+      'div',
+      { class: 'check-sticky', id: 'check-counts' },
+      h('div', { class: 'check-sticky-line' }, tally, cancel),
+      counts,
+      h('div', { class: 'issue-tools' }, h('label', { class: 'toggle' }, onlyErrors, ' 只看错误'), exportButton),
+    ),
+    empty,
+    list.element,
   );
   void refreshSheets().catch(() => undefined);
+}
+
+/** The cell an issue points at: its own, else the first column of its row (once the header is known). */
+function cellOf(session: CheckSession | null, issue: Issue): string | null {
+  if (!session) return null;
+  return issue.cell ?? (issue.row !== null ? firstCell(session, issue.row) : null);
 }
 
 function firstCell(session: CheckSession, row: number): string | null {

@@ -102,7 +102,7 @@ const fake = <T>(page: Page, fn: (f: FakeHost) => T): Promise<T> =>
 const snapshot = (page: Page) => page.evaluate('window.__snapshot()') as Promise<string>;
 
 describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
-  it('validates in one click, lists issues grouped by row, and selects the clicked cell', async () => {
+  it('validates in one click, lists issues grouped by rule and column, and selects the clicked cell', async () => {
     const page = await open(host, 'rows=60');
     const before = await snapshot(page);
     // the page runs over this host's fake: Office syncs or calls into the ET object model
@@ -114,8 +114,14 @@ describe.each(HOSTS)('task pane in Chromium — $name', (host) => {
     expect(counts).toContain('项目 60 个');
     expect(counts).toContain('错误 6');
     expect(await page.evaluate(hostCalls)).toBeGreaterThan(callsBefore);
-    const titles = await page.$$eval('#issue-list .group h4', (els) => els.map((e) => e.textContent));
-    expect(titles[0]).toMatch(/^第14行/u); // project 10: first row with an error
+    const titles = await page.$$eval('#issue-list .group .title', (els) => els.map((e) => e.textContent));
+    // every 10th project lacks a phone (6 errors), every 7th its category (8 warnings); errors first
+    expect(titles).toEqual([
+      '缺少有效联系电话 · 责任人及联系电话列 · 6 处',
+      '未填四个一批分类 · 四个一批分类列 · 8 处',
+    ]);
+    // a small list opens every group; a row names its row and cell once, not again in the message
+    expect(await page.textContent('#issue-list .issue-row')).toMatch(/^第14行G14“王五”中没有有效电话/u);
     const firstGroupClasses = await page.$eval('#issue-list .group', (e) => e.className);
     expect(firstGroupClasses).toContain('has-errors');
     await page.screenshot({ path: join(ARTIFACTS, 'pane-check.png'), fullPage: true });
