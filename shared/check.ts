@@ -28,7 +28,7 @@ import {
   reportDemands,
 } from './rules/ledger.js';
 import { RowPass } from './rules/pass.js';
-import { type StatsRow, summarize } from './stats.js';
+import { finishStats, type StatsRow, summarize } from './stats.js';
 
 export { ROW_RULES } from './rules/pass.js';
 
@@ -99,14 +99,15 @@ function runCheck(
   options: CheckOptions,
   capacity: number,
   feed: (pass: RowPass) => void,
-): { table: LedgerTable; issues: Issue[]; suggestions: Suggestion[] } {
+  withStats = false,
+): { table: LedgerTable; issues: Issue[]; suggestions: Suggestion[]; stats: StatsRow | null } {
   const mode = options.mode ?? 'editing';
   const meta = options.meta ?? EMPTY_META;
   const issues: Issue[] = [];
   const report = issueSink(issues, options.columns);
   const absent = absentColumns(options.columns, options.columnsFromHeader);
   if (absent.size > 0) issues.push(...missingColumnIssues(options.columns ?? {}, options.labelRow ?? null));
-  const pass = new RowPass(report, mode, reportYear(meta, options.now), absent, capacity);
+  const pass = new RowPass(report, mode, reportYear(meta, options.now), absent, capacity, withStats);
   feed(pass);
   const { table } = pass;
   reportDemands(pass.demands, report);
@@ -115,7 +116,7 @@ function runCheck(
   checkAmounts(table, [], report, options.maxPlausibleWan);
   checkTotals(options.totals ?? [], table, report);
   checkApproved(table, options.approved, mode, report);
-  return { table, issues: sortIssues(issues), suggestions: pass.suggestions };
+  return { table, issues: sortIssues(issues), suggestions: pass.suggestions, stats: pass.stats };
 }
 
 /** A CheckResult whose `rows` are built from the table when first read. */
@@ -221,6 +222,7 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
     table,
     issues: own,
     suggestions,
+    stats,
   } = runCheck(
     {
       mode: options.mode,
@@ -235,6 +237,7 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
     },
     layout.data.length - layout.start,
     (pass) => feedGrid(layout, pass, totals),
+    true,
   );
   // runCheck reports the missing columns itself (the Worker's re-validation needs them too);
   // without a header, “no project” is already said by header.not-found.
@@ -247,7 +250,7 @@ export function checkLedger(grid: readonly (readonly unknown[])[], options: Ledg
   report.meta = layout.meta;
   lazy(report, 'records', () => readRecords(layout).records);
   report.totals = totals;
-  report.summary = summarize(unit, table);
+  report.summary = stats ? finishStats({ ...stats, unit }) : summarize(unit, table);
   report.errors = countSeverity(issues, 'error');
   report.warnings = countSeverity(issues, 'warning');
   return report;

@@ -106,10 +106,11 @@ export function summarize(unit: string, rows: readonly LedgerRow[] | LedgerTable
   const s = emptyStats(unit);
   if (rows instanceof LedgerTable) for (let i = 0; i < rows.length; i++) addProject(s, rows.view(i));
   else for (const r of rows) addProject(s, r);
-  return finish(s);
+  return finishStats(s);
 }
 
-function addProject(s: StatsRow, r: LedgerRow): void {
+/** Adds one project to a 统计表 row being built (from emptyStats; finishStats when all are in). */
+export function addProject(s: StatsRow, r: LedgerRow): void {
   s.projects++;
   s.investmentYuan += wanToYuan(r.investTotal ?? 0);
   if (r.category) s.categories[r.category]++;
@@ -146,12 +147,13 @@ export function mergeStats(rows: readonly StatsRow[], unit: string = TOTAL_UNIT)
     addCounts(s.difficultCauses, r.difficultCauses);
     addCounts(s.linkageShortfalls, r.linkageShortfalls);
   }
-  return finish(s);
+  return finishStats(s);
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10000) / 10000);
 
-function finish(s: StatsRow): StatsRow {
+/** Fills in the 投入 in 万元 and the rates of a 统计表 row whose projects are all added. */
+export function finishStats(s: StatsRow): StatsRow {
   s.investment = yuanToWan(s.investmentYuan, 2);
   s.rates = {
     idle: rate(s.idleProjects, s.projects),

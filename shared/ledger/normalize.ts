@@ -7,7 +7,7 @@
  * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
 import { type ColumnDef, type ColumnKey, columnLabel, LEDGER_COLUMNS } from './columns.js';
-import { ledgerRowOf, rawValuesOf } from './shape.js';
+import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { MULTI_SEPARATORS, ZERO_MARKERS } from './synonyms.js';
 import { a1, cellText, foldKey, quote } from './text.js';
 import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
@@ -56,6 +56,8 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
 
 const COLUMN_DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
 const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 'integer');
+/** The lookups by column index. Their keys are foldKey outputs, which cellText leaves unchanged. */
+const LOOKUP_AT = COLUMN_DEFS.map((c) => lookups.get(c.key));
 
 /** The value as the clerk typed it, for messages (numbers arrive without text). */
 function shown(raw: RawCell, text: string): string {
@@ -114,7 +116,11 @@ export function normalizeValues(
     }
     const raw = raws[i] ?? null;
     // A number in a number column needs no text: skip making one (the common case for money).
-    const text = typeof raw === 'number' && NUMERIC_COLUMN[i] ? '' : cellText(raw);
+    // Text that is already a folded spelling of the column's values is its own cell text.
+    let text: string;
+    if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
+    else if (typeof raw === 'string' && LOOKUP_AT[i]?.has(raw)) text = raw;
+    else text = cellText(raw);
     out[i] = normalizeCell(c, raw, text, say);
   }
   return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
@@ -123,7 +129,7 @@ export function normalizeValues(
 /** The value of a cell whose column is absent: blank of its type (the cell is marked unknown). */
 function absentValue(c: ColumnDef): unknown {
   if (c.type === 'text') return '';
-  if (c.type === 'multi') return [];
+  if (c.type === 'multi') return NO_ITEMS;
   return null;
 }
 
@@ -247,7 +253,7 @@ const OTHER_WITH_NOTE =
   /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
 
 function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
-  if (text === '') return [];
+  if (text === '') return NO_ITEMS;
   const key = c.key as ColumnKey;
   const values: string[] = [];
   const bad: string[] = [];

@@ -12,6 +12,12 @@ export const LEDGER_ROW_FIELDS: readonly (keyof LedgerRow)[] = ['row', ...COLUMN
 
 type V = readonly unknown[];
 
+/**
+ * A blank multi-select cell while checking: one shared empty list, never handed out. Every LedgerRow
+ * that is kept gets its own empty array instead (ledgerRowOf), so callers may still change theirs.
+ */
+export const NO_ITEMS: readonly string[] = Object.freeze([]);
+
 /** A LedgerRow with every field blank, in field order (the one object shape of every row). */
 export function blankLedgerRow(): LedgerRow {
   return {
@@ -85,9 +91,15 @@ export function fillLedgerRow(out: LedgerRow, row: number, v: V, causesOther = '
   return out;
 }
 
-/** A new LedgerRow from values in COLUMNS order. */
+/**
+ * A new LedgerRow from values in COLUMNS order, to keep: its multi-select lists are its own (a
+ * shared empty list used while checking becomes a new one).
+ */
 export function ledgerRowOf(row: number, v: V, causesOther = ''): LedgerRow {
-  return fillLedgerRow(blankLedgerRow(), row, v, causesOther);
+  const out = fillLedgerRow(blankLedgerRow(), row, v, causesOther);
+  if (out.problems === NO_ITEMS) out.problems = [];
+  if (out.causes === NO_ITEMS) out.causes = [];
+  return out;
 }
 
 /** Raw cells by key; a blank is `undefined`, which JSON leaves out, so payloads stay sparse. */

@@ -5,7 +5,7 @@
  */
 import { COLUMN_KEYS, type ColumnKey } from './columns.js';
 import { NO_FACTS, type RowFacts } from './normalize.js';
-import { blankLedgerRow, fillLedgerRow } from './shape.js';
+import { blankLedgerRow, fillLedgerRow, ledgerRowOf } from './shape.js';
 import type { LedgerRow } from './types.js';
 
 /** Beyond this many rows the columns grow as needed (a larger `new Array(n)` may not stay a fast array). */
@@ -55,7 +55,7 @@ export class LedgerTable {
   }
 
   facts(index: number): RowFacts {
-    return this.factsOf.get(index) ?? NO_FACTS;
+    return this.factsOf.size === 0 ? NO_FACTS : (this.factsOf.get(index) ?? NO_FACTS);
   }
 
   /** True when some project has an unknown cell in `key`. */
@@ -66,7 +66,7 @@ export class LedgerTable {
 
   /** Project `index` as a new LedgerRow. */
   row(index: number): LedgerRow {
-    return fillLedgerRow(blankLedgerRow(), this.rowNumbers[index] as number, this.gather(index), this.other(index));
+    return ledgerRowOf(this.rowNumbers[index] as number, this.gather(index), this.other(index));
   }
 
   /**

@@ -9,6 +9,7 @@ import { CellReporter, type IssueSink, NO_FACTS, normalizeValues } from '../ledg
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
 import { LedgerTable } from '../ledger/table.js';
 import type { LedgerRow, Mode, RawCell } from '../ledger/types.js';
+import { addProject, emptyStats, type StatsRow } from '../stats.js';
 import { fieldRules } from './fields.js';
 import type { ColumnDemand } from './ledger.js';
 import { rowRules } from './rows.js';
@@ -21,6 +22,8 @@ const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== 
 export class RowPass {
   readonly table: LedgerTable;
   readonly suggestions: Suggestion[] = [];
+  /** The 统计表 row of the projects so far, when asked for (finishStats it). */
+  readonly stats: StatsRow | null;
   /** Rows that need a column the sheet does not have, per column (one header.missing-column each). */
   readonly demands = new Map<ColumnKey, ColumnDemand>();
   private readonly say: CellReporter;
@@ -31,7 +34,7 @@ export class RowPass {
 
   /**
    * `absent`: the columns the sheet does not have (their cells are unknown to every rule);
-   * `capacity`: the most projects expected.
+   * `capacity`: the most projects expected; `withStats`: add each project to `stats`.
    */
   constructor(
     private readonly report: IssueSink,
@@ -39,8 +42,10 @@ export class RowPass {
     reportYear: number,
     private readonly absent: ReadonlySet<ColumnKey>,
     capacity: number,
+    withStats = false,
   ) {
     this.table = new LedgerTable(capacity);
+    this.stats = withStats ? emptyStats('') : null;
     this.say = new CellReporter(report);
     const none: Suggestion = { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' };
     this.ctx = { mode, reportYear, suggestion: none, unknown: NO_FACTS.unknown };
@@ -56,6 +61,7 @@ export class RowPass {
     this.ctx.suggestion = suggestion;
     this.ctx.unknown = unknown;
     for (const rule of ROW_RULES) this.apply(rule, row, unknown);
+    if (this.stats) addProject(this.stats, row);
     this.table.push(rowNumber, this.values, other, facts);
     this.suggestions.push(suggestion);
   }
