@@ -2,15 +2,24 @@
  * The one path from a grid (or from submitted records) to issues, suggestions and the 统计表 row.
  * Used alike by the add-in, the CLI and the Worker.
  */
-import { CLASSIFY_RULES, classify, type Suggestion } from './classify.js';
+import type { Suggestion } from './classify.js';
 import { COLUMNS, type ColumnKey } from './ledger/columns.js';
-import { issueSink, normalizeWithFacts, type RowFacts } from './ledger/normalize.js';
-import { type HeaderMap, MIN_LEVEL1_LABELS, missingColumnIssues, type ReadOptions, readLedger } from './ledger/read.js';
-import type { Issue, LedgerMeta, LedgerRow, Mode, RawRecord } from './ledger/types.js';
-import { type ApprovedMap, checkApproved } from './rules/decisions.js';
-import { fieldRules } from './rules/fields.js';
+import { issueSink } from './ledger/normalize.js';
 import {
-  type ColumnDemand,
+  type HeaderMap,
+  type LedgerLayout,
+  MIN_LEVEL1_LABELS,
+  missingColumnIssues,
+  type ReadOptions,
+  readLayout,
+  readRecords,
+  visitDataRows,
+} from './ledger/read.js';
+import { rawCellsOf, rawValuesInto } from './ledger/shape.js';
+import type { LedgerTable } from './ledger/table.js';
+import type { Issue, LedgerMeta, LedgerRow, Mode, RawCell, RawRecord } from './ledger/types.js';
+import { type ApprovedMap, checkApproved } from './rules/decisions.js';
+import {
   checkAmounts,
   checkDuplicateCodes,
   checkEmpty,
@@ -18,11 +27,10 @@ import {
   checkTotals,
   reportDemands,
 } from './rules/ledger.js';
-import { rowRules } from './rules/rows.js';
-import type { RowRule } from './rules/types.js';
-import { type StatsRow, summarize } from './stats.js';
+import { RowPass } from './rules/pass.js';
+import { finishStats, type StatsRow, summarize } from './stats.js';
 
-export const ROW_RULES: readonly RowRule[] = [...fieldRules, ...rowRules];
+export { ROW_RULES } from './rules/pass.js';
 
 export interface CheckOptions {
   mode?: Mode;
@@ -74,9 +82,7 @@ function absentColumns(
   return new Set(COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.key));
 }
 
-const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== false).map((c) => c.key));
-
-/** How far a stepwise check has got: `done` of `total` project rows. */
+/** How far a stepwise check has got: `done` projects of at most `total`. */
 export interface CheckStep {
   done: number;
   total: number;
@@ -106,72 +112,106 @@ export function* checkRecordsSteps(
   options: CheckOptions = {},
   chunkRows = Number.POSITIVE_INFINITY,
 ): Generator<CheckStep, CheckResult> {
+  const raws: (RawCell | undefined)[] = [];
+  let next = 0;
+  const feed: Feed = (pass, limit) => {
+    const end = Math.min(records.length, next + limit);
+    for (; next < end; next++) {
+      const record = records[next] as RawRecord;
+      pass.add(record.row, rawValuesInto(record.cells, raws));
+    }
+    return next >= records.length;
+  };
+  const { table, issues, suggestions } = yield* runCheck(options, records.length, feed, false, chunkRows);
+  return resultOf(table, issues, suggestions);
+}
+
+/** Hands up to `limit` more projects to the pass; true once the input is used up. */
+type Feed = (pass: RowPass, limit: number) => boolean;
+
+/**
+ * The rules over the projects `feed` hands to the pass (pausing after every `chunkRows`), then the
+ * ledger-level rules; `options.totals` is read after feeding (the grid path finds its 合计 rows
+ * while feeding).
+ */
+function* runCheck(
+  options: CheckOptions,
+  capacity: number,
+  feed: Feed,
+  withStats: boolean,
+  chunkRows: number,
+): Generator<CheckStep, { table: LedgerTable; issues: Issue[]; suggestions: Suggestion[]; stats: StatsRow | null }> {
   const mode = options.mode ?? 'editing';
   const meta = options.meta ?? EMPTY_META;
   const issues: Issue[] = [];
   const report = issueSink(issues, options.columns);
-  const year = reportYear(meta, options.now);
   const absent = absentColumns(options.columns, options.columnsFromHeader);
   if (absent.size > 0) issues.push(...missingColumnIssues(options.columns ?? {}, options.labelRow ?? null));
-  const rows: LedgerRow[] = [];
-  const facts: RowFacts[] = [];
-  const suggestions: Suggestion[] = [];
-  const demands = new Map<ColumnKey, ColumnDemand>();
-  for (const record of records) {
-    const { row, facts: f } = normalizeWithFacts(record, report, absent);
-    const unknown = f.unknown;
-    const suggestion = classify(row, CLASSIFY_RULES, unknown);
-    const ctx = { mode, reportYear: year, suggestion, unknown };
-    for (const rule of ROW_RULES) {
-      let toColumn = false;
-      if (unknown.size > 0) {
-        if (rule.reads.some((k) => unknown.has(k))) continue;
-        if (rule.demands && unknown.has(rule.field)) {
-          if (!absent.has(rule.field)) continue; // an invalid value is not a blank one
-          toColumn = true;
-        }
-      }
-      const message = rule.check(row, ctx);
-      if (message === null) continue;
-      const severity = typeof rule.severity === 'function' ? rule.severity(mode) : rule.severity;
-      if (toColumn) {
-        if (!REQUIRED_COLUMN.has(rule.field)) addDemand(demands, rule.field, row.row, severity);
-        continue;
-      }
-      report(rule.id, severity, row.row, rule.field, `第${row.row}行${message}`);
-    }
-    rows.push(row);
-    facts.push(f);
-    suggestions.push(suggestion);
-    if (rows.length % chunkRows === 0 && rows.length < records.length)
-      yield { done: rows.length, total: records.length, found: issues };
-  }
-  reportDemands(demands, report);
-  checkEmpty(rows, report);
-  checkDuplicateCodes(rows, report, facts);
-  checkAmounts(rows, facts, report, options.maxPlausibleWan);
-  checkTotals(options.totals ?? [], rows, report, facts);
-  checkApproved(rows, options.approved, mode, report);
-  return { rows, issues: sortIssues(issues), suggestions };
+  const pass = new RowPass(report, mode, reportYear(meta, options.now), absent, capacity, withStats);
+  while (!feed(pass, chunkRows)) yield { done: pass.table.length, total: capacity, found: issues };
+  const { table } = pass;
+  reportDemands(pass.demands, report);
+  checkEmpty(table, report);
+  checkDuplicateCodes(table, report);
+  checkAmounts(table, [], report, options.maxPlausibleWan);
+  checkTotals(options.totals ?? [], table, report);
+  checkApproved(table, options.approved, mode, report);
+  return { table, issues: sortIssues(issues), suggestions: pass.suggestions, stats: pass.stats };
 }
 
-function addDemand(
-  demands: Map<ColumnKey, ColumnDemand>,
-  key: ColumnKey,
-  row: number,
-  severity: ColumnDemand['severity'],
-): void {
-  const d = demands.get(key) ?? { rows: [], count: 0, severity };
-  if (d.rows.length < 3) d.rows.push(row);
-  d.count++;
-  if (severity === 'error') d.severity = 'error';
-  demands.set(key, d);
+/** A CheckResult whose `rows` are built from the table when first read. */
+function resultOf(table: LedgerTable, issues: Issue[], suggestions: Suggestion[]): CheckResult {
+  const result = {} as CheckResult;
+  lazy(result, 'rows', () => table.rows());
+  result.issues = issues;
+  result.suggestions = suggestions;
+  return result;
+}
+
+/**
+ * `target[key]` computed on first read, then a plain data property (spread, JSON and structured
+ * clone see the value). Assigning it first replaces the computation.
+ */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
+  const settle = (value: T[K]) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    get: () => {
+      const value = build();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 const columnOrder = new Map<string, number>(COLUMNS.map((c, i) => [c.key, i]));
 
 /** Ledger-level first, then by row; within a row errors before warnings, then column order. */
 export function sortIssues(issues: Issue[]): Issue[] {
+  const keys = new Float64Array(issues.length);
+  for (let i = 0; i < issues.length; i++) {
+    const key = sortKey(issues[i] as Issue);
+    if (key === null) return sortIssuesByTuple(issues);
+    keys[i] = key;
+  }
+  const order = Array.from(keys, (_, i) => i);
+  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  return order.map((i) => issues[i] as Issue);
+}
+
+/** The sort order of an issue as one number (row, then severity, then column), when its row is a row number. */
+function sortKey(issue: Issue): number | null {
+  const row = issue.row ?? -1;
+  if (!Number.isSafeInteger(row) || row < -1 || row > 2 ** 40) return null;
+  const column = issue.field ? (columnOrder.get(issue.field) ?? 99) : -1;
+  return ((row + 1) * 2 + (issue.severity === 'error' ? 0 : 1)) * 128 + column + 1;
+}
+
+/** The same order for any row value: (row, severity, column) tuples compared in turn. */
+function sortIssuesByTuple(issues: Issue[]): Issue[] {
   const rank = (i: Issue) => [
     i.row ?? -1,
     i.severity === 'error' ? 0 : 1,
@@ -210,50 +250,85 @@ export interface LedgerCheckOptions extends ReadOptions {
   approved?: ApprovedMap;
 }
 
-/** Grid → everything a front end shows: header, meta, rows, issues, suggestions, 统计表 row. */
+/**
+ * Grid → everything a front end shows: header, meta, rows, issues, suggestions, 统计表 row. The
+ * projects are normalised straight from the grid; `rows` and `records` are built when first read
+ * (from the same grid: do not change it in between).
+ */
 export function checkLedger(grid: readonly (readonly unknown[])[], options: LedgerCheckOptions = {}): LedgerReport {
   return drain(checkLedgerSteps(grid, options));
 }
 
-/** checkLedger in steps of `chunkRows` project rows (see checkRecordsSteps). */
+/** checkLedger in steps of `chunkRows` projects (see checkRecordsSteps). */
 export function* checkLedgerSteps(
   grid: readonly (readonly unknown[])[],
   options: LedgerCheckOptions = {},
   chunkRows = Number.POSITIVE_INFINITY,
 ): Generator<CheckStep, LedgerReport> {
-  const read = readLedger(grid, options);
-  yield { done: 0, total: read.records.length };
-  const result = yield* checkRecordsSteps(
-    read.records,
+  const layout = readLayout(grid, options);
+  const capacity = Math.max(0, layout.data.length - layout.start);
+  yield { done: 0, total: capacity };
+  const totals: RawRecord[] = [];
+  const {
+    table,
+    issues: own,
+    suggestions,
+    stats,
+  } = yield* runCheck(
     {
       mode: options.mode,
-      meta: read.meta,
-      columns: read.header?.columns,
-      labelRow: read.header?.labelRow,
-      columnsFromHeader: read.header !== null,
-      totals: read.totals,
+      meta: layout.meta,
+      columns: layout.header?.columns,
+      labelRow: layout.header?.labelRow,
+      columnsFromHeader: layout.header !== null,
+      totals,
       now: options.now,
       maxPlausibleWan: options.maxPlausibleWan,
       approved: options.approved,
     },
+    capacity,
+    gridFeed(layout, totals),
+    true,
     chunkRows,
   );
-  // checkRecords reports the missing columns itself (the Worker's re-validation needs them too);
+  // runCheck reports the missing columns itself (the Worker's re-validation needs them too);
   // without a header, “no project” is already said by header.not-found.
-  const ledgerIssues: Issue[] = read.issues.filter((i) => i.ruleId !== 'header.missing-column');
-  if (read.header) checkMeta(read.meta, issueSink(ledgerIssues));
-  const own = read.header ? result.issues : result.issues.filter((i) => i.ruleId !== 'ledger.empty');
-  const issues = [...ledgerIssues, ...own];
-  const unit = read.meta.unit ?? options.fallbackUnit ?? '未填报单位';
-  return {
-    ...result,
-    issues,
-    header: read.header,
-    meta: read.meta,
-    records: read.records,
-    totals: read.totals,
-    summary: summarize(unit, result.rows),
-    errors: issues.filter((i) => i.severity === 'error').length,
-    warnings: issues.filter((i) => i.severity === 'warning').length,
+  const ledgerIssues: Issue[] = layout.issues.filter((i) => i.ruleId !== 'header.missing-column');
+  if (layout.header) checkMeta(layout.meta, issueSink(ledgerIssues));
+  const issues = [...ledgerIssues, ...(layout.header ? own : own.filter((i) => i.ruleId !== 'ledger.empty'))];
+  const unit = layout.meta.unit ?? options.fallbackUnit ?? '未填报单位';
+  const report = resultOf(table, issues, suggestions) as LedgerReport;
+  report.header = layout.header;
+  report.meta = layout.meta;
+  lazy(report, 'records', () => readRecords(layout).records);
+  report.totals = totals;
+  report.summary = stats ? finishStats({ ...stats, unit }) : summarize(unit, table);
+  report.errors = countSeverity(issues, 'error');
+  report.warnings = countSeverity(issues, 'warning');
+  return report;
+}
+
+/** The data rows of the grid into the pass, `limit` projects at a time; 合计 rows into `totals`. */
+function gridFeed(layout: LedgerLayout, totals: RawRecord[]): Feed {
+  const raws: (RawCell | undefined)[] = layout.positions.map(() => undefined);
+  let next = layout.start;
+  return (pass, limit) => {
+    next = visitDataRows(
+      layout,
+      raws,
+      (kind, row) => {
+        if (kind === 'project') pass.add(row, raws);
+        else totals.push({ row, cells: rawCellsOf(raws) });
+      },
+      next,
+      limit,
+    );
+    return next >= layout.data.length;
   };
+}
+
+function countSeverity(issues: readonly Issue[], severity: Issue['severity']): number {
+  let n = 0;
+  for (const i of issues) if (i.severity === severity) n++;
+  return n;
 }

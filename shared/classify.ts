@@ -138,6 +138,41 @@ function suggestion(
   return { row: row.row, entered: row.category, category, ruleId, clause, reason };
 }
 
+/** Rows whose matched conditions are all row-independent share their reason: by rule, then by mask. */
+const matchedReasons = new WeakMap<ClassifyRule, Map<number, string>>();
+/** Conditions of one rule as a bit mask: rules with more are described afresh every time. */
+const MASK_BITS = 30;
+
+/** `台账记载：…。参照…` for the matched conditions of `rule` (bit i = rule.when[i]). */
+function matchedReason(rule: ClassifyRule, mask: number, row: LedgerRow): string {
+  let cacheable = true;
+  for (let i = 0; i < rule.when.length; i++)
+    if (mask & (1 << i) && 'filled' in (rule.when[i] as Condition)) cacheable = false;
+  const byMask = cacheable ? (matchedReasons.get(rule) ?? new Map<number, string>()) : undefined;
+  const cached = byMask?.get(mask);
+  if (cached !== undefined) return cached;
+  const facts = rule.when
+    .filter((_, i) => mask & (1 << i))
+    .map((c) => describeCondition(c, row))
+    .join('；');
+  const reason = `台账记载：${facts}。${referTo(rule)}`;
+  if (byMask) {
+    byMask.set(mask, reason);
+    matchedReasons.set(rule, byMask);
+  }
+  return reason;
+}
+
+/** A field without a value: blank (null) or unknown. */
+function isUnknown(fields: Record<string, unknown>, unknown: ReadonlySet<ColumnKey>, f: ColumnKey): boolean {
+  return fields[f] === null || (unknown.size > 0 && unknown.has(f));
+}
+
+function someUnknown(fields: Record<string, unknown>, unknown: ReadonlySet<ColumnKey>): boolean {
+  for (const f of CATCH_ALL_INPUTS) if (isUnknown(fields, unknown, f)) return true;
+  return false;
+}
+
 /**
  * The suggestion for one row. `unknown`: the row's cells that are neither blank nor a value
  * (invalid, or their column absent): a condition on them neither holds nor fails.
@@ -148,20 +183,24 @@ export function classify(
   unknown: ReadonlySet<ColumnKey> = NOTHING_UNKNOWN,
 ): Suggestion {
   const fields = row as unknown as Record<string, unknown>;
-  const isUnknown = (f: ColumnKey) => fields[f] === null || (unknown.size > 0 && unknown.has(f));
   for (const rule of rules) {
     if (rule.when.length === 0) {
-      if (CATCH_ALL_INPUTS.some(isUnknown)) break;
+      if (someUnknown(fields, unknown)) break;
       return suggestion(row, rule.category, rule.id, rule.clause, catchAllReason(rule));
     }
-    const matched: Condition[] = [];
-    for (const c of rule.when) if (holds(row, c, unknown)) matched.push(c);
+    if (rule.when.length <= MASK_BITS) {
+      let mask = 0;
+      for (let i = 0; i < rule.when.length; i++) if (holds(row, rule.when[i] as Condition, unknown)) mask |= 1 << i;
+      if (mask !== 0) return suggestion(row, rule.category, rule.id, rule.clause, matchedReason(rule, mask, row));
+      continue;
+    }
+    const matched = rule.when.filter((c) => holds(row, c, unknown));
     if (matched.length > 0) {
       const facts = matched.map((c) => describeCondition(c, row)).join('；');
       return suggestion(row, rule.category, rule.id, rule.clause, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
-  const missing = CATCH_ALL_INPUTS.filter(isUnknown).map((f) => `「${columnLabel(f)}」`);
+  const missing = CATCH_ALL_INPUTS.filter((f) => isUnknown(fields, unknown, f)).map((f) => `「${columnLabel(f)}」`);
   return suggestion(
     row,
     null,

@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, type Category, type Cause, LINKAGE_SHORTFALLS, type LinkageShortfall } from './ledger/columns.js';
 import { wanToYuan, yuanToWan } from './ledger/normalize.js';
+import { LedgerTable } from './ledger/table.js';
 import type { LedgerRow } from './ledger/types.js';
 
 /** Causes in the column order of 附件4 (differs from the ledger's 填表说明 order). */
@@ -93,30 +94,38 @@ export function isIdle(r: LedgerRow): boolean {
   return r.problems.includes('停产') || r.useStatus === '闲置' || r.operation === '终止经营';
 }
 
+/** Counts each distinct cause once (a plain loop: the lists are short, no Set per row). */
 function countCauses(target: Record<Cause, number>, causes: readonly string[]): void {
-  for (const c of new Set(causes)) if (c in target) target[c as Cause]++;
+  for (let i = 0; i < causes.length; i++) {
+    const c = causes[i] as string;
+    if (c in target && causes.indexOf(c) === i) target[c as Cause]++;
+  }
 }
 
-export function summarize(unit: string, rows: readonly LedgerRow[]): StatsRow {
+export function summarize(unit: string, rows: readonly LedgerRow[] | LedgerTable): StatsRow {
   const s = emptyStats(unit);
-  for (const r of rows) {
-    s.projects++;
-    s.investmentYuan += wanToYuan(r.investTotal ?? 0);
-    if (r.category) s.categories[r.category]++;
-    else s.uncategorized++;
-    if (isIdle(r)) {
-      s.idleProjects++;
-      countCauses(s.idleCauses, r.causes);
-    }
-    if (r.operation === '经营困难') {
-      s.difficultProjects++;
-      countCauses(s.difficultCauses, r.causes);
-    }
-    if (r.linkage === '不充分') s.linkageInsufficient++;
-    if (r.linkageShortfall && r.linkageShortfall in s.linkageShortfalls)
-      s.linkageShortfalls[r.linkageShortfall as LinkageShortfall]++;
+  if (rows instanceof LedgerTable) for (let i = 0; i < rows.length; i++) addProject(s, rows.view(i));
+  else for (const r of rows) addProject(s, r);
+  return finishStats(s);
+}
+
+/** Adds one project to a 统计表 row being built (from emptyStats; finishStats when all are in). */
+export function addProject(s: StatsRow, r: LedgerRow): void {
+  s.projects++;
+  s.investmentYuan += wanToYuan(r.investTotal ?? 0);
+  if (r.category) s.categories[r.category]++;
+  else s.uncategorized++;
+  if (isIdle(r)) {
+    s.idleProjects++;
+    countCauses(s.idleCauses, r.causes);
   }
-  return finish(s);
+  if (r.operation === '经营困难') {
+    s.difficultProjects++;
+    countCauses(s.difficultCauses, r.causes);
+  }
+  if (r.linkage === '不充分') s.linkageInsufficient++;
+  if (r.linkageShortfall && r.linkageShortfall in s.linkageShortfalls)
+    s.linkageShortfalls[r.linkageShortfall as LinkageShortfall]++;
 }
 
 function addCounts<K extends string>(into: Record<K, number>, from: Record<K, number>): void {
@@ -138,12 +147,13 @@ export function mergeStats(rows: readonly StatsRow[], unit: string = TOTAL_UNIT)
     addCounts(s.difficultCauses, r.difficultCauses);
     addCounts(s.linkageShortfalls, r.linkageShortfalls);
   }
-  return finish(s);
+  return finishStats(s);
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10000) / 10000);
 
-function finish(s: StatsRow): StatsRow {
+/** Fills in the 投入 in 万元 and the rates of a 统计表 row whose projects are all added. */
+export function finishStats(s: StatsRow): StatsRow {
   s.investment = yuanToWan(s.investmentYuan, 2);
   s.rates = {
     idle: rate(s.idleProjects, s.projects),

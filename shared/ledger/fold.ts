@@ -39,10 +39,16 @@ export function foldDashes(text: string): string {
  * forms), dash variants → “-”, white space removed, upper case. `PS2021‑0001` (U+2011),
  * `PS2021-\u200b0001` and `ｐｓ２０２１－０００１` all fold to `PS2021-0001`.
  */
-const PLAIN_ASCII = /^[\x21-\x7e]*$/u;
-
 export function foldCode(text: string): string {
-  // Most codes are printable ASCII without spaces: nothing to strip, normalise or fold but case.
-  if (PLAIN_ASCII.test(text)) return text.toUpperCase();
+  // Most codes are printable ASCII without spaces: nothing to strip, normalise or fold but case
+  // (and most are upper case already: then the text itself, no new string).
+  let lower = false;
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) plain = false;
+    else if (code >= 0x61 && code <= 0x7a) lower = true;
+  }
+  if (plain) return lower ? text.toUpperCase() : text;
   return foldDashes(stripInvisible(text).normalize('NFKC')).replace(/\s+/gu, '').toUpperCase();
 }

@@ -7,7 +7,7 @@
  * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
 import { type ColumnDef, type ColumnKey, columnLabel, LEDGER_COLUMNS } from './columns.js';
-import { ledgerRowOf, rawValuesOf } from './shape.js';
+import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { MULTI_SEPARATORS, ZERO_MARKERS } from './synonyms.js';
 import { a1, cellText, foldKey, quote } from './text.js';
 import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
@@ -56,6 +56,8 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
 
 const COLUMN_DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
 const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 'integer');
+/** The lookups by column index. Their keys are foldKey outputs, which cellText leaves unchanged. */
+const LOOKUP_AT = COLUMN_DEFS.map((c) => lookups.get(c.key));
 
 /** The value as the clerk typed it, for messages (numbers arrive without text). */
 function shown(raw: RawCell, text: string): string {
@@ -71,7 +73,8 @@ export interface RowFacts {
 }
 
 const NO_KEYS: ReadonlySet<ColumnKey> = new Set();
-const NO_FACTS: RowFacts = { unknown: NO_KEYS, converted: [] };
+/** The facts of a row whose every cell is blank or a value, and none converted. */
+export const NO_FACTS: RowFacts = { unknown: NO_KEYS, converted: [] };
 
 /** RawRecord → LedgerRow (issues go to `report`). `absent`: columns the sheet does not have. */
 export function normalizeRecord(record: RawRecord, report: IssueSink, absent?: ReadonlySet<ColumnKey>): LedgerRow {
@@ -84,50 +87,73 @@ export function normalizeWithFacts(
   report: IssueSink,
   absent: ReadonlySet<ColumnKey> = NO_KEYS,
 ): { row: LedgerRow; facts: RowFacts } {
-  const raws = rawValuesOf(record.cells);
+  const say = new CellReporter(report);
   const values: unknown[] = [];
-  const say = new CellReporter(report, record.row);
+  const facts = normalizeValues(rawValuesOf(record.cells), record.row, say, absent, values);
+  return { row: ledgerRowOf(record.row, values, say.other), facts };
+}
+
+/**
+ * One row's raw cells (COLUMNS order) → its normalised values, written into `out`; cell issues go
+ * to `say` (which may be reused row after row). Returns the row's facts; `say.other` holds its
+ * 其他 explanations.
+ */
+export function normalizeValues(
+  raws: readonly (RawCell | undefined)[],
+  row: number,
+  say: CellReporter,
+  absent: ReadonlySet<ColumnKey>,
+  out: unknown[],
+): RowFacts {
+  say.begin(row);
   for (let i = 0; i < COLUMN_DEFS.length; i++) {
     const c = COLUMN_DEFS[i] as ColumnDef;
     say.key = c.key as ColumnKey;
     if (absent.size > 0 && absent.has(say.key)) {
-      values.push(absentValue(c));
+      out[i] = absentValue(c);
       say.markUnknown();
       continue;
     }
     const raw = raws[i] ?? null;
     // A number in a number column needs no text: skip making one (the common case for money).
-    const text = typeof raw === 'number' && NUMERIC_COLUMN[i] ? '' : cellText(raw);
-    values.push(normalizeCell(c, raw, text, say));
+    // Text that is already a folded spelling of the column's values is its own cell text.
+    let text: string;
+    if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
+    else if (typeof raw === 'string' && LOOKUP_AT[i]?.has(raw)) text = raw;
+    else text = cellText(raw);
+    out[i] = normalizeCell(c, raw, text, say);
   }
-  const row = ledgerRowOf(record.row, values);
-  if (say.other !== '') row.causesOther = say.other;
-  const facts = say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
-  return { row, facts };
+  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
 }
 
 /** The value of a cell whose column is absent: blank of its type (the cell is marked unknown). */
 function absentValue(c: ColumnDef): unknown {
   if (c.type === 'text') return '';
-  if (c.type === 'multi') return [];
+  if (c.type === 'multi') return NO_ITEMS;
   return null;
 }
 
 /**
  * Reports an issue on the cell being normalised, prefixed with its row and column label, and
- * collects the row's facts. One per record rather than a closure per cell: the hot path allocates
- * (and, in bundles that keep function names, names) as little as possible.
+ * collects the row's facts. One per ledger (begin() per row) rather than a closure per cell: the
+ * hot path allocates as little as possible.
  */
-class CellReporter {
+export class CellReporter {
   key: ColumnKey = 'seq';
   unknown: Set<ColumnKey> | null = null;
   converted: ColumnKey[] | null = null;
   /** 其他 explanations of the row's multi-select cells. */
   other = '';
-  constructor(
-    private readonly report: IssueSink,
-    private readonly row: number,
-  ) {}
+  private row = 0;
+  constructor(private readonly report: IssueSink) {}
+
+  /** Starts a row: its facts so far are none. */
+  begin(row: number): void {
+    this.row = row;
+    this.unknown = null;
+    this.converted = null;
+    this.other = '';
+  }
 
   say(ruleId: string, severity: Severity, message: string): void {
     this.report(ruleId, severity, this.row, this.key, `第${this.row}行「${columnLabel(this.key)}」${message}`);
@@ -182,8 +208,16 @@ function listed(items: readonly string[]): string {
   return distinct.length > MAX_LISTED ? `${shown}等 ${distinct.length} 项` : shown;
 }
 
+const allowedLists = new Map<ColumnDef, string>();
+
+/** “巩固、提升、盘活、重建”: a column's allowed values, for messages (joined once per column). */
 function allowedList(c: ColumnDef): string {
-  return (c.values ?? []).join('、');
+  let list = allowedLists.get(c);
+  if (list === undefined) {
+    list = (c.values ?? []).join('、');
+    allowedLists.set(c, list);
+  }
+  return list;
 }
 
 function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
@@ -219,7 +253,7 @@ const OTHER_WITH_NOTE =
   /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
 
 function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
-  if (text === '') return [];
+  if (text === '') return NO_ITEMS;
   const key = c.key as ColumnKey;
   const values: string[] = [];
   const bad: string[] = [];

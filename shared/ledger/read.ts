@@ -76,7 +76,32 @@ function level1Of(value: unknown): string | undefined {
   return level1Canonical.get(foldKey(cellText(value)));
 }
 
+/**
+ * Where the projects are: header, meta, ledger-level issues and the data region. The rows are
+ * read from it by forEachDataRow (readLedger builds records; checkLedger normalises straight from it).
+ */
+export interface LedgerLayout {
+  header: HeaderMap | null;
+  meta: LedgerMeta;
+  /** Ledger-level issues: header.not-found, header.missing-column. */
+  issues: Issue[];
+  /** The grid with vertical merges filled down in the data region. */
+  data: readonly (readonly unknown[])[];
+  /** Index in `data` of the first data row. */
+  start: number;
+  /** Grid column of each LEDGER_COLUMNS entry (undefined: absent). */
+  positions: readonly (number | undefined)[];
+  /** Worksheet row of data[0], minus 1. */
+  rowOffset: number;
+}
+
 export function readLedger(grid: readonly (readonly unknown[])[], options: ReadOptions = {}): LedgerRead {
+  const layout = readLayout(grid, options);
+  const { records, totals } = readRecords(layout);
+  return { header: layout.header, meta: layout.meta, records, totals, issues: layout.issues };
+}
+
+export function readLayout(grid: readonly (readonly unknown[])[], options: ReadOptions = {}): LedgerLayout {
   const rows = Array.isArray(grid) ? grid : [];
   const origin = options.origin ?? { row: 0, col: 0 };
   const labelIndex = findLabelRow(rows);
@@ -85,8 +110,6 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
     return {
       header: null,
       meta,
-      records: [],
-      totals: [],
       issues: [
         {
           row: null,
@@ -97,6 +120,10 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
           message: `未找到台账表头：前${HEADER_SCAN_ROWS}行中没有一行包含至少${MIN_LEVEL1_LABELS}个管理台账（附件5）的栏目名称（如“项目名称”“项目编号”“实施年度”）。请确认所选工作表是“四个一批”管理台账。`,
         },
       ],
+      data: [],
+      start: 0,
+      positions: [],
+      rowOffset: origin.row,
     };
   }
   const { columns, hasSubRow } = mapColumns(rows, labelIndex, options.merges ?? [], origin);
@@ -109,8 +136,8 @@ export function readLedger(grid: readonly (readonly unknown[])[], options: ReadO
   const issues: Issue[] = missingColumnIssues(columns, header.labelRow);
   const textColumns = new Set(LEDGER_COLUMNS.filter((c) => c.type !== 'number').map((c) => columns[c.key]));
   const data = fillMergedData(rows, options.merges ?? [], origin, firstDataIndex, textColumns);
-  const { records, totals } = readRecords(data, firstDataIndex, columns, origin.row);
-  return { header, meta, records, totals, issues };
+  const positions = LEDGER_COLUMNS.map((c) => columns[c.key]);
+  return { header, meta, issues, data, start: firstDataIndex, positions, rowOffset: origin.row };
 }
 
 /**
@@ -222,35 +249,61 @@ function insideMerge(merges: readonly MergeArea[], row: number, col: number): bo
   return merges.some((m) => row >= m.top && row <= m.bottom && col > m.left && col <= m.right);
 }
 
-function readRecords(
-  rows: readonly (readonly unknown[])[],
-  start: number,
-  columns: Partial<Record<ColumnKey, number>>,
-  rowOffset: number,
-): { records: RawRecord[]; totals: RawRecord[] } {
-  const records: RawRecord[] = [];
-  const totals: RawRecord[] = [];
-  const positions = LEDGER_COLUMNS.map((c) => columns[c.key]);
-  const blank: (RawCell | undefined)[] = positions.map(() => undefined); // packed, not holey: fast reads
-  for (let r = start; r < rows.length; r++) {
-    const row = rows[r];
+/** A data row with something in it (more than a 序号 alone): a project, or a 合计/小计 line. */
+export type RowKind = 'project' | 'total';
+
+/**
+ * Visits the non-blank data rows up to the 填表说明 footer: each row's raw cells are read into `raws`
+ * (LEDGER_COLUMNS order; blank = undefined), reused row after row, before `visit` is called.
+ */
+export function forEachDataRow(
+  layout: LedgerLayout,
+  raws: (RawCell | undefined)[],
+  visit: (kind: RowKind, row: number) => void,
+): void {
+  visitDataRows(layout, raws, visit);
+}
+
+/**
+ * forEachDataRow from grid index `from`, stopping after `limit` projects: returns the index to go
+ * on from (data.length once the ledger has ended), so a check can pause between chunks.
+ */
+export function visitDataRows(
+  layout: LedgerLayout,
+  raws: (RawCell | undefined)[],
+  visit: (kind: RowKind, row: number) => void,
+  from = layout.start,
+  limit = Number.POSITIVE_INFINITY,
+): number {
+  const { data, positions } = layout;
+  let projects = 0;
+  for (let r = from; r < data.length; r++) {
+    const row = data[r];
     if (!Array.isArray(row)) continue;
-    if (isFooter(row)) break;
-    const values: (RawCell | undefined)[] = blank.slice();
+    if (isFooter(row)) return data.length;
     let filled = 0;
     for (let i = 0; i < positions.length; i++) {
       const index = positions[i];
       const value = index === undefined ? null : toRawCell(row[index]);
-      if (value === null) continue;
-      values[i] = value;
-      if (i > 0) filled++; // a 序号 alone does not make a project
+      raws[i] = value === null ? undefined : value;
+      if (value !== null && i > 0) filled++; // a 序号 alone does not make a project
     }
     if (filled === 0) continue;
-    const cells = rawCellsOf(values);
-    const record = { row: r + 1 + rowOffset, cells };
-    if (isTotalMarker(cells.seq) || isTotalMarker(cells.name)) totals.push(record);
-    else records.push(record);
+    const total = isTotalMarker(raws[0]) || isTotalMarker(raws[1]);
+    if (!total && projects++ >= limit) return r; // read again when the check goes on
+    visit(total ? 'total' : 'project', r + 1 + layout.rowOffset);
   }
+  return data.length;
+}
+
+/** The projects and 合计 rows as records (what a submission carries). */
+export function readRecords(layout: LedgerLayout): { records: RawRecord[]; totals: RawRecord[] } {
+  const records: RawRecord[] = [];
+  const totals: RawRecord[] = [];
+  const raws: (RawCell | undefined)[] = layout.positions.map(() => undefined); // packed, not holey: fast reads
+  forEachDataRow(layout, raws, (kind, row) => {
+    (kind === 'total' ? totals : records).push({ row, cells: rawCellsOf(raws) });
+  });
   return { records, totals };
 }
 

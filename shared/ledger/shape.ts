@@ -12,40 +12,94 @@ export const LEDGER_ROW_FIELDS: readonly (keyof LedgerRow)[] = ['row', ...COLUMN
 
 type V = readonly unknown[];
 
-export function ledgerRowOf(row: number, v: V): LedgerRow {
+/**
+ * A blank multi-select cell while checking: one shared empty list, never handed out. Every LedgerRow
+ * that is kept gets its own empty array instead (ledgerRowOf), so callers may still change theirs.
+ */
+export const NO_ITEMS: readonly string[] = Object.freeze([]);
+
+/** A LedgerRow with every field blank, in field order (the one object shape of every row). */
+export function blankLedgerRow(): LedgerRow {
   return {
-    row,
-    seq: v[0] as LedgerRow['seq'],
-    name: v[1] as string,
-    code: v[2] as string,
-    year: v[3] as LedgerRow['year'],
-    category: v[4] as LedgerRow['category'],
-    unit: v[5] as string,
-    contact: v[6] as string,
-    industry: v[7] as LedgerRow['industry'],
-    investTotal: v[8] as LedgerRow['investTotal'],
-    investSpecial: v[9] as LedgerRow['investSpecial'],
-    investOther: v[10] as LedgerRow['investOther'],
-    content: v[11] as string,
-    location: v[12] as string,
-    mode: v[13] as LedgerRow['mode'],
-    valueBalance: v[14] as LedgerRow['valueBalance'],
-    valueReceivable: v[15] as LedgerRow['valueReceivable'],
-    valueAssets: v[16] as LedgerRow['valueAssets'],
-    valueOther: v[17] as LedgerRow['valueOther'],
-    functionStatus: v[18] as LedgerRow['functionStatus'],
-    useStatus: v[19] as LedgerRow['useStatus'],
-    operation: v[20] as LedgerRow['operation'],
-    problems: v[21] as string[],
-    causes: v[22] as string[],
-    linkage: v[23] as LedgerRow['linkage'],
-    linkageShortfall: v[24] as LedgerRow['linkageShortfall'],
-    measures: v[25] as string,
-    progress: v[26] as string,
-    remarks: v[27] as string,
-    tier: v[28] as LedgerRow['tier'],
+    row: 0,
+    seq: null,
+    name: '',
+    code: '',
+    year: null,
+    category: null,
+    unit: '',
+    contact: '',
+    industry: null,
+    investTotal: null,
+    investSpecial: null,
+    investOther: null,
+    content: '',
+    location: '',
+    mode: null,
+    valueBalance: null,
+    valueReceivable: null,
+    valueAssets: null,
+    valueOther: null,
+    functionStatus: null,
+    useStatus: null,
+    operation: null,
+    problems: [],
+    causes: [],
+    linkage: null,
+    linkageShortfall: null,
+    measures: '',
+    progress: '',
+    remarks: '',
+    tier: null,
     causesOther: '',
   };
+}
+
+/** Writes a row's values into `out` (a blankLedgerRow, possibly reused row after row). */
+export function fillLedgerRow(out: LedgerRow, row: number, v: V, causesOther = ''): LedgerRow {
+  out.row = row;
+  out.seq = v[0] as LedgerRow['seq'];
+  out.name = v[1] as string;
+  out.code = v[2] as string;
+  out.year = v[3] as LedgerRow['year'];
+  out.category = v[4] as LedgerRow['category'];
+  out.unit = v[5] as string;
+  out.contact = v[6] as string;
+  out.industry = v[7] as LedgerRow['industry'];
+  out.investTotal = v[8] as LedgerRow['investTotal'];
+  out.investSpecial = v[9] as LedgerRow['investSpecial'];
+  out.investOther = v[10] as LedgerRow['investOther'];
+  out.content = v[11] as string;
+  out.location = v[12] as string;
+  out.mode = v[13] as LedgerRow['mode'];
+  out.valueBalance = v[14] as LedgerRow['valueBalance'];
+  out.valueReceivable = v[15] as LedgerRow['valueReceivable'];
+  out.valueAssets = v[16] as LedgerRow['valueAssets'];
+  out.valueOther = v[17] as LedgerRow['valueOther'];
+  out.functionStatus = v[18] as LedgerRow['functionStatus'];
+  out.useStatus = v[19] as LedgerRow['useStatus'];
+  out.operation = v[20] as LedgerRow['operation'];
+  out.problems = v[21] as string[];
+  out.causes = v[22] as string[];
+  out.linkage = v[23] as LedgerRow['linkage'];
+  out.linkageShortfall = v[24] as LedgerRow['linkageShortfall'];
+  out.measures = v[25] as string;
+  out.progress = v[26] as string;
+  out.remarks = v[27] as string;
+  out.tier = v[28] as LedgerRow['tier'];
+  out.causesOther = causesOther;
+  return out;
+}
+
+/**
+ * A new LedgerRow from values in COLUMNS order, to keep: its multi-select lists are its own (a
+ * shared empty list used while checking becomes a new one).
+ */
+export function ledgerRowOf(row: number, v: V, causesOther = ''): LedgerRow {
+  const out = fillLedgerRow(blankLedgerRow(), row, v, causesOther);
+  if (out.problems === NO_ITEMS) out.problems = [];
+  if (out.causes === NO_ITEMS) out.causes = [];
+  return out;
 }
 
 /** Raw cells by key; a blank is `undefined`, which JSON leaves out, so payloads stay sparse. */
@@ -85,35 +139,42 @@ export function rawCellsOf(v: readonly (RawCell | undefined)[]): Partial<Record<
 
 /** The inverse of rawCellsOf: cell values in COLUMNS order (named reads, no keyed lookups). */
 export function rawValuesOf(c: Partial<Record<ColumnKey, RawCell>>): (RawCell | undefined)[] {
-  return [
-    c.seq,
-    c.name,
-    c.code,
-    c.year,
-    c.category,
-    c.unit,
-    c.contact,
-    c.industry,
-    c.investTotal,
-    c.investSpecial,
-    c.investOther,
-    c.content,
-    c.location,
-    c.mode,
-    c.valueBalance,
-    c.valueReceivable,
-    c.valueAssets,
-    c.valueOther,
-    c.functionStatus,
-    c.useStatus,
-    c.operation,
-    c.problems,
-    c.causes,
-    c.linkage,
-    c.linkageShortfall,
-    c.measures,
-    c.progress,
-    c.remarks,
-    c.tier,
-  ];
+  return rawValuesInto(c, []);
+}
+
+/** The same into `out` (reused row after row). */
+export function rawValuesInto(
+  c: Partial<Record<ColumnKey, RawCell>>,
+  out: (RawCell | undefined)[],
+): (RawCell | undefined)[] {
+  out[0] = c.seq;
+  out[1] = c.name;
+  out[2] = c.code;
+  out[3] = c.year;
+  out[4] = c.category;
+  out[5] = c.unit;
+  out[6] = c.contact;
+  out[7] = c.industry;
+  out[8] = c.investTotal;
+  out[9] = c.investSpecial;
+  out[10] = c.investOther;
+  out[11] = c.content;
+  out[12] = c.location;
+  out[13] = c.mode;
+  out[14] = c.valueBalance;
+  out[15] = c.valueReceivable;
+  out[16] = c.valueAssets;
+  out[17] = c.valueOther;
+  out[18] = c.functionStatus;
+  out[19] = c.useStatus;
+  out[20] = c.operation;
+  out[21] = c.problems;
+  out[22] = c.causes;
+  out[23] = c.linkage;
+  out[24] = c.linkageShortfall;
+  out[25] = c.measures;
+  out[26] = c.progress;
+  out[27] = c.remarks;
+  out[28] = c.tier;
+  return out;
 }

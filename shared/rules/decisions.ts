@@ -7,6 +7,7 @@
 import type { Category } from '../ledger/columns.js';
 import { columnLabel } from '../ledger/columns.js';
 import type { IssueSink } from '../ledger/normalize.js';
+import { LedgerTable } from '../ledger/table.js';
 import { foldKey } from '../ledger/text.js';
 import type { LedgerRow, Mode } from '../ledger/types.js';
 
@@ -33,7 +34,7 @@ export function unapprovedMessage(row: LedgerRow, approved: ApprovedEntry | unde
 
 /** Reports `category.unapproved` for every row whose category contradicts a recorded decision. */
 export function checkApproved(
-  rows: readonly LedgerRow[],
+  rows: readonly LedgerRow[] | LedgerTable,
   approved: ApprovedMap | undefined,
   mode: Mode,
   report: IssueSink,
@@ -42,7 +43,9 @@ export function checkApproved(
   const byCode = new Map(Object.entries(approved).map(([code, entry]) => [foldKey(code), entry]));
   if (byCode.size === 0) return;
   const severity = mode === 'submission' ? 'error' : 'warning';
-  for (const row of rows) {
+  const table = rows instanceof LedgerTable ? rows : null;
+  for (let i = 0; i < rows.length; i++) {
+    const row = table ? table.view(i) : ((rows as readonly LedgerRow[])[i] as LedgerRow);
     const message = unapprovedMessage(row, byCode.get(foldKey(row.code)));
     if (message) report(CATEGORY_UNAPPROVED, severity, row.row, 'category', `第${row.row}行${message}`);
   }

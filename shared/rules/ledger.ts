@@ -6,6 +6,7 @@
 import { COLUMNS, type ColumnKey, columnLabel } from '../ledger/columns.js';
 import { foldCode, stripInvisible } from '../ledger/fold.js';
 import { type IssueSink, normalizeRecord, type RowFacts, wanToYuan, yuanToWan } from '../ledger/normalize.js';
+import { LedgerTable } from '../ledger/table.js';
 import { quote } from '../ledger/text.js';
 import type { LedgerMeta, LedgerRow, RawRecord, Severity } from '../ledger/types.js';
 
@@ -25,7 +26,17 @@ export function checkMeta(meta: LedgerMeta, report: IssueSink): void {
 export const LEDGER_EMPTY_MESSAGE =
   '台账中没有任何项目行：表头下方只有空行或只填了序号（空白模板），或者单元格是公式但文件没有保存计算结果（请在 Excel 中打开、重新计算并保存后再校验）。请填写项目后再校验、上报。';
 
-export function checkEmpty(rows: readonly LedgerRow[], report: IssueSink): void {
+/**
+ * The projects as a table: a LedgerTable as it is, LedgerRow[] (with their facts, by index) copied
+ * into one. The ledger-level rules read columns.
+ */
+export type Projects = readonly LedgerRow[] | LedgerTable;
+
+export function tableOf(rows: Projects, facts?: readonly (RowFacts | undefined)[]): LedgerTable {
+  return rows instanceof LedgerTable ? rows : LedgerTable.of(rows, facts);
+}
+
+export function checkEmpty(rows: { readonly length: number }, report: IssueSink): void {
   if (rows.length === 0) report('ledger.empty', 'error', null, null, LEDGER_EMPTY_MESSAGE);
 }
 
@@ -62,30 +73,37 @@ export function reportDemands(demands: ReadonlyMap<ColumnKey, ColumnDemand>, rep
  * and the count (“与第 6、9、12 行等 3,999 行重复”), so the output grows with the rows, not their square.
  * Codes compare after foldCode (NFKC, invisible characters removed, dashes folded).
  */
-export function checkDuplicateCodes(rows: readonly LedgerRow[], report: IssueSink, facts?: readonly RowFacts[]): void {
-  const byCode = new Map<string, LedgerRow[]>();
-  rows.forEach((r, i) => {
-    if (r.code === '' || facts?.[i]?.unknown.has('code')) return;
-    const key = foldCode(r.code);
-    if (key === '') return;
-    const group = byCode.get(key);
-    if (group) group.push(r);
-    else byCode.set(key, [r]);
-  });
-  for (const group of byCode.values()) {
-    if (group.length < 2) continue;
-    const first = group.slice(0, SHOWN_ROWS + 1).map((r) => r.row);
-    for (const r of group) {
-      const others = first.filter((n) => n !== r.row).slice(0, SHOWN_ROWS);
+export function checkDuplicateCodes(rows: Projects, report: IssueSink, facts?: readonly RowFacts[]): void {
+  const table = tableOf(rows, facts);
+  const codes = table.column('code');
+  const numbers = table.rowNumbers;
+  // Code → the project index, or the indices once it repeats (no array for the unique codes).
+  const byCode = new Map<string, number | number[]>();
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as string;
+    if (code === '' || table.facts(i).unknown.has('code')) continue;
+    const key = foldCode(code);
+    if (key === '') continue;
+    const seen = byCode.get(key);
+    if (seen === undefined) byCode.set(key, i);
+    else if (typeof seen === 'number') byCode.set(key, [seen, i]);
+    else seen.push(i);
+  }
+  byCode.forEach((group) => {
+    if (typeof group === 'number') return;
+    const first = group.slice(0, SHOWN_ROWS + 1).map((i) => numbers[i] as number);
+    for (const i of group) {
+      const row = numbers[i] as number;
+      const others = first.filter((n) => n !== row).slice(0, SHOWN_ROWS);
       report(
         'code.duplicate',
         'error',
-        r.row,
+        row,
         'code',
-        `第${r.row}行「${columnLabel('code')}」${quote(stripInvisible(r.code))}与${rowList(others, group.length - 1)}重复：项目编号在台账中必须唯一。`,
+        `第${row}行「${columnLabel('code')}」${quote(stripInvisible(codes[i] as string))}与${rowList(others, group.length - 1)}重复：项目编号在台账中必须唯一。`,
       );
     }
-  }
+  });
 }
 
 /** Default bound of number.unit: above this many 万元 (1 亿元) an amount was probably typed in 元. */
@@ -102,44 +120,61 @@ function median(sorted: Float64Array): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Median of a money column's amounts above 0 (Infinity when none): plain loops, a typed sort. */
-function positiveMedian(rows: readonly LedgerRow[], key: ColumnKey): number {
-  const values = new Float64Array(rows.length);
+/**
+ * Median of a money column's amounts above 0 (Infinity when none): plain loops, a typed sort.
+ * Skipped (Infinity) when no amount can exceed `factor` × the median, which is at least the smallest.
+ */
+function positiveMedian(column: readonly (number | null)[], factor: number): number {
   let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const v = (rows[i] as LedgerRow)[key] as number | null;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number | null;
+    if (v === null || !(v > 0)) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0 || max <= min * factor) return Number.POSITIVE_INFINITY;
+  const values = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number | null;
     if (v !== null && v > 0) values[n++] = v;
   }
-  return n === 0 ? Number.POSITIVE_INFINITY : median(values.subarray(0, n).sort());
+  return median(values.sort());
 }
 
 /**
  * number.unit for amounts likely typed in 元 (spec §3): above `maxWan` 万元, or over 100× the
  * median of the column's amounts above 0 (ledgers of ≥ 5 projects). One warning per cell; cells
- * already converted from 元, and unknown cells, are left alone.
+ * already converted from 元, and unknown cells, are left alone. `facts` go with LedgerRow[] (by
+ * index); a LedgerTable carries its own.
  */
 export function checkAmounts(
-  rows: readonly LedgerRow[],
+  rows: Projects,
   facts: readonly RowFacts[],
   report: IssueSink,
   maxWan: number = DEFAULT_MAX_PLAUSIBLE_WAN,
 ): void {
-  const useMedian = rows.length >= MEDIAN_MIN_PROJECTS;
+  const table = tableOf(rows, facts);
+  const useMedian = table.length >= MEDIAN_MIN_PROJECTS;
   for (const key of MONEY_KEYS) {
-    const med = useMedian ? positiveMedian(rows, key) : Number.POSITIVE_INFINITY;
+    const column = table.column(key) as readonly (number | null)[];
+    const med = useMedian ? positiveMedian(column, MEDIAN_FACTOR) : Number.POSITIVE_INFINITY;
     const bound = Math.min(maxWan, med * MEDIAN_FACTOR);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as LedgerRow;
-      const v = r[key] as number | null;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i] as number | null;
       if (v === null || v <= bound) continue;
-      const f = facts[i];
-      if (f && (f.converted.includes(key) || f.unknown.has(key))) continue;
-      const label = `第${r.row}行「${columnLabel(key)}」`;
+      const f = table.facts(i);
+      if (f.converted.includes(key) || f.unknown.has(key)) continue;
+      const row = table.rowNumbers[i] as number;
+      const label = `第${row}行「${columnLabel(key)}」`;
       const message =
         v > maxWan
           ? `${label}为 ${v} 万元，超过 ${maxWan} 万元（${maxWan / 10000} 亿元），可能误按“元”填写：本栏单位为万元，请核实。`
           : `${label}为 ${v} 万元，是本台账该栏中位数 ${med} 万元的 ${Math.round(v / med)} 倍，可能误按“元”填写：本栏单位为万元，请核实。`;
-      report('number.unit', 'warning', r.row, key, message);
+      report('number.unit', 'warning', row, key, message);
     }
   }
 }
@@ -147,18 +182,23 @@ export function checkAmounts(
 /** total.mismatch; a column with an unknown cell in any project is not compared (its sum is unknown). */
 export function checkTotals(
   totals: readonly RawRecord[],
-  rows: readonly LedgerRow[],
+  rows: Projects,
   report: IssueSink,
   facts: readonly RowFacts[] = [],
 ): void {
+  if (totals.length === 0) return;
+  const table = tableOf(rows, facts);
   for (const total of totals) {
     const stated = normalizeRecord(total, () => {});
     for (const key of MONEY_KEYS) {
       if (total.cells[key] === undefined || total.cells[key] === null) continue;
       const value = stated[key] as number | null;
       if (value === null) continue;
-      if (facts.some((f) => f.unknown.has(key))) continue;
-      const sum = rows.reduce((acc, r) => acc + wanToYuan((r[key] as number | null) ?? 0), 0);
+      if (table.anyUnknown(key)) continue;
+      const sum = (table.column(key) as readonly (number | null)[]).reduce<number>(
+        (acc, v) => acc + wanToYuan(v ?? 0),
+        0,
+      );
       if (wanToYuan(value) === sum) continue;
       report(
         'total.mismatch',
