@@ -6,6 +6,7 @@ import type { Suggestion } from './classify.js';
 import { COLUMNS, type ColumnKey } from './ledger/columns.js';
 import { issueSink } from './ledger/normalize.js';
 import {
+  countProjects,
   type HeaderMap,
   type LedgerLayout,
   MIN_LEVEL1_LABELS,
@@ -267,7 +268,9 @@ export function* checkLedgerSteps(
 ): Generator<CheckStep, LedgerReport> {
   const layout = readLayout(grid, options);
   const capacity = Math.max(0, layout.data.length - layout.start);
-  yield { done: 0, total: capacity };
+  // A stepwise check says how many projects there are (one light pass); one run needs no count.
+  const total = Number.isFinite(chunkRows) ? countProjects(layout) : capacity;
+  yield { done: 0, total };
   const totals: RawRecord[] = [];
   const {
     table,
@@ -286,7 +289,7 @@ export function* checkLedgerSteps(
       maxPlausibleWan: options.maxPlausibleWan,
       approved: options.approved,
     },
-    capacity,
+    total,
     gridFeed(layout, totals),
     true,
     chunkRows,

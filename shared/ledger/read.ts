@@ -296,6 +296,15 @@ export function visitDataRows(
   return data.length;
 }
 
+/** How many projects the ledger has (data rows that are neither blank nor 合计), for progress. */
+export function countProjects(layout: LedgerLayout): number {
+  let projects = 0;
+  visitDataRows(layout, [], (kind) => {
+    if (kind === 'project') projects++;
+  });
+  return projects;
+}
+
 /** The projects and 合计 rows as records (what a submission carries). */
 export function readRecords(layout: LedgerLayout): { records: RawRecord[]; totals: RawRecord[] } {
   const records: RawRecord[] = [];
