@@ -28,7 +28,7 @@ import { projectRefs } from '../db/projects.js';
 import { latestOfUnit } from '../db/submissions.js';
 import { findUnitByName, type UnitRecord } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
-import { ApiFailure, notFound } from '../errors.js';
+import { notFound, ServiceError } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
 import { diffProjects } from '../submission.js';
 
@@ -36,7 +36,7 @@ import { diffProjects } from '../submission.js';
 async function periodParam(db: D1Database, id: string): Promise<Period> {
   const parsed = PeriodIdSchema.safeParse(id);
   const p = parsed.success ? ((await loadCalendar(db)).resolve(parsed.data)?.period ?? null) : null;
-  if (!p) throw new ApiFailure(400, 'invalid-period', periodFormatError(id.slice(0, 20)));
+  if (!p) throw new ServiceError(400, 'invalid-period', periodFormatError(id.slice(0, 20)));
   return p;
 }
 
@@ -63,12 +63,12 @@ export async function refuseIfLocked(db: D1Database, unit: { id: number; name: s
   const p = parsePeriod(period);
   const label = p ? describePeriod(p) : period;
   if (lock.kind === 'accepted')
-    throw new ApiFailure(
+    throw new ServiceError(
       409,
       'period-accepted',
       `“${unit.name}”${label}的报送已由${who(lock.by)}于 ${beijingTime(lock.at)} 确认（已确认），本期已锁定，未接收这次报送（未保存任何数据）。如需更正，请联系县乡村振兴局退回后再报送。`,
     );
-  throw new ApiFailure(
+  throw new ServiceError(
     409,
     'period-closed',
     `${label}已于 ${beijingTime(lock.at)} 截止收报，未接收“${unit.name}”的这次报送（未保存任何数据）。如需补报，请联系县乡村振兴局为本单位开放例外。`,
@@ -163,7 +163,7 @@ export const periods = new Hono<AppEnv>()
     const unit = await unitNamed(db, value.unit);
     const latest = await latestOfUnit(db, unit.id, { period: period.id });
     if (!latest)
-      throw new ApiFailure(
+      throw new ServiceError(
         409,
         'nothing-to-accept',
         `“${unit.name}”在 ${describePeriod(period)} 还没有报送，没有可确认的报送`,
@@ -181,7 +181,7 @@ export const periods = new Hono<AppEnv>()
     const now = new Date();
     const by = actor(c.get('principal'));
     if (!(await reopen(db, unit.id, period.id, by, now)))
-      throw new ApiFailure(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
+      throw new ServiceError(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
     return c.json(auditEntry(now, 'reopen', period.id, by, { unit: unit.name }), 201);
   })
   .post('/:period/close', async (c) => {
@@ -190,7 +190,7 @@ export const periods = new Hono<AppEnv>()
     const now = new Date();
     const at = value.at ? new Date(value.at) : now;
     if (at.getTime() < period.due.getTime())
-      throw new ApiFailure(
+      throw new ServiceError(
         400,
         'close-before-deadline',
         `关闭时间 ${beijingTime(at)} 早于本期截止时间 ${beijingTime(period.due)}：只能设在截止时间之后`,
@@ -207,7 +207,7 @@ export const periods = new Hono<AppEnv>()
     const now = new Date();
     const by = actor(c.get('principal'));
     if (!(await setException(db, unit.id, period.id, value.allow, by, now)))
-      throw new ApiFailure(
+      throw new ServiceError(
         409,
         value.allow ? 'exception-exists' : 'no-exception',
         value.allow
