@@ -30,13 +30,11 @@ export const MAX_CELL_CHARS = 32767;
 
 const columnKey = z.enum(COLUMN_KEYS as [ColumnKey, ...ColumnKey[]]);
 
-export const PeriodIdSchema = z
-  .string()
-  .check(
-    z.refine((id) => parsePeriod(id) !== null, {
-      error: (issue) => periodFormatError(String(issue.input).slice(0, 20)),
-    }),
-  );
+export const PeriodIdSchema = z.string().check(
+  z.refine((id) => parsePeriod(id) !== null, {
+    error: (issue) => periodFormatError(String(issue.input).slice(0, 20)),
+  }),
+);
 
 function isRawCell(v: unknown): v is RawCell {
   if (v === null || typeof v === 'boolean') return true;
