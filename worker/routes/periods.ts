@@ -8,6 +8,7 @@
  *   GET  /api/v1/periods/:period/audit        every accept / reopen / close / exception, who and when
  * plus `refuseIfLocked`, the one call the submissions route makes before storing.
  */
+import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import type { AuditEntry, Status } from '../../shared/api.js';
@@ -83,9 +84,22 @@ async function unitNamed(db: D1Database, name: string): Promise<UnitRecord> {
   return unit;
 }
 
-const UnitBody = z.strictObject({ unit: z.string().check(z.minLength(1), z.maxLength(100)) });
+/**
+ * A county action on one unit's report: the period in the path, the body (`what` names it in a
+ * refusal), the unit it names, who acts and when.
+ */
+async function unitAction<T extends { unit: string }>(c: Context<AppEnv>, schema: z.core.$ZodType<T>, what: string) {
+  const db = c.env.DB;
+  const period = await periodParam(db, c.req.param('period') ?? '');
+  const { value } = await readBody(c, schema, what);
+  const unit = await unitNamed(db, value.unit);
+  return { db, period, value, unit, now: new Date(), by: actor(c.get('principal')) };
+}
+
+const unitName = z.string().check(z.minLength(1), z.maxLength(100));
+const UnitBody = z.strictObject({ unit: unitName });
 const CloseBody = z.strictObject({ at: z.optional(z.iso.datetime({ offset: true })) });
-const ExceptionBody = z.strictObject({ unit: z.string().check(z.minLength(1), z.maxLength(100)), allow: z.boolean() });
+const ExceptionBody = z.strictObject({ unit: unitName, allow: z.boolean() });
 const StatusQuery = z.strictObject({ changes: z.optional(z.enum(['0', '1'])) });
 
 /** Week-over-week warnings of one unit's counted submission against its previous period's. */
@@ -157,10 +171,7 @@ export const periods = new Hono<AppEnv>()
     return c.json(body);
   })
   .post('/:period/accept', async (c) => {
-    const period = await periodParam(c.env.DB, c.req.param('period'));
-    const { value } = await readBody(c, UnitBody, '确认请求');
-    const db = c.env.DB;
-    const unit = await unitNamed(db, value.unit);
+    const { db, period, unit, now, by } = await unitAction(c, UnitBody, '确认请求');
     const latest = await latestOfUnit(db, unit.id, { period: period.id });
     if (!latest)
       throw new ServiceError(
@@ -168,18 +179,11 @@ export const periods = new Hono<AppEnv>()
         'nothing-to-accept',
         `“${unit.name}”在 ${describePeriod(period)} 还没有报送，没有可确认的报送`,
       );
-    const now = new Date();
-    const by = actor(c.get('principal'));
     await accept(db, unit.id, period.id, latest.id, by, now);
     return c.json(auditEntry(now, 'accept', period.id, by, { unit: unit.name, submissionId: latest.id }), 201);
   })
   .post('/:period/reopen', async (c) => {
-    const period = await periodParam(c.env.DB, c.req.param('period'));
-    const { value } = await readBody(c, UnitBody, '退回请求');
-    const db = c.env.DB;
-    const unit = await unitNamed(db, value.unit);
-    const now = new Date();
-    const by = actor(c.get('principal'));
+    const { db, period, unit, now, by } = await unitAction(c, UnitBody, '退回请求');
     if (!(await reopen(db, unit.id, period.id, by, now)))
       throw new ServiceError(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
     return c.json(auditEntry(now, 'reopen', period.id, by, { unit: unit.name }), 201);
@@ -200,12 +204,7 @@ export const periods = new Hono<AppEnv>()
     return c.json(auditEntry(now, 'close', period.id, by, { detail: at.toISOString() }), 201);
   })
   .post('/:period/exceptions', async (c) => {
-    const period = await periodParam(c.env.DB, c.req.param('period'));
-    const { value } = await readBody(c, ExceptionBody, '例外请求');
-    const db = c.env.DB;
-    const unit = await unitNamed(db, value.unit);
-    const now = new Date();
-    const by = actor(c.get('principal'));
+    const { db, period, value, unit, now, by } = await unitAction(c, ExceptionBody, '例外请求');
     if (!(await setException(db, unit.id, period.id, value.allow, by, now)))
       throw new ServiceError(
         409,
