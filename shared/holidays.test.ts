@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import { isOfficialWorkday, OFFICIAL_HOLIDAYS, officialYearKnown } from './holidays.js';
+import { isOfficialWorkday, OFFICIAL_HOLIDAYS, officialHolidayName, officialYearKnown } from './holidays.js';
 
 const DAY_MS = 86400 * 1000;
 
@@ -22,14 +22,18 @@ describe('the official holiday table', () => {
     expect(officialYearKnown(2027)).toBe(false);
   });
 
-  it('agrees with the package on every day of every year it has', () => {
+  it('agrees with the package on every day of every year it has, and on every holiday name', () => {
     const differ: string[] = [];
     let checked = 0;
     for (const year of Object.keys(OFFICIAL_HOLIDAYS).map(Number)) {
       const end = Date.UTC(year, 11, 31);
       for (let t = Date.UTC(year, 0, 1); t <= end; t += DAY_MS) {
         const date = new Date(t).toISOString().slice(0, 10);
-        if (isOfficialWorkday(date) !== chineseDays.isWorkday(date)) differ.push(date);
+        const work = chineseDays.isWorkday(date);
+        if (isOfficialWorkday(date) !== work) differ.push(date);
+        // A day off the package lists names its holiday (“National Day,国庆节,3”); a weekend names its weekday.
+        const name = chineseDays.getDayDetail(date).name.split(',')[1];
+        if (!work && officialHolidayName(date) !== name) differ.push(`${date} ${name}`);
         checked++;
       }
     }
@@ -43,5 +47,9 @@ describe('the official holiday table', () => {
     expect(isOfficialWorkday('2026-10-08')).toBe(true);
     expect(isOfficialWorkday('2026-10-10')).toBe(true);
     expect(isOfficialWorkday('2026-10-11')).toBe(false);
+    expect(officialHolidayName('2026-10-01')).toBe('国庆节');
+    expect(officialHolidayName('2026-09-25')).toBe('中秋');
+    expect(officialHolidayName('2026-10-11')).toBeUndefined();
+    expect(officialHolidayName('2027-10-01')).toBeUndefined();
   });
 });
