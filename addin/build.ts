@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { buildWps } from './build-wps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,30 +39,19 @@ export async function buildAddin(
   const origin = (options.origin ?? process.env.ADDIN_ORIGIN ?? DEV_ORIGIN).replace(/\/+$/u, '');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  await build({
-    entryPoints: [join(here, 'main.ts')],
+  /** How both scripts of the pane are built (for the browsers Office and WPS embed). */
+  const script: BuildOptions = {
     bundle: true,
     format: 'iife',
     target: ['chrome100', 'edge100', 'safari15'],
     minify: options.minify ?? true,
-    sourcemap: 'linked',
-    outfile: join(dist, 'main.js'),
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
-  });
+  };
+  await build({ ...script, entryPoints: [join(here, 'main.ts')], sourcemap: 'linked', outfile: join(dist, 'main.js') });
   // The check worker (engine/worker.ts), next to main.js: the pane starts it as 'check-worker.js'.
-  await build({
-    entryPoints: [join(here, 'engine/worker.ts')],
-    bundle: true,
-    format: 'iife',
-    target: ['chrome100', 'edge100', 'safari15'],
-    minify: options.minify ?? true,
-    outfile: join(dist, 'check-worker.js'),
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'warning',
-  });
+  await build({ ...script, entryPoints: [join(here, 'engine/worker.ts')], outfile: join(dist, 'check-worker.js') });
   await build({
     entryPoints: [join(here, 'taskpane.css')],
     bundle: true,

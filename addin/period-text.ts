@@ -3,8 +3,8 @@
  * “2026-W40 · 截止 10月8日（星期四）16:00，因国庆节顺延”. The deadline comes from the shared
  * calendar (period-window / calendar: holidays and 调休 of the library, or the county's own).
  */
-import chineseDays from 'chinese-days';
 import { type Calendar, libraryCalendar } from '../shared/calendar.js';
+import { officialHolidayName } from '../shared/holidays.js';
 import { monthOf, weekOf } from '../shared/index.js';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -28,7 +28,7 @@ function wallClock(at: Date): { date: string; text: string } {
 /** Why the deadline day `date` was not a working day: the holiday's Chinese name, else 周末. */
 function closedBecause(date: string, calendar: Calendar): string {
   if (calendar.sourceOf(Number(date.slice(0, 4))) === 'library') {
-    const name = chineseDays.getDayDetail(date).name.split(',')[1];
+    const name = officialHolidayName(date);
     if (name) return name;
   }
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();

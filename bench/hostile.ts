@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { writeTallXlsx } from '../cli/test/zip.js';
 import { writeLayout } from '../cli/workbook-write.js';
 import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
-import { demoSubmission } from '../scripts/demo-ledger.js';
+import { amountsInYuan, demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, ROOT, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import type { Submission } from '../shared/contract.js';
 import { weekOf } from '../shared/index.js';
@@ -37,15 +37,6 @@ const PART = partAt >= 0 ? process.argv[partAt + 1] : undefined;
 const CAP_MB = option('cap-mb', 3000);
 const CAP_S = option('cap-s', 120);
 const PERIOD = '2026-W40';
-const MONEY = [
-  'investTotal',
-  'investSpecial',
-  'investOther',
-  'valueBalance',
-  'valueReceivable',
-  'valueAssets',
-  'valueOther',
-] as const;
 
 const kb = (n: number) => `${(n / 1024).toFixed(0).padStart(9)} KB`;
 const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
@@ -129,12 +120,7 @@ async function workerPart(): Promise<void> {
     console.log(
       '\n[2] 正式报送：20,000 行、无错误、每个金额都写成“元”（140,000 条提示） vs 同样 20,000 行写万元（基线）',
     );
-    const warned = demoSubmission('乙镇', { period: PERIOD, rows: 20000 });
-    for (const r of warned.rows)
-      for (const k of MONEY) {
-        const v = r.cells[k];
-        if (typeof v === 'number') r.cells[k] = `${Math.round(v * 10000)}元`;
-      }
+    const warned = amountsInYuan(demoSubmission('乙镇', { period: PERIOD, rows: 20000 }));
     const w = await post(base, tokens[1] ?? '', warned);
     const plain = await post(base, tokens[2] ?? '', demoSubmission('丙镇', { period: PERIOD, rows: 20000 }));
     console.log(`  写“元”：HTTP ${w.status}，${ms(w.ms).trim()}，应答 ${kb(w.bytes).trim()}`);

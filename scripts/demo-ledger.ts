@@ -5,7 +5,7 @@
  * Deterministic: the same (unit, count, seed) gives the same ledger.
  */
 import type { Submission } from '../shared/contract.js';
-import type { RawRecord } from '../shared/index.js';
+import { COLUMNS, type RawRecord } from '../shared/index.js';
 import { validProject } from '../shared/sample.js';
 
 type Cells = RawRecord['cells'];
@@ -136,4 +136,20 @@ export function demoSubmission(unit: string, options: DemoLedgerOptions): Submis
     meta: { unit, reviewer: '张三', filler: '李四 13800000000', updatedAt: options.updatedAt ?? null },
     rows,
   };
+}
+
+const MONEY_KEYS = COLUMNS.filter((c) => c.type === 'number').map((c) => c.key);
+
+/**
+ * Every amount of `s` rewritten in 元 (“1268300元” for 126.83 万元), in place: still valid, but each
+ * one a `number.unit` warning. For the hostile tests and bench/hostile.ts.
+ */
+export function amountsInYuan(s: Submission): Submission {
+  for (const r of s.rows) {
+    for (const k of MONEY_KEYS) {
+      const v = r.cells[k];
+      if (typeof v === 'number') r.cells[k] = `${Math.round(v * 10000)}元`;
+    }
+  }
+  return s;
 }

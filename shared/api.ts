@@ -61,7 +61,8 @@ export const SubmissionDetailSchema = z.extend(ReceiptSchema, {
   offset: z.optional(z.int()),
 });
 
-export const UnitStatusSchema = z.object({
+/** A unit's reporting status in a period: the fields the summary and the county board share. */
+const unitStatusFields = {
   unit: z.string(),
   type: z.string(),
   status: SubmissionStatusSchema,
@@ -71,6 +72,10 @@ export const UnitStatusSchema = z.object({
   firstReceivedAt: z.nullable(z.string()),
   submissions: z.int().check(z.gte(0)),
   submissionId: z.nullable(z.string()),
+};
+
+export const UnitStatusSchema = z.object({
+  ...unitStatusFields,
   /** The unit's 统计表 row from the counted submission (null when missing). */
   summary: z.nullable(StatsRowSchema),
 });
@@ -131,13 +136,7 @@ export const CoverageSchema = z.object({
 });
 
 export const StatusUnitSchema = z.object({
-  unit: z.string(),
-  type: z.string(),
-  status: SubmissionStatusSchema,
-  receivedAt: z.nullable(z.string()),
-  firstReceivedAt: z.nullable(z.string()),
-  submissions: z.int().check(z.gte(0)),
-  submissionId: z.nullable(z.string()),
+  ...unitStatusFields,
   projects: z.nullable(z.int()),
   warnings: z.nullable(z.int()),
   /** The county's acceptance; `current` false when a newer submission arrived after it. */

@@ -1,14 +1,13 @@
 /**
  * The official working-day calendar (spec §6) as one injectable object, shared by the Worker, the
- * CLI and the pane. Pure: the `chinese-days` library's data plus what the county stored itself —
- * a year's holidays and adjusted working days (preferred over the library for that year) and
+ * CLI and the pane. Pure: the official table (holidays.ts) plus what the county stored itself —
+ * a year's holidays and adjusted working days (preferred over the official table for that year) and
  * explicit deadlines per period (they win over every computed deadline). Where neither knows a
  * year, Monday–Friday are counted as working days and every answer carries a warning saying so;
  * a holiday is never counted as a working day silently.
  */
-// The default export: Node loads the package's CommonJS build, which has no named ESM exports.
-import chineseDays from 'chinese-days';
 import { SHANGHAI_OFFSET_MS } from './beijing-time.js';
+import { isOfficialWorkday, officialYearKnown } from './holidays.js';
 import { periodStart } from './period-window.js';
 import { type Period, parsePeriod } from './periods.js';
 
@@ -55,7 +54,7 @@ export interface ResolvedPeriod {
 }
 
 export interface Calendar {
-  /** Who knows this year's holidays: the county's own list, the library, or nobody (Mon–Fri). */
+  /** Who knows this year's holidays: the county's own list, the official table (holidays.ts), or nobody (Mon–Fri). */
   sourceOf(year: number): CalendarSource;
   isWorkingDay(date: string): boolean;
   /** `date` itself when it is a working day, else the next one. */
@@ -83,11 +82,6 @@ function addDays(date: string, days: number): string {
 function isWeekday(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day !== 0 && day !== 6;
-}
-
-/** The library knows a year when it has that year's 元旦 (1 January is a public holiday every year). */
-function libraryCovers(year: number): boolean {
-  return chineseDays.isHoliday(`${year}-01-01`);
 }
 
 /** Checks a county-entered year; returns the Chinese reasons it cannot be stored (empty = fine). */
@@ -121,7 +115,7 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
   const deadlines = overrides.deadlines ?? {};
 
   const sourceOf = (year: number): CalendarSource =>
-    county.has(year) ? 'county' : libraryCovers(year) ? 'library' : 'weekdays';
+    county.has(year) ? 'county' : officialYearKnown(year) ? 'library' : 'weekdays';
 
   function isWorkingDay(date: string): boolean {
     const year = Number(date.slice(0, 4));
@@ -131,7 +125,7 @@ export function createCalendar(overrides: CalendarOverrides = {}): Calendar {
       if (own.workdays.has(date)) return true;
       return isWeekday(date);
     }
-    return libraryCovers(year) ? chineseDays.isWorkday(date) : isWeekday(date);
+    return officialYearKnown(year) ? isOfficialWorkday(date) : isWeekday(date);
   }
 
   function nextWorkingDay(date: string): string {

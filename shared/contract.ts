@@ -22,6 +22,7 @@ import {
 import type { RawCell, RawRecord } from './ledger/types.js';
 import { parsePeriod } from './periods.js';
 import { STATS_CAUSE_ORDER } from './stats.js';
+import { periodFormatError } from './wording.js';
 
 export const MAX_SUBMISSION_ROWS = 20000;
 /** Longest text accepted in one cell (Excel's own limit is 32,767). */
@@ -29,9 +30,11 @@ export const MAX_CELL_CHARS = 32767;
 
 const columnKey = z.enum(COLUMN_KEYS as [ColumnKey, ...ColumnKey[]]);
 
-export const PeriodIdSchema = z
-  .string()
-  .check(z.refine((id) => parsePeriod(id) !== null, { message: '报送期次格式应为 2026-W47（周）或 2026-11（月）' }));
+export const PeriodIdSchema = z.string().check(
+  z.refine((id) => parsePeriod(id) !== null, {
+    error: (issue) => periodFormatError(String(issue.input).slice(0, 20)),
+  }),
+);
 
 function isRawCell(v: unknown): v is RawCell {
   if (v === null || typeof v === 'boolean') return true;

@@ -2,12 +2,11 @@
  * API errors: `{ error: { code, message (Chinese), issues? } }` (spec §7, contract ApiErrorSchema).
  * Handlers throw the shared `ServiceError` (shared/api/error.ts) — the very class the pane and the
  * CLI get back from the client; the app's error handler (index.ts) answers with its `toJSON()`.
- * `ApiFailure` is its name inside the Worker's handlers.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorBody, ServiceError } from '../shared/api/error.js';
 
-export { errorBody, ServiceError, ServiceError as ApiFailure };
+export { errorBody, ServiceError };
 
 /** The status to answer a ServiceError with (500 for one that does not name an error status). */
 export function errorStatus(error: ServiceError): ContentfulStatusCode {

@@ -8,7 +8,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ApiFailure } from './errors.js';
+import { ServiceError } from './errors.js';
 
 /** The inflated bytes of a gzip request body; 413 past `maxBytes`, 400 for corrupt or truncated data. */
 export function gunzipLimited(gzip: Uint8Array, maxBytes: number): ArrayBuffer {
@@ -19,7 +19,7 @@ export function gunzipLimited(gzip: Uint8Array, maxBytes: number): ArrayBuffer {
     out = gunzipSync(gzip, { maxOutputLength: maxBytes + INFLATE_HEADROOM });
   } catch (error) {
     if (error instanceof RangeError) throw tooLarge(maxBytes);
-    throw new ApiFailure(
+    throw new ServiceError(
       400,
       'invalid-gzip',
       '请求体声明为 gzip 压缩（Content-Encoding: gzip），但不是完整有效的 gzip 数据：请重新压缩后发送，或不压缩直接发送 JSON',
@@ -32,8 +32,8 @@ export function gunzipLimited(gzip: Uint8Array, maxBytes: number): ArrayBuffer {
 /** Bytes beyond the limit zlib may produce before it stops: a few of its 16 KB output chunks. */
 const INFLATE_HEADROOM = 64 * 1024;
 
-function tooLarge(maxBytes: number): ApiFailure {
-  return new ApiFailure(
+function tooLarge(maxBytes: number): ServiceError {
+  return new ServiceError(
     413,
     'payload-too-large',
     `请求体解压后超过上限 ${(maxBytes / 1024 / 1024).toFixed(1)} MB：请分批报送，或删除台账中的空白行和无关列后重试`,

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { COLUMN_KEYS, type ColumnKey, columnLabel, type Issue } from '../shared/index.js';
 import type { AppEnv } from './env.js';
-import { ApiFailure } from './errors.js';
+import { ServiceError } from './errors.js';
 import { gunzipLimited } from './gzip.js';
 import { maxInflatedBytes } from './middleware.js';
 
@@ -35,10 +35,10 @@ export function schemaIssue(issue: z.core.$ZodIssue, body: unknown): Issue {
 
 const MAX_LISTED = 200;
 
-export function schemaFailure(error: z.core.$ZodError, body: unknown, what: string): ApiFailure {
+export function schemaFailure(error: z.core.$ZodError, body: unknown, what: string): ServiceError {
   const issues = error.issues.slice(0, MAX_LISTED).map((i) => schemaIssue(i, body));
   const more = error.issues.length > MAX_LISTED ? `（仅列出前 ${MAX_LISTED} 条，共 ${error.issues.length} 条）` : '';
-  return new ApiFailure(422, 'invalid-body', `${what}格式不符合接口约定：${issues[0]?.message ?? ''}${more}`, issues);
+  return new ServiceError(422, 'invalid-body', `${what}格式不符合接口约定：${issues[0]?.message ?? ''}${more}`, issues);
 }
 
 /**
@@ -49,7 +49,7 @@ async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
   const encoding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') return c.req.arrayBuffer();
   if (encoding !== 'gzip') {
-    throw new ApiFailure(
+    throw new ServiceError(
       415,
       'unsupported-encoding',
       `不支持请求体压缩方式“${encoding}”：只接受 gzip 压缩或不压缩的报送数据，未保存任何数据`,
@@ -73,7 +73,7 @@ export function utf8Text(bytes: ArrayBuffer): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new ApiFailure(400, 'invalid-utf8', '发送的数据含无法识别的字节（不是 UTF-8 文本），未保存任何数据');
+    throw new ServiceError(400, 'invalid-utf8', '发送的数据含无法识别的字节（不是 UTF-8 文本），未保存任何数据');
   }
 }
 
@@ -85,7 +85,7 @@ export async function readBody<T>(
 ): Promise<{ value: T; bytes: ArrayBuffer }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/iu.test(type)) {
-    throw new ApiFailure(415, 'unsupported-media-type', '发送的数据格式不对（应为本系统的报送数据），未保存任何数据');
+    throw new ServiceError(415, 'unsupported-media-type', '发送的数据格式不对（应为本系统的报送数据），未保存任何数据');
   }
   // The bytes as written (hashed by the caller: plain or gzip, one ledger has one hash).
   const bytes = await bodyBytes(c);
@@ -94,7 +94,7 @@ export async function readBody<T>(
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new ApiFailure(400, 'invalid-json', '发送的数据不完整或已损坏，无法读取，未保存任何数据');
+    throw new ServiceError(400, 'invalid-json', '发送的数据不完整或已损坏，无法读取，未保存任何数据');
   }
   const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw schemaFailure(parsed.error, raw, what);
@@ -107,5 +107,5 @@ export function readQuery<T>(c: Context, schema: z.core.$ZodType<T>): T {
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const name = first?.path.map(String).join('.') || '查询参数';
-  throw new ApiFailure(400, 'invalid-query', `查询参数 ${name} 无效：${first?.message ?? ''}`);
+  throw new ServiceError(400, 'invalid-query', `查询参数 ${name} 无效：${first?.message ?? ''}`);
 }

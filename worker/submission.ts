@@ -20,7 +20,7 @@ import {
 } from '../shared/index.js';
 import { capIssues, clipMessage } from '../shared/issue-cap.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
-import { ApiFailure } from './errors.js';
+import { ServiceError } from './errors.js';
 import { sanitizeSubmission } from './sanitize.js';
 import { sha256Hex } from './tokens.js';
 
@@ -45,7 +45,7 @@ export function checkUnit(submission: Submission, unitName: string): void {
   const stated = submission.meta.unit;
   if (stated === null || stated.trim() === '') return;
   if (foldKey(stated) !== foldKey(unitName)) {
-    throw new ApiFailure(
+    throw new ServiceError(
       403,
       'unit-mismatch',
       `台账的填报单位“${stated}”与令牌所属单位“${unitName}”不一致：每个单位只能用本单位的令牌报送本单位的台账`,
@@ -76,11 +76,11 @@ export function checkSubmission(
   const issues = clean.issues.length > 0 ? sortIssues([...clean.issues, ...result.issues]) : result.issues;
   // No project at all (the engine's ledger.empty): its own error code, before the issue list.
   if (result.rows.length === 0) {
-    throw new ApiFailure(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送', capIssues(issues));
+    throw new ServiceError(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送', capIssues(issues));
   }
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    throw new ApiFailure(
+    throw new ServiceError(
       422,
       'ledger-invalid',
       `台账有 ${errors.length} 个错误，未予接收（未保存任何数据）：${clipMessage(errors[0]?.message ?? '')}`,

@@ -106,21 +106,29 @@ export async function submissionDetail(
   };
 }
 
+/**
+ * `WHERE a AND b …` over the conditions whose value is given (in their order), with the values to
+ * bind; an empty clause when none is.
+ */
+function whereGiven(conditions: readonly (readonly [sql: string, value: string | number | undefined])[]): {
+  clause: string;
+  params: (string | number)[];
+} {
+  const given = conditions.filter((c): c is readonly [string, string | number] => c[1] !== undefined);
+  return {
+    clause: given.length > 0 ? `WHERE ${given.map(([sql]) => sql).join(' AND ')}` : '',
+    params: given.map(([, value]) => value),
+  };
+}
+
 export async function listSubmissions(
   db: D1Database,
   filter: { period?: string; unitId?: number },
 ): Promise<SubmissionRecord[]> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.period !== undefined) {
-    where.push('s.period = ?');
-    params.push(filter.period);
-  }
-  if (filter.unitId !== undefined) {
-    where.push('s.unit_id = ?');
-    params.push(filter.unitId);
-  }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const { clause, params } = whereGiven([
+    ['s.period = ?', filter.period],
+    ['s.unit_id = ?', filter.unitId],
+  ]);
   const { results } = await db
     .prepare(`${SELECT} ${clause} ORDER BY s.received_at, s.rowid LIMIT 10000`)
     .bind(...params)
@@ -173,22 +181,14 @@ export async function latestOfUnit(
   unitId: number,
   opts: { period?: string; periodBefore?: string; periodLike?: string },
 ): Promise<SubmissionRecord | null> {
-  const where = ['s.unit_id = ?'];
-  const params: (string | number)[] = [unitId];
-  if (opts.period !== undefined) {
-    where.push('s.period = ?');
-    params.push(opts.period);
-  }
-  if (opts.periodBefore !== undefined) {
-    where.push('s.period < ?');
-    params.push(opts.periodBefore);
-  }
-  if (opts.periodLike !== undefined) {
-    where.push('s.period GLOB ?');
-    params.push(opts.periodLike);
-  }
+  const { clause, params } = whereGiven([
+    ['s.unit_id = ?', unitId],
+    ['s.period = ?', opts.period],
+    ['s.period < ?', opts.periodBefore],
+    ['s.period GLOB ?', opts.periodLike],
+  ]);
   return db
-    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY s.period DESC, s.received_at DESC, s.rowid DESC LIMIT 1`)
+    .prepare(`${SELECT} ${clause} ORDER BY s.period DESC, s.received_at DESC, s.rowid DESC LIMIT 1`)
     .bind(...params)
     .first<SubmissionRecord>();
 }

@@ -12,7 +12,7 @@ import { latestOfUnit } from '../db/submissions.js';
 import type { UnitRecord } from '../db/units.js';
 import { findUnitByName } from '../db/units.js';
 import type { AppEnv } from '../env.js';
-import { ApiFailure, forbidden, notFound } from '../errors.js';
+import { forbidden, notFound, ServiceError } from '../errors.js';
 import { readQuery } from '../input.js';
 import { diffProjects } from '../submission.js';
 
@@ -30,7 +30,7 @@ export const changes = new Hono<AppEnv>().get('/', async (c) => {
     unit = p.unit;
   } else {
     if (q.unit === undefined)
-      throw new ApiFailure(400, 'invalid-query', '县级令牌查询项目变化时须指定 unit（报送单位名称）');
+      throw new ServiceError(400, 'invalid-query', '县级令牌查询项目变化时须指定 unit（报送单位名称）');
     unit = await findUnitByName(c.env.DB, q.unit);
     if (!unit) throw notFound(`没有名为“${q.unit}”的报送单位`);
   }

@@ -54,7 +54,7 @@ import {
 import { findProjects } from '../db/projects.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
-import { ApiFailure, forbidden, notFound } from '../errors.js';
+import { forbidden, notFound, ServiceError } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
 
 /** Most projects a status listing returns in full (the counts always cover every project). */
@@ -74,7 +74,7 @@ export async function targetUnit(c: Context<AppEnv>, name: string | undefined): 
       throw forbidden(`单位令牌只能查看或登记本单位（${own.name}）的项目，不能涉及“${name}”`);
     return own;
   }
-  if (name === undefined) throw new ApiFailure(400, 'unit-required', '县级令牌须用 unit 指明是哪个报送单位的项目');
+  if (name === undefined) throw new ServiceError(400, 'unit-required', '县级令牌须用 unit 指明是哪个报送单位的项目');
   const unit = await findUnitByName(c.env.DB, name);
   if (!unit) throw notFound(`没有名为“${name}”的报送单位`);
   return unit;
@@ -122,9 +122,9 @@ export const decisions = new Hono<AppEnv>()
     const unit = await targetUnit(c, unitName);
     const events = await projectEvents(c.env.DB, unit.id, code);
     if (events.length >= MAX_EVENTS_PER_PROJECT)
-      throw new ApiFailure(409, 'too-many-events', `项目“${code}”已有 ${events.length} 条决策记录，达到上限`);
+      throw new ServiceError(409, 'too-many-events', `项目“${code}”已有 ${events.length} 条决策记录，达到上限`);
     const refusal = stepRefusal(kind, code, foldEvents(events), fields);
-    if (refusal) throw new ApiFailure(409, 'step-refused', refusal);
+    if (refusal) throw new ServiceError(409, 'step-refused', refusal);
     const calendar = await loadCalendar(c.env.DB);
     const data =
       kind === 'publicity' ? posting(fields as z.output<(typeof EVENT_SCHEMAS)['publicity']>, calendar) : fields;
@@ -275,7 +275,7 @@ export const decisions = new Hono<AppEnv>()
     }
     if (refused.length > 0) {
       const listed = refused.slice(0, 200);
-      throw new ApiFailure(
+      throw new ServiceError(
         422,
         'import-refused',
         `审定结果有 ${refused.length} 行不能导入，整个文件未导入（未保存任何数据）：${listed[0]?.reason ?? ''}`,
@@ -308,13 +308,13 @@ export const decisions = new Hono<AppEnv>()
     const unit = await targetUnit(c, value.unit);
     const view = await archiveView(c.env.DB, unit);
     if (!view.lines.some((l) => l.line === value.line))
-      throw new ApiFailure(
+      throw new ServiceError(
         409,
         'archive-line',
         `第 ${value.line} 项不属于${unit.name}的归档目录：该单位的项目只涉及${view.tiers.join('、')}，可登记的序号为 ${view.lines.map((l) => l.line).join('、')}`,
       );
     if (value.received && !value.receivedOn)
-      throw new ApiFailure(422, 'invalid-body', '登记“已收”须填写收到日期（receivedOn，YYYY-MM-DD）');
+      throw new ServiceError(422, 'invalid-body', '登记“已收”须填写收到日期（receivedOn，YYYY-MM-DD）');
     await insertArchiveReceipt(c.env.DB, {
       unitId: unit.id,
       line: value.line,

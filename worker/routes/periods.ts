@@ -8,6 +8,7 @@
  *   GET  /api/v1/periods/:period/audit        every accept / reopen / close / exception, who and when
  * plus `refuseIfLocked`, the one call the submissions route makes before storing.
  */
+import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import type { AuditEntry, Status } from '../../shared/api.js';
@@ -28,7 +29,7 @@ import { projectRefs } from '../db/projects.js';
 import { latestOfUnit } from '../db/submissions.js';
 import { findUnitByName, type UnitRecord } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
-import { ApiFailure, notFound } from '../errors.js';
+import { notFound, ServiceError } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
 import { diffProjects } from '../submission.js';
 
@@ -36,7 +37,7 @@ import { diffProjects } from '../submission.js';
 async function periodParam(db: D1Database, id: string): Promise<Period> {
   const parsed = PeriodIdSchema.safeParse(id);
   const p = parsed.success ? ((await loadCalendar(db)).resolve(parsed.data)?.period ?? null) : null;
-  if (!p) throw new ApiFailure(400, 'invalid-period', periodFormatError(id.slice(0, 20)));
+  if (!p) throw new ServiceError(400, 'invalid-period', periodFormatError(id.slice(0, 20)));
   return p;
 }
 
@@ -63,12 +64,12 @@ export async function refuseIfLocked(db: D1Database, unit: { id: number; name: s
   const p = parsePeriod(period);
   const label = p ? describePeriod(p) : period;
   if (lock.kind === 'accepted')
-    throw new ApiFailure(
+    throw new ServiceError(
       409,
       'period-accepted',
       `“${unit.name}”${label}的报送已由${who(lock.by)}于 ${beijingTime(lock.at)} 确认（已确认），本期已锁定，未接收这次报送（未保存任何数据）。如需更正，请联系县乡村振兴局退回后再报送。`,
     );
-  throw new ApiFailure(
+  throw new ServiceError(
     409,
     'period-closed',
     `${label}已于 ${beijingTime(lock.at)} 截止收报，未接收“${unit.name}”的这次报送（未保存任何数据）。如需补报，请联系县乡村振兴局为本单位开放例外。`,
@@ -83,9 +84,22 @@ async function unitNamed(db: D1Database, name: string): Promise<UnitRecord> {
   return unit;
 }
 
-const UnitBody = z.strictObject({ unit: z.string().check(z.minLength(1), z.maxLength(100)) });
+/**
+ * A county action on one unit's report: the period in the path, the body (`what` names it in a
+ * refusal), the unit it names, who acts and when.
+ */
+async function unitAction<T extends { unit: string }>(c: Context<AppEnv>, schema: z.core.$ZodType<T>, what: string) {
+  const db = c.env.DB;
+  const period = await periodParam(db, c.req.param('period') ?? '');
+  const { value } = await readBody(c, schema, what);
+  const unit = await unitNamed(db, value.unit);
+  return { db, period, value, unit, now: new Date(), by: actor(c.get('principal')) };
+}
+
+const unitName = z.string().check(z.minLength(1), z.maxLength(100));
+const UnitBody = z.strictObject({ unit: unitName });
 const CloseBody = z.strictObject({ at: z.optional(z.iso.datetime({ offset: true })) });
-const ExceptionBody = z.strictObject({ unit: z.string().check(z.minLength(1), z.maxLength(100)), allow: z.boolean() });
+const ExceptionBody = z.strictObject({ unit: unitName, allow: z.boolean() });
 const StatusQuery = z.strictObject({ changes: z.optional(z.enum(['0', '1'])) });
 
 /** Week-over-week warnings of one unit's counted submission against its previous period's. */
@@ -157,31 +171,21 @@ export const periods = new Hono<AppEnv>()
     return c.json(body);
   })
   .post('/:period/accept', async (c) => {
-    const period = await periodParam(c.env.DB, c.req.param('period'));
-    const { value } = await readBody(c, UnitBody, '确认请求');
-    const db = c.env.DB;
-    const unit = await unitNamed(db, value.unit);
+    const { db, period, unit, now, by } = await unitAction(c, UnitBody, '确认请求');
     const latest = await latestOfUnit(db, unit.id, { period: period.id });
     if (!latest)
-      throw new ApiFailure(
+      throw new ServiceError(
         409,
         'nothing-to-accept',
         `“${unit.name}”在 ${describePeriod(period)} 还没有报送，没有可确认的报送`,
       );
-    const now = new Date();
-    const by = actor(c.get('principal'));
     await accept(db, unit.id, period.id, latest.id, by, now);
     return c.json(auditEntry(now, 'accept', period.id, by, { unit: unit.name, submissionId: latest.id }), 201);
   })
   .post('/:period/reopen', async (c) => {
-    const period = await periodParam(c.env.DB, c.req.param('period'));
-    const { value } = await readBody(c, UnitBody, '退回请求');
-    const db = c.env.DB;
-    const unit = await unitNamed(db, value.unit);
-    const now = new Date();
-    const by = actor(c.get('principal'));
+    const { db, period, unit, now, by } = await unitAction(c, UnitBody, '退回请求');
     if (!(await reopen(db, unit.id, period.id, by, now)))
-      throw new ApiFailure(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
+      throw new ServiceError(409, 'not-accepted', `“${unit.name}”${describePeriod(period)}的报送尚未确认，无需退回`);
     return c.json(auditEntry(now, 'reopen', period.id, by, { unit: unit.name }), 201);
   })
   .post('/:period/close', async (c) => {
@@ -190,7 +194,7 @@ export const periods = new Hono<AppEnv>()
     const now = new Date();
     const at = value.at ? new Date(value.at) : now;
     if (at.getTime() < period.due.getTime())
-      throw new ApiFailure(
+      throw new ServiceError(
         400,
         'close-before-deadline',
         `关闭时间 ${beijingTime(at)} 早于本期截止时间 ${beijingTime(period.due)}：只能设在截止时间之后`,
@@ -200,14 +204,9 @@ export const periods = new Hono<AppEnv>()
     return c.json(auditEntry(now, 'close', period.id, by, { detail: at.toISOString() }), 201);
   })
   .post('/:period/exceptions', async (c) => {
-    const period = await periodParam(c.env.DB, c.req.param('period'));
-    const { value } = await readBody(c, ExceptionBody, '例外请求');
-    const db = c.env.DB;
-    const unit = await unitNamed(db, value.unit);
-    const now = new Date();
-    const by = actor(c.get('principal'));
+    const { db, period, value, unit, now, by } = await unitAction(c, ExceptionBody, '例外请求');
     if (!(await setException(db, unit.id, period.id, value.allow, by, now)))
-      throw new ApiFailure(
+      throw new ServiceError(
         409,
         value.allow ? 'exception-exists' : 'no-exception',
         value.allow

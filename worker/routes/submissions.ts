@@ -22,7 +22,7 @@ import {
 } from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
-import { ApiFailure, forbidden, notFound } from '../errors.js';
+import { forbidden, notFound, ServiceError } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
 import {
   type Checked,
@@ -98,7 +98,7 @@ async function replay(
   const claim = await findClaim(db, unitId, key);
   if (!claim) return 'retry';
   if (claim.content_hash !== hash) {
-    throw new ApiFailure(
+    throw new ServiceError(
       422,
       'idempotency-key-reused',
       '这份报送的编号已用于内容不同的台账：台账改过后请重新点“试报送”再上报，未保存任何数据',
@@ -107,7 +107,7 @@ async function replay(
   if (claim.state === 'pending') {
     // The request that took the claim died (its lease ran out): carry on in its place.
     if (await takeOverClaim(db, unitId, key, hash, now(), owner)) return 'taken-over';
-    throw new ApiFailure(
+    throw new ServiceError(
       409,
       IN_FLIGHT,
       `这份台账正在上报中，请约 ${CLAIM_LEASE_MS / 1000} 秒后重新上报，不会重复入库`,
@@ -121,7 +121,7 @@ async function replay(
 /** A period that is not open for submissions (not started, or a year out of range) → 422. */
 function assertPeriodOpen(period: string, now: Date): void {
   const reason = periodClosedReason(period, now);
-  if (reason) throw new ApiFailure(422, 'period-not-open', `${reason}（未保存任何数据）`);
+  if (reason) throw new ServiceError(422, 'period-not-open', `${reason}（未保存任何数据）`);
 }
 
 /**
@@ -173,7 +173,7 @@ export const submissions = new Hono<AppEnv>()
     const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');
     const key = c.req.header('idempotency-key') ?? '';
     if (!dryRun && !IDEMPOTENCY_KEY.test(key)) {
-      throw new ApiFailure(
+      throw new ServiceError(
         400,
         'idempotency-key-required',
         '这次上报缺少有效的报送编号（8–200 个英文字母、数字或符号），未保存任何数据：请用本系统的加载项或命令行上报',
@@ -256,7 +256,7 @@ export const submissions = new Hono<AppEnv>()
         throw error;
       }
     }
-    throw new ApiFailure(409, IN_FLIGHT, '这份台账正在上报中，请稍候重新上报，不会重复入库');
+    throw new ServiceError(409, IN_FLIGHT, '这份台账正在上报中，请稍候重新上报，不会重复入库');
   })
   .get('/', async (c) => {
     const p = c.get('principal');

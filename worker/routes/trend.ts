@@ -19,7 +19,7 @@ import { loadCalendar } from '../db/calendar.js';
 import { trendSubmissions } from '../db/periods.js';
 import { findUnitByName, listUnits, type UnitRecord } from '../db/units.js';
 import type { AppEnv } from '../env.js';
-import { ApiFailure, forbidden, notFound } from '../errors.js';
+import { forbidden, notFound, ServiceError } from '../errors.js';
 import { readQuery } from '../input.js';
 
 const Query = z.strictObject({
@@ -32,7 +32,7 @@ export const trend = new Hono<AppEnv>().get('/', async (c) => {
   const p = c.get('principal');
   const q = readQuery(c, Query);
   const range = periodRange(q.from, q.to);
-  if (typeof range === 'string') throw new ApiFailure(400, 'invalid-range', range);
+  if (typeof range === 'string') throw new ServiceError(400, 'invalid-range', range);
   const db = c.env.DB;
   let units: UnitRecord[];
   if (p.role === 'unit') {

@@ -7,6 +7,7 @@
 import { env } from 'cloudflare:workers';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { amountsInYuan } from '../../scripts/demo-ledger.js';
 import { SubmissionDetailSchema, SummarySchema } from '../../shared/api.js';
 import { checkRecords } from '../../shared/check.js';
 import { ReceiptSchema, type Submission } from '../../shared/contract.js';
@@ -18,27 +19,6 @@ import { api, gzip, ledger, makeCounty, makeUnit, refused, storedCounts, submit 
 
 const MB2 = 2 * 1024 * 1024;
 const PERIOD = '2026-W20';
-const MONEY = [
-  'investTotal',
-  'investSpecial',
-  'investOther',
-  'valueBalance',
-  'valueReceivable',
-  'valueAssets',
-  'valueOther',
-] as const;
-
-/** Every amount written in 元 (“1268300元”): valid, but each one a `number.unit` warning. */
-function inYuan(s: Submission): Submission {
-  for (const r of s.rows) {
-    for (const k of MONEY) {
-      const v = r.cells[k];
-      if (typeof v === 'number') r.cells[k] = `${Math.round(v * 10000)}元`;
-    }
-  }
-  return s;
-}
-
 /** The warnings the shared engine finds in a submission (what the Worker must store, uncapped). */
 function localWarnings(s: Submission) {
   const opts = { mode: 'submission' as const, meta: s.meta, columns: s.columns, totals: s.totals };
@@ -58,7 +38,7 @@ function gzPost(token: string, s: Submission, query = '', key: string = crypto.r
 describe('bounded answers and stored warnings', () => {
   it('a clean ledger of 20,000 rows with 140,000 warnings is accepted and its detail stays under 2 MB', async () => {
     const u = await makeUnit();
-    const s = inYuan(ledger(u.name, 20000, PERIOD));
+    const s = amountsInYuan(ledger(u.name, 20000, PERIOD));
     const res = await gzPost(u.token, s);
     const text = await res.text();
     expect(res.status, text.slice(0, 300)).toBe(201);
@@ -94,7 +74,7 @@ describe('bounded answers and stored warnings', () => {
 
   it('near miss: a small warned ledger lists every warning', async () => {
     const u = await makeUnit();
-    const s = inYuan(ledger(u.name, 3, PERIOD));
+    const s = amountsInYuan(ledger(u.name, 3, PERIOD));
     const res = await submit(u.token, s);
     const receipt = ReceiptSchema.parse(await res.json());
     const local = localWarnings(s);
