@@ -349,8 +349,12 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
   return wan;
 }
 
+const MAX_EXACT_WAN = 2 ** 53 / YUAN_PER_WAN;
+
 /** 万元 kept to 元 precision (4 decimals), so sums in integer 元 are exact. */
 export function roundWan(n: number): number {
+  // An integer below 2^53 / 10^4 is its own rounding: return it as it is (no new number).
+  if (Number.isInteger(n) && Math.abs(n) < MAX_EXACT_WAN) return n;
   return Math.round(n * YUAN_PER_WAN) / YUAN_PER_WAN;
 }
 

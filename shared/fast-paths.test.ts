@@ -1,0 +1,92 @@
+/**
+ * The core's fast paths hold to the plain computations they replace: repeated keys found by the
+ * open-addressing table equal those a Map finds, the packed numeric issue sort equals a stable
+ * sort by (row, severity, column), integers skip roundWan's rounding unchanged, and cached column
+ * letters equal computed ones.
+ */
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { sortIssues } from './check.js';
+import { COLUMNS } from './ledger/columns.js';
+import { roundWan } from './ledger/normalize.js';
+import { columnLetters } from './ledger/text.js';
+import type { Issue } from './ledger/types.js';
+import { repeatedPairs } from './rules/ledger.js';
+
+function pairsByMap(keys: readonly string[]): [number, number][] {
+  const first = new Map<string, number>();
+  const pairs: [number, number][] = [];
+  keys.forEach((k, i) => {
+    const j = first.get(k);
+    if (j === undefined) first.set(k, i);
+    else pairs.push([j, i]);
+  });
+  return pairs;
+}
+
+it('repeatedPairs finds the same repeats as a Map, in the same order', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom('A', 'B', 'PS-1', 'ps-1', ''), fc.string()), { maxLength: 80 }),
+      (keys) => {
+        expect(repeatedPairs(keys)).toEqual(pairsByMap(keys));
+      },
+    ),
+  );
+  const many = Array.from({ length: 5000 }, (_, i) => `PS2021-${i % 4000}`);
+  expect(repeatedPairs(many)).toEqual(pairsByMap(many));
+});
+
+const order = new Map<string, number>(COLUMNS.map((c, i) => [c.key, i]));
+
+function sortByTuple(issues: readonly Issue[]): Issue[] {
+  const rank = (i: Issue) => [i.row ?? -1, i.severity === 'error' ? 0 : 1, i.field ? (order.get(i.field) ?? 99) : -1];
+  return issues
+    .map((issue, index) => ({ issue, index, key: rank(issue) }))
+    .sort((a, b) => {
+      for (let k = 0; k < 3; k++) {
+        const d = (a.key[k] as number) - (b.key[k] as number);
+        if (d !== 0) return d;
+      }
+      return a.index - b.index;
+    })
+    .map((x) => x.issue);
+}
+
+const issueArb = fc.record({
+  row: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 2 ** 40 })),
+  field: fc.oneof(fc.constant(null), fc.constantFrom(...COLUMNS.map((c) => c.key))),
+  cell: fc.constant(null),
+  ruleId: fc.string({ maxLength: 3 }),
+  severity: fc.constantFrom('error' as const, 'warning' as const),
+  message: fc.string({ maxLength: 3 }),
+});
+
+it('sortIssues orders as a stable sort by row, severity and column', () => {
+  fc.assert(
+    fc.property(fc.array(issueArb, { maxLength: 60 }), (issues) => {
+      expect(sortIssues(issues.slice())).toEqual(sortByTuple(issues));
+    }),
+  );
+});
+
+it('roundWan returns integers unchanged and rounds the rest to 元', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => {
+      expect(Object.is(roundWan(n), Math.round(n * 10000) / 10000)).toBe(true);
+    }),
+  );
+});
+
+it('cached column letters equal computed ones', () => {
+  const letters = (index: number) => {
+    let n = index + 1;
+    let s = '';
+    while (n > 0) {
+      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  };
+  for (let i = 0; i < 800; i++) expect(columnLetters(i)).toBe(letters(i));
+});
