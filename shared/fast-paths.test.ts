@@ -2,16 +2,18 @@
  * The core's fast paths hold to the plain computations they replace: repeated keys found by the
  * open-addressing table equal those a Map finds, the packed numeric issue sort equals a stable
  * sort by (row, severity, column), integers skip roundWan's rounding unchanged, and cached column
- * letters equal computed ones.
+ * letters equal computed ones, and cached classify reasons name the row's own facts.
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { sortIssues } from './check.js';
+import { CLASSIFY_RULES, classify, describeCondition } from './classify.js';
 import { COLUMNS } from './ledger/columns.js';
-import { roundWan } from './ledger/normalize.js';
+import { normalizeRecord, roundWan } from './ledger/normalize.js';
 import { columnLetters } from './ledger/text.js';
 import type { Issue } from './ledger/types.js';
 import { repeatedPairs } from './rules/ledger.js';
+import { cellsArb } from './test/arbitraries.js';
 
 function pairsByMap(keys: readonly string[]): [number, number][] {
   const first = new Map<string, number>();
@@ -89,4 +91,25 @@ it('cached column letters equal computed ones', () => {
     return s;
   };
   for (let i = 0; i < 800; i++) expect(columnLetters(i)).toBe(letters(i));
+});
+
+it('classify reasons (cached by mask and shown value) name exactly the conditions the row meets', () => {
+  fc.assert(
+    fc.property(fc.array(cellsArb, { minLength: 1, maxLength: 20 }), (ledger) => {
+      for (const [i, cells] of ledger.entries()) {
+        const row = normalizeRecord({ row: i + 5, cells }, () => {});
+        const s = classify(row);
+        const rule = CLASSIFY_RULES.find((r) => r.id === s.ruleId);
+        if (!rule || rule.when.length === 0) continue;
+        const fields = row as unknown as Record<string, unknown>;
+        const met = rule.when.filter((c) => {
+          const v = fields[c.field];
+          if ('equals' in c) return v === c.equals;
+          if ('includes' in c) return Array.isArray(v) && v.includes(c.includes);
+          return Array.isArray(v) ? v.length > 0 : v !== null && v !== '';
+        });
+        expect(s.reason.startsWith(`台账记载：${met.map((c) => describeCondition(c, row)).join('；')}。`)).toBe(true);
+      }
+    }),
+  );
 });
