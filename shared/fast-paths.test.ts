@@ -2,14 +2,16 @@
  * The core's fast paths hold to the plain computations they replace: repeated keys found by the
  * open-addressing table equal those a Map finds, the packed numeric issue sort equals a stable
  * sort by (row, severity, column), integers skip roundWan's rounding unchanged, and cached column
- * letters equal computed ones, and cached classify reasons name the row's own facts.
+ * letters equal computed ones, cached classify reasons name the row's own facts, and a table's
+ * number columns (Float64Arrays) give back exactly the values pushed, whatever they are.
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { sortIssues } from './check.js';
 import { CLASSIFY_RULES, classify, describeCondition } from './classify.js';
-import { COLUMNS } from './ledger/columns.js';
-import { normalizeRecord, roundWan } from './ledger/normalize.js';
+import { COLUMN_KEYS, COLUMNS } from './ledger/columns.js';
+import { NO_FACTS, normalizeRecord, roundWan } from './ledger/normalize.js';
+import { LedgerTable } from './ledger/table.js';
 import { columnLetters } from './ledger/text.js';
 import type { Issue } from './ledger/types.js';
 import { repeatedPairs } from './rules/ledger.js';
@@ -111,5 +113,34 @@ it('classify reasons (cached by mask and shown value) name exactly the condition
         expect(s.reason.startsWith(`台账记载：${met.map((c) => describeCondition(c, row)).join('；')}。`)).toBe(true);
       }
     }),
+  );
+});
+
+it('a table gives back every value pushed, number columns included (any capacity)', () => {
+  const value = fc.oneof(
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant(-0),
+    fc.double(),
+    fc.integer(),
+    fc.string({ maxLength: 2 }),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(value, { minLength: COLUMN_KEYS.length, maxLength: COLUMN_KEYS.length }), { maxLength: 12 }),
+      fc.nat(20),
+      (rows, capacity) => {
+        const table = new LedgerTable(capacity);
+        for (const [i, values] of rows.entries()) table.push(i + 5, values, '', NO_FACTS);
+        COLUMN_KEYS.forEach((key, c) => {
+          expect(table.column(key)).toEqual(rows.map((values) => values[c]));
+          for (const [i, v] of table.column(key).entries()) expect(Object.is(v, rows[i]?.[c])).toBe(true);
+        });
+        rows.forEach((values, i) => {
+          const row = table.row(i) as unknown as Record<string, unknown>;
+          for (const [c, key] of COLUMN_KEYS.entries()) expect(Object.is(row[key], values[c])).toBe(true);
+        });
+      },
+    ),
   );
 });
