@@ -192,15 +192,19 @@ const columnOrder = new Map<string, number>(COLUMNS.map((c, i) => [c.key, i]));
 
 /** Ledger-level first, then by row; within a row errors before warnings, then column order. */
 export function sortIssues(issues: Issue[]): Issue[] {
-  const keys = new Float64Array(issues.length);
-  for (let i = 0; i < issues.length; i++) {
+  const n = issues.length;
+  // Each issue's key and index packed in one number (key × n + index), sorted as numbers: no
+  // comparator call per comparison, and ties keep their order.
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const key = sortKey(issues[i] as Issue);
-    if (key === null) return sortIssuesByTuple(issues);
-    keys[i] = key;
+    if (key === null || key * n + i > Number.MAX_SAFE_INTEGER) return sortIssuesByTuple(issues);
+    packed[i] = key * n + i;
   }
-  const order = Array.from(keys, (_, i) => i);
-  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-  return order.map((i) => issues[i] as Issue);
+  packed.sort();
+  const out: Issue[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = issues[(packed[i] as number) % n] as Issue;
+  return out;
 }
 
 /** The sort order of an issue as one number (row, then severity, then column), when its row is a row number. */

@@ -144,18 +144,24 @@ const matchedReasons = new WeakMap<ClassifyRule, Map<number, string>>();
 const MASK_BITS = 30;
 
 /** `台账记载：…。参照…` for the matched conditions of `rule` (bit i = rule.when[i]). */
+/** Reasons whose mask has one 已填写 condition, by mask and then by that cell's shown value (bounded). */
+const filledReasons = new WeakMap<ClassifyRule, Map<number, Map<string, string>>>();
+const MAX_FILLED_CACHED = 1000;
+
 function matchedReason(rule: ClassifyRule, mask: number, row: LedgerRow): string {
-  let cacheable = true;
-  for (let i = 0; i < rule.when.length; i++)
-    if (mask & (1 << i) && 'filled' in (rule.when[i] as Condition)) cacheable = false;
-  const byMask = cacheable ? (matchedReasons.get(rule) ?? new Map<number, string>()) : undefined;
+  let filled = -1;
+  let filledCount = 0;
+  for (let i = 0; i < rule.when.length; i++) {
+    if (mask & (1 << i) && 'filled' in (rule.when[i] as Condition)) {
+      filled = i;
+      filledCount++;
+    }
+  }
+  if (filledCount === 1) return filledReason(rule, mask, row, (rule.when[filled] as Condition).field);
+  const byMask = filledCount === 0 ? (matchedReasons.get(rule) ?? new Map<number, string>()) : undefined;
   const cached = byMask?.get(mask);
   if (cached !== undefined) return cached;
-  const facts = rule.when
-    .filter((_, i) => mask & (1 << i))
-    .map((c) => describeCondition(c, row))
-    .join('；');
-  const reason = `台账记载：${facts}。${referTo(rule)}`;
+  const reason = buildReason(rule, mask, row);
   if (byMask) {
     byMask.set(mask, reason);
     matchedReasons.set(rule, byMask);
@@ -163,7 +169,43 @@ function matchedReason(rule: ClassifyRule, mask: number, row: LedgerRow): string
   return reason;
 }
 
-/** A field without a value: blank (null) or unknown. */
+/** The reason when one matched condition is 已填写 on `field`: it names the cell's value, so it is cached by that value. */
+function filledReason(rule: ClassifyRule, mask: number, row: LedgerRow, field: ColumnKey): string {
+  const value = (row as unknown as Record<string, unknown>)[field];
+  const shown =
+    Array.isArray(value) && value.length === 1 && typeof value[0] === 'string'
+      ? value[0]
+      : Array.isArray(value)
+        ? value.join('、')
+        : typeof value === 'string'
+          ? value
+          : '';
+  let byMask = filledReasons.get(rule);
+  if (byMask === undefined) {
+    byMask = new Map();
+    filledReasons.set(rule, byMask);
+  }
+  let byValue = byMask.get(mask);
+  if (byValue === undefined) {
+    byValue = new Map();
+    byMask.set(mask, byValue);
+  }
+  let reason = byValue.get(shown);
+  if (reason === undefined) {
+    reason = buildReason(rule, mask, row);
+    if (byValue.size < MAX_FILLED_CACHED) byValue.set(shown, reason);
+  }
+  return reason;
+}
+
+function buildReason(rule: ClassifyRule, mask: number, row: LedgerRow): string {
+  const facts = rule.when
+    .filter((_, i) => mask & (1 << i))
+    .map((c) => describeCondition(c, row))
+    .join('；');
+  return `台账记载：${facts}。${referTo(rule)}`;
+}
+
 function isUnknown(fields: Record<string, unknown>, unknown: ReadonlySet<ColumnKey>, f: ColumnKey): boolean {
   return fields[f] === null || (unknown.size > 0 && unknown.has(f));
 }

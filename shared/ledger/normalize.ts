@@ -220,26 +220,31 @@ function allowedList(c: ColumnDef): string {
   return list;
 }
 
+// The hot parsers keep their rare paths in functions of their own: a local captured by a closure
+// costs a context allocation on every call, even when the closure is never made.
 function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
-  const key = c.key as ColumnKey;
-  const canonical = text === '' ? '' : canonicalValue(key, text);
-  if (canonical === undefined) {
-    const items = splitItems(text).map((t) => canonicalValue(key, t));
-    if (c.key === 'linkageShortfall' && items.length > 1 && items.every((v) => v)) {
-      const distinct = [...new Set(items as string[])];
-      if (distinct.length === 1) return distinct[0]; // the same reason written twice is one reason
-      return say.invalid(
-        'linkage.multiple-shortfalls',
-        `填写了${distinct.length}个原因（${listed(distinct.map((v) => `“${v}”`))}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
-      );
-    }
-    return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
-  }
+  const canonical = text === '' ? '' : canonicalValue(c.key as ColumnKey, text);
+  if (canonical === undefined) return invalidEnum(c, text, say);
   if (canonical === '') {
     if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
     return null;
   }
   return canonical;
+}
+
+/** An enum cell that is not one allowed value: the same shortfall written twice, or an issue. */
+function invalidEnum(c: ColumnDef, text: string, say: Say): unknown {
+  const key = c.key as ColumnKey;
+  const items = splitItems(text).map((t) => canonicalValue(key, t));
+  if (c.key === 'linkageShortfall' && items.length > 1 && items.every((v) => v)) {
+    const distinct = [...new Set(items as string[])];
+    if (distinct.length === 1) return distinct[0]; // the same reason written twice is one reason
+    return say.invalid(
+      'linkage.multiple-shortfalls',
+      `填写了${distinct.length}个原因（${listed(distinct.map((v) => `“${v}”`))}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
+    );
+  }
+  return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
 }
 
 function splitItems(text: string): string[] {
@@ -255,19 +260,16 @@ const OTHER_WITH_NOTE =
 function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
   if (text === '') return NO_ITEMS;
   const key = c.key as ColumnKey;
-  const values: string[] = [];
-  const bad: string[] = [];
   const notes: string[] = [];
   let rest = text;
   if (c.values?.includes(OTHER) && (text.includes(OTHER) || text.includes('其它'))) {
-    rest = text.replace(OTHER_WITH_NOTE, (_m, paren?: string, colon?: string, dash?: string) => {
-      const { note, tail } = splitNote(key, (paren ?? colon ?? dash ?? '').trim());
-      if (note !== '') notes.push(note);
-      return `、${OTHER}、${tail}`;
-    });
+    rest = takeNotes(key, text, notes);
   }
   // The whole cell first: a single value may itself contain a separator, e.g. "合作发展(入股)".
   const whole = canonicalValue(key, rest);
+  if (whole !== undefined && notes.length === 0) return whole === '' ? [] : [whole];
+  const values: string[] = [];
+  const bad: string[] = [];
   const items = whole !== undefined ? [rest] : splitItems(rest);
   for (const item of items) {
     const v = canonicalValue(key, item);
@@ -282,6 +284,15 @@ function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
     );
   }
   return values;
+}
+
+/** The text with each 其他 + explanation replaced by 、其他、 (and the values after it); the explanations into `notes`. */
+function takeNotes(key: ColumnKey, text: string, notes: string[]): string {
+  return text.replace(OTHER_WITH_NOTE, (_m, paren?: string, colon?: string, dash?: string) => {
+    const { note, tail } = splitNote(key, (paren ?? colon ?? dash ?? '').trim());
+    if (note !== '') notes.push(note);
+    return `、${OTHER}、${tail}`;
+  });
 }
 
 /**
@@ -349,8 +360,12 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
   return wan;
 }
 
+const MAX_EXACT_WAN = 2 ** 53 / YUAN_PER_WAN;
+
 /** 万元 kept to 元 precision (4 decimals), so sums in integer 元 are exact. */
 export function roundWan(n: number): number {
+  // An integer below 2^53 / 10^4 is its own rounding: return it as it is (no new number).
+  if (Number.isInteger(n) && Math.abs(n) < MAX_EXACT_WAN) return n;
   return Math.round(n * YUAN_PER_WAN) / YUAN_PER_WAN;
 }
 

@@ -61,8 +61,19 @@ export function quote(value: unknown): string {
   return `“${short}”`;
 }
 
+/** Letters of the first columns, made once (every issue with a cell address needs them). */
+const LETTERS: string[] = [];
+
 /** 0-based column index → letters (0 → A, 27 → AB). */
 export function columnLetters(index: number): string {
+  if (index >= 0 && index < 128 && Number.isInteger(index)) {
+    LETTERS[index] ??= lettersOf(index);
+    return LETTERS[index] as string;
+  }
+  return lettersOf(index);
+}
+
+function lettersOf(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {

@@ -77,20 +77,27 @@ export function checkDuplicateCodes(rows: Projects, report: IssueSink, facts?: r
   const table = tableOf(rows, facts);
   const codes = table.column('code');
   const numbers = table.rowNumbers;
-  // Code → the project index, or the indices once it repeats (no array for the unique codes).
-  const byCode = new Map<string, number | number[]>();
+  const keys: string[] = [];
+  const indices: number[] = [];
+  const unknownCode = table.anyUnknown('code');
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as string;
-    if (code === '' || table.facts(i).unknown.has('code')) continue;
+    if (code === '' || (unknownCode && table.facts(i).unknown.has('code'))) continue;
     const key = foldCode(code);
     if (key === '') continue;
-    const seen = byCode.get(key);
-    if (seen === undefined) byCode.set(key, i);
-    else if (typeof seen === 'number') byCode.set(key, [seen, i]);
-    else seen.push(i);
+    keys.push(key);
+    indices.push(i);
   }
-  byCode.forEach((group) => {
-    if (typeof group === 'number') return;
+  // Repeated key → its project indices; the groups are reported in the order their codes first appear.
+  const byCode = new Map<string, number[]>();
+  for (const [a, b] of repeatedPairs(keys)) {
+    const key = keys[a] as string;
+    const seen = byCode.get(key);
+    if (seen === undefined) byCode.set(key, [indices[a] as number, indices[b] as number]);
+    else seen.push(indices[b] as number);
+  }
+  const groups = [...byCode.values()].sort((a, b) => (a[0] as number) - (b[0] as number));
+  for (const group of groups) {
     const first = group.slice(0, SHOWN_ROWS + 1).map((i) => numbers[i] as number);
     for (const i of group) {
       const row = numbers[i] as number;
@@ -103,7 +110,37 @@ export function checkDuplicateCodes(rows: Projects, report: IssueSink, facts?: r
         `第${row}行「${columnLabel('code')}」${quote(stripInvisible(codes[i] as string))}与${rowList(others, group.length - 1)}重复：项目编号在台账中必须唯一。`,
       );
     }
-  });
+  }
+}
+
+/**
+ * Each later occurrence of a repeated key with the first occurrence of that key, as index pairs
+ * [first, later] in the order of the later ones. An open-addressing table of indices over a
+ * string hash: most ledgers have no repeat, and a Map of every code costs far more than this.
+ */
+export function repeatedPairs(keys: readonly string[]): [number, number][] {
+  let size = 16;
+  while (size < keys.length * 2) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+    for (let p = h & mask; ; p = (p + 1) & mask) {
+      const j = slots[p] as number;
+      if (j < 0) {
+        slots[p] = i;
+        break;
+      }
+      if (keys[j] === key) {
+        pairs.push([j, i]);
+        break;
+      }
+    }
+  }
+  return pairs;
 }
 
 /** Default bound of number.unit: above this many 万元 (1 亿元) an amount was probably typed in 元. */
