@@ -32,7 +32,7 @@ export const inlineEngine: CheckEngine = async (input) => drain(checkSteps(input
  * MessageChannel where there is one (setTimeout(0) is clamped to 4 ms once nested).
  */
 export function pause(): Promise<void> {
-  const Channel = (globalThis as { MessageChannel?: typeof MessageChannel }).MessageChannel;
+  const Channel = (globalThis as unknown as { MessageChannel?: new () => PauseChannel }).MessageChannel;
   if (!Channel) return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new Channel();
@@ -42,6 +42,12 @@ export function pause(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** The part of MessageChannel a pause uses (described structurally: this module also runs in Node). */
+interface PauseChannel {
+  port1: { onmessage: (() => void) | null; close(): void };
+  port2: { postMessage(message: null): void };
 }
 
 /** On the page, a pause after each chunk of `chunkRows` rows. */
