@@ -66,6 +66,7 @@ export function fromLayout(layout: SheetLayout, name = layout.name): SheetSpec {
     validations,
     freeze: layout.freeze ?? undefined,
     print: layout.print ?? undefined,
+    links: layout.links?.map((l) => ({ ...l })),
   };
 }
 

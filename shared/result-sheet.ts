@@ -26,6 +26,9 @@ export function issueColumn(report: Pick<LedgerReport, 'header'>, issue: Pick<Is
   return columns.seq ?? Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
 }
 
+/** The summary line's promise, only made when each 单元格 cell carries a link. */
+export const RESULT_LINK_HINT = '点“单元格”一栏可跳到对应位置。';
+
 export const RESULT_HEADER = ['序号', '级别', '行号', '单元格', '栏目', '规则', '说明'];
 /** The title line starts with this, then the ledger sheet's name. */
 export const RESULT_TITLE_PREFIX = '校验结果：';
@@ -33,8 +36,22 @@ export const RESULT_TITLE_PREFIX = '校验结果：';
 /** Wide enough for the header labels and a rule id; 说明 wraps within its column. */
 const RESULT_WIDTHS = [6, 6, 7, 9, 18, 30, 70];
 
-/** The 校验结果 sheet: a summary line and one row per issue, each linked to its cell. */
-export function resultSheet(report: LedgerReport, sheetName: string, checkedAt: Date = new Date()): SheetLayout {
+export interface ResultSheetOptions {
+  /**
+   * The writer can put a link on each 单元格 cell (default). False: no links, and the summary line
+   * does not promise them.
+   */
+  links?: boolean;
+}
+
+/** The 校验结果 sheet: a summary line and one row per issue, each linked to its cell when the writer can. */
+export function resultSheet(
+  report: LedgerReport,
+  sheetName: string,
+  checkedAt: Date = new Date(),
+  options: ResultSheetOptions = {},
+): SheetLayout {
+  const linked = options.links !== false;
   const width = RESULT_HEADER.length;
   const issues = capIssues(report.issues);
   const capped = issues.length !== report.issues.length;
@@ -43,7 +60,7 @@ export function resultSheet(report: LedgerReport, sheetName: string, checkedAt: 
     {
       role: 'meta',
       cells: [
-        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${beijingStamp(checkedAt)}（北京时间）。点“单元格”一栏可跳到对应位置。${
+        `项目 ${report.rows.length} 个；错误 ${report.errors} 个，提示 ${report.warnings} 个。校验时间：${beijingStamp(checkedAt)}（北京时间）。${linked ? RESULT_LINK_HINT : ''}${
           capped ? `问题较多：每类只逐条列出前 ${ISSUE_CAP.perRule} 个，其余按类计数。` : ''
         }`,
       ],
@@ -67,7 +84,7 @@ export function resultSheet(report: LedgerReport, sheetName: string, checkedAt: 
     ];
     // Wrapped cells with the height they need, so no text runs over the next row.
     rows.push({ role: 'data', cells, height: wrappedRowHeight(cells, RESULT_WIDTHS) });
-    if (cell) links.push({ row: r, col: 3, sheet: sheetName, cell });
+    if (cell && linked) links.push({ row: r, col: 3, sheet: sheetName, cell });
   });
   if (report.issues.length === 0)
     rows.push({ role: 'data', cells: [null, null, null, null, null, null, '没有发现问题。'] });

@@ -3,13 +3,15 @@
  * slices, so no single message takes the page long to copy (a 10,000-row report is ~12 MB). The
  * per-row lists come back as JSON text: a string is copied whole, and JSON.parse of a slice is
  * several times cheaper for the page than structured-clone decoding of the same objects.
+ * `records` (the raw cells a submission carries, the largest list) never crosses: the page builds
+ * it from its own copy of the grid when it is first read (上报 only).
  */
 import type { Issue, LedgerReport } from '../../shared/index.js';
 import type { CheckInput, CheckOutput } from './steps.js';
 
 /** Grid rows per message going in (~25 cells a row: a few ms to copy). */
 export const GRID_SLICE_ROWS = 500;
-/** Project rows per message coming back (rows, records and suggestions: ~1 kB a row). */
+/** Project rows per message coming back (rows and suggestions). */
 export const SLICE_ROWS = 200;
 
 export type ToWorker =
@@ -29,21 +31,24 @@ export type FromWorker =
 
 interface PartBody {
   rows: LedgerReport['rows'];
-  records: LedgerReport['records'];
   suggestions: LedgerReport['suggestions'];
 }
 
+const PER_ROW = new Set(['rows', 'records', 'suggestions']);
+
 /** Splits the output into the messages the worker sends after the check. */
 export function* outputMessages(out: CheckOutput, slice = SLICE_ROWS): Generator<FromWorker> {
-  const { rows, records, suggestions, ...head } = out.report;
-  yield { type: 'head', report: head, plan: out.plan };
-  const n = Math.max(rows.length, records.length, suggestions.length);
+  const { rows, suggestions } = out.report;
+  // Every other field, without reading `records` (built when first read; the page rebuilds it).
+  const head: Record<string, unknown> = {};
+  for (const key of Object.keys(out.report)) if (!PER_ROW.has(key)) head[key] = out.report[key as keyof LedgerReport];
+  yield { type: 'head', report: head as ReportHead, plan: out.plan };
+  const n = Math.max(rows.length, suggestions.length);
   for (let i = 0; i < n; i += slice)
     yield {
       type: 'part',
       json: JSON.stringify({
         rows: rows.slice(i, i + slice),
-        records: records.slice(i, i + slice),
         suggestions: suggestions.slice(i, i + slice),
       } satisfies PartBody),
     };
@@ -55,7 +60,6 @@ export class OutputAssembler {
   private head: ReportHead | null = null;
   private plan: CheckOutput['plan'] = null;
   private readonly rows: LedgerReport['rows'] = [];
-  private readonly records: LedgerReport['records'] = [];
   private readonly suggestions: LedgerReport['suggestions'] = [];
 
   add(message: FromWorker): void {
@@ -65,16 +69,23 @@ export class OutputAssembler {
     } else if (message.type === 'part') {
       const part = JSON.parse(message.json) as PartBody;
       for (const r of part.rows) this.rows.push(r);
-      for (const r of part.records) this.records.push(r);
       for (const s of part.suggestions) this.suggestions.push(s);
     }
   }
 
-  result(): CheckOutput {
+  /** The output; `records` comes from `readRecords` when first read. */
+  result(readRecords: () => LedgerReport['records']): CheckOutput {
     if (!this.head) throw new Error('校验结果不完整，请重新校验。');
-    return {
-      report: { ...this.head, rows: this.rows, records: this.records, suggestions: this.suggestions },
-      plan: this.plan,
-    };
+    const report = { ...this.head, rows: this.rows, suggestions: this.suggestions } as LedgerReport;
+    let records: LedgerReport['records'] | null = null;
+    Object.defineProperty(report, 'records', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        records ??= readRecords();
+        return records;
+      },
+    });
+    return { report, plan: this.plan };
   }
 }

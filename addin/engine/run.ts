@@ -5,6 +5,7 @@
  * and stop on an AbortSignal without touching the workbook.
  */
 import { drain } from '../../shared/index.js';
+import { readLayout, readRecords } from '../../shared/ledger/read.js';
 import { type FromWorker, GRID_SLICE_ROWS, OutputAssembler, type ToWorker } from './protocol.js';
 import { CHUNK_ROWS, CheckCancelled, type CheckHooks, type CheckInput, type CheckOutput, checkSteps } from './steps.js';
 
@@ -26,9 +27,27 @@ export const WORKER_SCRIPT = 'check-worker.js';
 /** One pass on the calling thread, no pause: the CLI's way, kept for tests and the benchmark's baseline. */
 export const inlineEngine: CheckEngine = async (input) => drain(checkSteps(input, Number.POSITIVE_INFINITY));
 
-/** Lets the page paint and handle clicks (such as 取消) between two chunks. */
+/**
+ * Lets the page paint and handle clicks (such as 取消) between two chunks: a new task through a
+ * MessageChannel where there is one (setTimeout(0) is clamped to 4 ms once nested).
+ */
 export function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const Channel = (globalThis as unknown as { MessageChannel?: new () => PauseChannel }).MessageChannel;
+  if (!Channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new Channel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The part of MessageChannel a pause uses (described structurally: this module also runs in Node). */
+interface PauseChannel {
+  port1: { onmessage: (() => void) | null; close(): void };
+  port2: { postMessage(message: null): void };
 }
 
 /** On the page, a pause after each chunk of `chunkRows` rows. */
@@ -90,7 +109,14 @@ export function workerEngine(
           progress?.(message.done, message.total);
           if (found && message.found.length > 0) found(message.found);
         } else if (message.type === 'error') finish(() => reject(new Error(message.message)));
-        else if (message.type === 'end') finish(() => resolve(assembler.result()));
+        else if (message.type === 'end')
+          finish(() =>
+            resolve(
+              assembler.result(
+                () => readRecords(readLayout(input.grid, { merges: input.merges, origin: input.origin })).records,
+              ),
+            ),
+          );
         else assembler.add(message);
       };
       worker.onerror = (event) => {

@@ -150,3 +150,11 @@ export function planOwned(wanted: string, sheets: readonly { name: string; owner
   const replace = exact && !clash ? exact : sheets.find(ours);
   return { replace: replace?.name ?? null, clash };
 }
+
+/** Hyperlinks written per request (Office) — keeps each batch small whatever the issue count. */
+export const LINK_BATCH = 2000;
+
+/** Where an internal hyperlink points: 'Sheet'!A1 (Office documentReference, WPS SubAddress). */
+export function linkTarget(link: { sheet: string; cell: string }): string {
+  return `${quoteSheet(link.sheet)}!${link.cell}`;
+}

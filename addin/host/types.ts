@@ -82,6 +82,15 @@ export interface SheetSpec {
   chart?: { type: string; data: Rect; title: string; anchor: Rect };
   /** How the sheet prints (shared/layout.ts decides; each adapter only writes it). */
   print?: PrintSetup;
+  /** Internal hyperlinks: the cell at row/col (0-based, this sheet) jumps to `cell` (A1) of `sheet`. */
+  links?: SheetLink[];
+}
+
+export interface SheetLink {
+  row: number;
+  col: number;
+  sheet: string;
+  cell: string;
 }
 
 export type Progress = (done: number, total: number, label: string) => void;
@@ -91,6 +100,8 @@ export interface Capabilities {
   base: boolean;
   /** ExcelApi 1.13 — merged areas of the header. */
   mergedAreas: boolean;
+  /** ExcelApi 1.7 — cell hyperlinks to a place in the workbook (WPS: Hyperlinks.Add, always). */
+  links: boolean;
 }
 
 /** The host's colours (Office.context.officeTheme), #rrggbb. */

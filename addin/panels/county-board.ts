@@ -9,6 +9,7 @@ import type { ServiceApi } from '../../shared/api/index.js';
 import type { Status } from '../../shared/api.js';
 import { beijingTime, CATEGORIES, CAUSES, parsePeriod, percent, STATUS_LABEL, weekOf } from '../../shared/index.js';
 import type { App } from '../app.js';
+import { periodPicker } from '../period-picker.js';
 import { projectsSheet, trendSheets } from '../sheets-county.js';
 import { action, append, clear, field, h } from '../ui.js';
 import { countyPeriod } from './county.js';
@@ -223,8 +224,8 @@ export function mountCountyBoard(root: HTMLElement, app: App, api: ServiceApi): 
       () => void drill(),
     ),
     h('h3', {}, '趋势'),
-    field('起始期次', from, '留空 = 报送期次往前 7 周'),
-    field('结束期次', to, '留空 = 报送期次'),
+    periodPicker('起始期次', from, { empty: '默认（报送期次往前 7 周）' }),
+    periodPicker('结束期次', to, { empty: '默认（与报送期次相同）' }),
     action(
       '趋势写入工作表',
       '新建工作表：各期报送率、及时率和三项比率（停产闲置率、经营困难率、未按约定联农带农率）及折线图，另一张为各单位的三项比率；现有工作表不变。',

@@ -1,7 +1,8 @@
 /**
  * 导出问题清单到工作表: the 校验结果 sheet the CLI writes in its annotated copy (the same builder,
  * shared/result-sheet.ts), written as a sheet the add-in owns: a later export replaces it, a
- * clerk's own sheet of that name is never touched.
+ * clerk's own sheet of that name is never touched. Each 单元格 cell links to its place in the
+ * ledger when the host can write links; otherwise the sheet does not promise them.
  */
 import { resultSheet } from '../../shared/result-sheet.js';
 import type { LedgerWorkbook, OwnedSheet } from '../host/types.js';
@@ -13,7 +14,8 @@ export function exportIssues(
   session: CheckSession,
   checkedAt: Date = new Date(),
 ): Promise<OwnedSheet> {
-  return wb.writeOwnedSheet(fromLayout(resultSheet(session.report, session.ledger.sheet, checkedAt)));
+  const layout = resultSheet(session.report, session.ledger.sheet, checkedAt, { links: wb.capabilities().links });
+  return wb.writeOwnedSheet(fromLayout(layout));
 }
 
 /** What the clerk is told after an export. */

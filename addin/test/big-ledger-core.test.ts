@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkLedger, drain } from '../../shared/index.js';
+import { readLayout, readRecords } from '../../shared/ledger/read.js';
 import { RESULT_SHEET_NAME, resultSheet } from '../../shared/result-sheet.js';
 import { OutputAssembler, outputMessages } from '../engine/protocol.js';
 import { chunkedEngine, inlineEngine } from '../engine/run.js';
@@ -44,18 +45,33 @@ describe('the check in steps', () => {
     expect(one.report).toEqual(checkLedger(input(1200).grid, { fallbackUnit: '台账', now: input(1).now }));
   });
 
-  it('the worker messages carry the whole report back, each slice small', () => {
-    const out = drain(checkSteps(input(1000)));
+  it('the worker messages carry the report back without records, each slice small; records rebuilt when read', () => {
+    const given = input(1000);
+    const out = drain(checkSteps(given));
     const assembler = new OutputAssembler();
     let largest = 0;
+    let sent = 0;
     for (const m of outputMessages(out)) {
       const copy = structuredClone(m);
-      largest = Math.max(largest, JSON.stringify(copy).length);
+      const size = JSON.stringify(copy).length;
+      largest = Math.max(largest, size);
+      sent += size;
+      expect(m.type === 'part' ? Object.keys(JSON.parse(m.json)) : []).not.toContain('records');
       assembler.add(copy);
     }
+    let rebuilt = 0;
+    const back = assembler.result(() => {
+      rebuilt++;
+      return readRecords(readLayout(given.grid, { merges: given.merges, origin: given.origin })).records;
+    });
+    expect(rebuilt).toBe(0); // not until read
     // JSON keeps what a submission sends (blank cells simply absent)
-    expect(assembler.result()).toEqual(JSON.parse(JSON.stringify(out)));
+    expect(JSON.parse(JSON.stringify(back))).toEqual(JSON.parse(JSON.stringify(out)));
+    expect(rebuilt).toBe(1);
+    expect(back.report.records).toBe(back.report.records); // built once
     expect(largest).toBeLessThan(400_000);
+    // Less crosses than the whole report's JSON (which includes the records).
+    expect(sent).toBeLessThan(JSON.stringify(out).length);
   });
 
   it('on the page: pauses between chunks, reports progress, and stops when cancelled', async () => {

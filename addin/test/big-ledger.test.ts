@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESULT_SHEET_NAME, resultSheet } from '../../shared/result-sheet.js';
+import { RESULT_LINK_HINT, RESULT_SHEET_NAME, resultSheet } from '../../shared/result-sheet.js';
 import { createWorkbook } from '../excel.js';
 import { fromLayout } from '../sheets.js';
 import { isLedgerHeader, runCheck } from '../workflow.js';
@@ -102,7 +102,7 @@ describe('10,000 rows in the Excel build', () => {
     await page.close();
   });
 
-  it('groups with counts, rows on expanding, a bounded DOM, click → cell, sticky count, export', async () => {
+  it('groups with counts, rows on expanding, a bounded DOM, click → cell, sticky count', async () => {
     const page = await open('rows=10000');
     const progress = await checkWatchingProgress(page);
     expect(progress.length).toBeGreaterThanOrEqual(2); // the progress line moved
@@ -153,7 +153,13 @@ describe('10,000 rows in the Excel build', () => {
     expect(tally).toBeGreaterThanOrEqual(tabs - 1);
     expect(tally).toBeLessThan(tabs + 24);
 
-    // Export: the CLI's builder output, once; again → the same sheet replaced.
+    await page.close();
+  });
+
+  it('export: the CLI’s 校验结果 values and cell links, once; again → the same sheet replaced', async () => {
+    const page = await open('rows=10000');
+    await page.getByRole('button', { name: '一键校验' }).click();
+    await expect.poll(() => page.textContent('#check-tally'), { timeout: 60000 }).toBe('错误 1,000 · 提示 1,428');
     await page.getByRole('button', { name: '导出问题清单到工作表' }).click();
     await expect.poll(() => page.textContent('#message')).toContain(`工作表「${RESULT_SHEET_NAME}」`);
     const ledger = (await fake(page, (f) => f.workbook.sheets.find((s) => s.name === '台账')?.cells)) as unknown[][];
@@ -171,6 +177,20 @@ describe('10,000 rows in the Excel build', () => {
       expected.map((row, r) => row.map((_, c) => (r === 1 ? stamp(grid[r]?.[c]) : (grid[r]?.[c] ?? null) || null)));
     expect(cells(written)).toEqual(cells(expected as unknown[][]));
     expect(written.length).toBe(expected.length);
+    // …and the CLI's links: each 单元格 cell jumps to its cell of the ledger (range.hyperlink).
+    expect(written[1]?.[0]).toContain(RESULT_LINK_HINT);
+    const links = (await fake(page, (f) => f.workbook.sheets.find((s) => s.name === '校验结果')?.hyperlinks ?? [])) as {
+      row: number;
+      col: number;
+      target: string;
+      text: string;
+    }[];
+    const wanted = resultSheet(session.report, '台账').links ?? [];
+    expect(wanted.length).toBeGreaterThan(50);
+    expect(links.map((l) => [l.row, l.col, l.target, l.text])).toEqual(
+      wanted.map((l) => [l.row, l.col, `'台账'!${l.cell}`, l.cell]),
+    );
+    expect(links.find((l) => l.target === "'台账'!G14")?.text).toBe('G14');
     await page.getByRole('button', { name: '导出问题清单到工作表' }).click();
     await page.waitForSelector('#message.ok');
     expect(

@@ -194,4 +194,37 @@ describe('period picker', () => {
     expect(await page.textContent('#county-period-deadline')).toMatch(/24:00/u);
     await page.close();
   });
+
+  it('趋势 起始/结束期次 use the picker, with a first choice that leaves them blank (the default)', async () => {
+    const { page } = await open('rows=5', COUNTY_TOKEN);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    for (const [id, hint] of [
+      ['trend-from', '留空：默认（报送期次往前 7 周）'],
+      ['trend-to', '留空：默认（与报送期次相同）'],
+    ] as const) {
+      expect(await page.inputValue(`#${id}-choice`)).toBe('empty');
+      expect(await page.inputValue(`#${id}`)).toBe('');
+      expect(await page.textContent(`#${id}-deadline`)).toBe(hint);
+      const options = await page.$$eval(`#${id}-choice option`, (o) => o.map((x) => x.getAttribute('value')));
+      expect(options).toEqual(['empty', 'this-week', 'last-week', 'this-month', 'custom']);
+    }
+    await page.selectOption('#trend-to-choice', 'last-week');
+    const lastWeek = await page.$eval(
+      '#trend-to-choice',
+      (e) => (e as HTMLSelectElement).selectedOptions[0]?.getAttribute('data-id') ?? '',
+    );
+    expect(lastWeek).toMatch(/^\d{4}-W\d{2}$/u);
+    expect(await page.inputValue('#trend-to')).toBe(lastWeek);
+    expect(await page.textContent('#trend-to-deadline')).not.toContain('留空');
+    // back to the default: blank again
+    await page.selectOption('#trend-to-choice', 'empty');
+    expect(await page.inputValue('#trend-to')).toBe('');
+    expect(await page.textContent('#trend-to-deadline')).toBe('留空：默认（与报送期次相同）');
+    // typed: 选择…; cleared by hand: the default again
+    await page.fill('#trend-from', '2026-W40');
+    expect(await page.inputValue('#trend-from-choice')).toBe('custom');
+    await page.fill('#trend-from', '');
+    expect(await page.inputValue('#trend-from-choice')).toBe('empty');
+    await page.close();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The pane at 350×700 as the docs show it (fake host, stubbed unit token): light and dark Office
- * theme after validating a ledger, and the confirm dialog open. Writes docs/renders/pane-*.png.
- * Run: npx tsx addin/test/screenshots.ts
+ * theme after validating a ledger, the confirm dialog open, and a 10,000-row ledger's grouped
+ * issue list (first group opened). Writes docs/renders/pane-*.png.
+ * Run: npx tsx addin/test/screenshots.ts [name…]   (names: light dark dialog dialog-dark check-10000)
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,15 +16,22 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const env = await startPaneEnv('shots', { width: 350 });
   try {
-    const shot = async (name: string, theme: 'light' | 'dark', dialog: boolean) => {
+    const only = process.argv.slice(2);
+    const shot = async (name: string, theme: 'light' | 'dark', dialog: boolean, rows = 60) => {
+      if (only.length > 0 && !only.includes(name)) return;
       const page = await env.context.newPage();
       await page.setViewportSize({ width: 350, height: 700 });
       await stubApi(page);
       await withToken(page, UNIT_TOKEN);
-      await page.goto(`${env.site.url}/taskpane.html?rows=60&theme=${theme}`);
+      await page.goto(`${env.site.url}/taskpane.html?rows=${rows}&theme=${theme}`);
       await page.waitForSelector('body[data-ready="1"][data-role="unit"]');
       await page.getByRole('button', { name: '一键校验' }).click();
-      await page.waitForSelector('#issue-list .issue');
+      if (rows > 1000) {
+        // A big ledger's groups start closed: open the first one.
+        await page.waitForSelector('#issue-list .group-toggle', { timeout: 120000 });
+        await page.locator('#issue-list .group-toggle').first().click();
+      }
+      await page.waitForSelector('#issue-list .issue', { timeout: 120000 });
       if (dialog) {
         await page.locator('#check-more').click();
         await page.getByRole('button', { name: '下拉选项' }).click();
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
     await shot('dark', 'dark', false);
     await shot('dialog', 'light', true);
     await shot('dialog-dark', 'dark', true);
+    await shot('check-10000', 'light', false, 10_000);
   } finally {
     await env.close();
   }

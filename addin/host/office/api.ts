@@ -75,8 +75,16 @@ export interface HostRangeAreas {
   isNullObject: boolean;
   areas: HostRangeCollection;
 }
+/** A cell's hyperlink (ExcelApi 1.7); documentReference is a place in the workbook, 'Sheet'!A1. */
+export interface HostRangeHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
 export interface HostRange {
   values: unknown[][];
+  hyperlink: HostRangeHyperlink;
   numberFormat: unknown[][];
   rowIndex: number;
   columnIndex: number;

@@ -11,7 +11,11 @@ export function createWorkbook(host: ExcelHost, options: AdapterOptions): Ledger
   const st: OfficeState = {
     host,
     options,
-    caps: { base: host.isSetSupported('ExcelApi', '1.8'), mergedAreas: host.isSetSupported('ExcelApi', '1.13') },
+    caps: {
+      base: host.isSetSupported('ExcelApi', '1.8'),
+      mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
+      links: host.isSetSupported('ExcelApi', '1.7'),
+    },
     knownMarks: new Map(),
     knownSheets: [],
   };

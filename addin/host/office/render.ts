@@ -6,6 +6,8 @@ import {
   cellRuns,
   freeName,
   isVariantOf,
+  LINK_BATCH,
+  linkTarget,
   MAX_REQUEST_BYTES,
   OPTIONS_SHEET,
   OWNER_NAME,
@@ -15,7 +17,7 @@ import {
   planOwned,
   sliceBySize,
 } from '../common.js';
-import type { CellValue, CellWrite, DropdownColumn, OwnedSheet, Rect, SheetSpec } from '../types.js';
+import type { CellValue, CellWrite, DropdownColumn, OwnedSheet, Rect, SheetLink, SheetSpec } from '../types.js';
 import type { HostWorksheet } from './api.js';
 import type { OfficeState } from './state.js';
 
@@ -101,6 +103,18 @@ export async function writeSheet(st: OfficeState, spec: SheetSpec): Promise<stri
       }
     }
     for (const m of spec.merges ?? []) at(m).merge(false);
+    if (st.caps.links) {
+      // One batch per LINK_BATCH links, so no single request grows with the issue count.
+      const links = spec.links ?? [];
+      for (let i = 0; i < links.length; i++) {
+        const link = links[i] as SheetLink;
+        sheet.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = {
+          documentReference: linkTarget(link),
+          textToDisplay: link.cell,
+        };
+        if ((i + 1) % LINK_BATCH === 0) await ctx.sync();
+      }
+    }
     (spec.columnWidths ?? []).forEach((w, c) => {
       sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7 + 5);
     });

@@ -92,8 +92,13 @@ export interface EtNames extends EtCount {
   Item(index: number | string): EtName;
   Add(name: string, refersTo: string, visible?: boolean): EtName;
 }
+/** Worksheet.Hyperlinks: Add(Anchor, Address, SubAddress, ScreenTip, TextToDisplay). */
+export interface EtHyperlinks {
+  Add(anchor: EtRange, address: string, subAddress?: string, screenTip?: string, textToDisplay?: string): unknown;
+}
 export interface EtWorksheet {
   Name: Member<string>;
+  Hyperlinks: Member<EtHyperlinks>;
   /** Sheet-level names. */
   Names: Member<EtNames>;
   Move(before?: EtWorksheet, after?: EtWorksheet): unknown;

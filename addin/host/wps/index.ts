@@ -23,8 +23,8 @@ export function createWpsWorkbook(
 ): LedgerWorkbook {
   const st: WpsState = { app, options, bound: null };
   return {
-    // Validation lists and conditional formats exist in every WPS 表格 build; merged areas are read by MergeCells.
-    capabilities: () => ({ base: true, mergedAreas: true }),
+    // Validation lists, conditional formats and Hyperlinks.Add exist in every WPS 表格 build; merged areas are read by MergeCells.
+    capabilities: () => ({ base: true, mergedAreas: true, links: true }),
     listSheets: () => later(() => listSheets(st)),
     readLedger: (sheet, progress) => later(() => readLedger(st, sheet, progress)),
     writeMarks: (sheet, plan) => later(() => writeMarks(st, sheet, plan)),

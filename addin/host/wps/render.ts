@@ -8,6 +8,7 @@ import {
   cellRuns,
   freeName,
   isVariantOf,
+  linkTarget,
   OPTIONS_SHEET,
   OWNER_NAME,
   optionsGrid,
@@ -122,6 +123,11 @@ export function writeSheet(st: WpsState, spec: SheetSpec): string {
   quietly(st, () => {
     for (const m of spec.merges ?? []) at(m).Merge(false);
   });
+  if (spec.links?.length) {
+    const hyperlinks = get(sheet, 'Hyperlinks');
+    for (const link of spec.links)
+      hyperlinks.Add(at({ top: link.row, left: link.col, rows: 1, cols: 1 }), '', linkTarget(link), '', link.cell);
+  }
   (spec.columnWidths ?? []).forEach((w, c) => {
     at({ top: 0, left: c, rows: 1, cols: 1 }).ColumnWidth = w; // ET's unit is characters, as in the specs
   });

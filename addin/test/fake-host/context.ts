@@ -23,6 +23,8 @@ export class FakeContext implements HostContext {
     readonly wb: FakeWorkbook,
     readonly stats: FakeStats,
     root: (ctx: FakeContext) => FakeRoot,
+    /** Requirement sets the fake claims (what an operation needing a newer set checks at sync). */
+    readonly supports: (name: string, version: string) => boolean = () => true,
   ) {
     this.workbook = root(this);
   }

@@ -65,7 +65,9 @@ export function createFakeHost(
     },
     host: {
       async run<T>(batch: (context: HostContext) => Promise<T>): Promise<T> {
-        const ctx = new FakeContext(fake.workbook, stats, workbookRoot);
+        const ctx = new FakeContext(fake.workbook, stats, workbookRoot, (name, version) =>
+          fake.host.isSetSupported(name, version),
+        );
         const result = await batch(ctx);
         if (ctx.pending) await ctx.sync();
         return result;

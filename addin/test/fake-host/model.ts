@@ -34,6 +34,28 @@ export interface FakeSheet {
   pageLayout?: Record<string, unknown>;
   /** Sheet-level defined names (Office `worksheet.names`, WPS `Worksheet.Names`). */
   names?: FakeName[];
+  /** Internal hyperlinks written (Office `range.hyperlink`, WPS `Hyperlinks.Add`), 0-based cell. */
+  hyperlinks?: FakeHyperlink[];
+}
+
+export interface FakeHyperlink {
+  row: number;
+  col: number;
+  /** The place in the workbook, 'Sheet'!A1. */
+  target: string;
+  text: string;
+}
+
+/** Records a hyperlink on one cell of `sheet`, replacing the cell's earlier one (as both hosts do). */
+export function putHyperlink(sheet: FakeSheet, link: FakeHyperlink): void {
+  if (!/^'(?:[^']|'')+'![A-Z]{1,3}[1-9]\d*$/u.test(link.target))
+    throw new FakeHostError('InvalidArgument', `超链接目标无效: ${link.target}`);
+  const list = (sheet.hyperlinks ?? []).filter((h) => h.row !== link.row || h.col !== link.col);
+  list.push(link);
+  sheet.hyperlinks = list;
+  const row = sheet.cells[link.row] ?? [];
+  sheet.cells[link.row] = row;
+  row[link.col] = link.text;
 }
 
 export interface FakeName {

@@ -6,12 +6,13 @@ import type {
   HostRangeAreas,
   HostRangeCollection,
   HostRangeFormat,
+  HostRangeHyperlink,
   Rect,
 } from '../../excel.js';
 import { ConditionalFormatsProxy } from './conditional.js';
 import { type FakeContext, Loadable, props } from './context.js';
 import { DataValidationProxy, FormatProxy } from './format.js';
-import { cellValue, FakeHostError, intersect, parseAddress, rectAddress } from './model.js';
+import { cellValue, FakeHostError, intersect, parseAddress, putHyperlink, rectAddress } from './model.js';
 import type { WorksheetProxy } from './sheets.js';
 
 export class RangeProxy extends Loadable implements HostRange {
@@ -51,6 +52,25 @@ export class RangeProxy extends Loadable implements HostRange {
           else if (typeof v === 'string' && v.startsWith('=')) target[r.left + j] = { formula: v };
           else target[r.left + j] = v;
         });
+      });
+    });
+  }
+  get hyperlink(): HostRangeHyperlink {
+    return this.read('hyperlink');
+  }
+  /** ExcelApi 1.7: only where the fake claims it; a link into the workbook needs documentReference. */
+  set hyperlink(link: HostRangeHyperlink) {
+    this.ctx.enqueue('range.hyperlink', this.where(), link, () => {
+      if (!this.ctx.supports('ExcelApi', '1.7'))
+        throw new FakeHostError('ApiNotFound', 'range.hyperlink 需要 ExcelApi 1.7');
+      const r = this.rect();
+      if (r.rows !== 1 || r.cols !== 1) throw new FakeHostError('InvalidArgument', '超链接只写到单个单元格');
+      if (!link.documentReference) throw new FakeHostError('InvalidArgument', '缺少 documentReference');
+      putHyperlink(this.ws.target(), {
+        row: r.top,
+        col: r.left,
+        target: link.documentReference,
+        text: link.textToDisplay ?? link.documentReference,
       });
     });
   }

@@ -1,5 +1,12 @@
 /** The WPS fake's workbook, worksheet collection and worksheets (visibility, delete, page setup, charts). */
-import { FakeHostError, type FakeSheet, type FakeWorkbook, newSheet, usedRect } from '../fake-host/model.js';
+import {
+  FakeHostError,
+  type FakeSheet,
+  type FakeWorkbook,
+  newSheet,
+  putHyperlink,
+  usedRect,
+} from '../fake-host/model.js';
 import { type Env, parseEtAddress, type WpsFakeBook } from './model.js';
 import { Names } from './names.js';
 import { Range } from './range.js';
@@ -114,6 +121,19 @@ export class Sheet {
   }
   get Names() {
     return this.env.read('Worksheet.Names', () => new Names(this.env, () => this.target));
+  }
+  /** Hyperlinks.Add(Anchor, Address, SubAddress, ScreenTip, TextToDisplay): one cell, a place in the workbook. */
+  get Hyperlinks() {
+    return this.env.read('Worksheet.Hyperlinks', () => ({
+      Add: (anchor: Range, address: string, subAddress?: string, _screenTip?: string, text?: string) =>
+        this.env.call('Hyperlinks.Add', () => {
+          const r = anchor.rect;
+          if (r.rows !== 1 || r.cols !== 1) throw new FakeHostError('InvalidArgument', '超链接只写到单个单元格');
+          if (address !== '' || !subAddress)
+            throw new FakeHostError('InvalidArgument', '工作簿内的链接只给 SubAddress');
+          putHyperlink(anchor.ws.target, { row: r.top, col: r.left, target: subAddress, text: text ?? subAddress });
+        }),
+    }));
   }
   /** Moves the sheet before `before` (or after `after`). */
   Move(before?: Sheet, after?: Sheet): void {
