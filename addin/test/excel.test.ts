@@ -103,7 +103,7 @@ describe('validation of a 10,000-row ledger against the fake host', () => {
     expect(grid.detected).toBe(true);
     expect(grid.merges).toEqual([{ top: 2, left: 8, bottom: 2, right: 10 }]);
     const plain = setup(20);
-    expect(plain.wb.capabilities()).toEqual({ base: true, mergedAreas: false });
+    expect(plain.wb.capabilities()).toEqual({ base: true, mergedAreas: false, links: true });
     expect((await plain.wb.readLedger()).merges).toEqual([]);
   });
 
