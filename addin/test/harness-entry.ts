@@ -5,7 +5,7 @@
  */
 import { ledgerGrid, META_LINE, validCells } from '../../shared/test/fixtures.js';
 import type { HostContext } from '../excel.js';
-import { createFakeHost, fakeWorkbook, formatSnapshot } from './fake-host/index.js';
+import { createFakeHost, fakeWorkbook, formatSnapshot, newSheet } from './fake-host/index.js';
 import { ledgerRows } from './ledgers.js';
 
 const query = new URLSearchParams(globalThis.location?.search ?? '');
@@ -62,6 +62,8 @@ Object.assign(globalThis, {
   },
   __fake: fake,
   __snapshot: () => formatSnapshot(fake.workbook),
+  /** The fake model's own blank sheet, for tests that add a clerk's sheet from the page. */
+  __newSheet: newSheet,
   Office: {
     HostType: { Excel: 'Excel' },
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),

@@ -4,7 +4,7 @@
  * the Office harness (?rows=60 → 60 projects with errors and warnings; &clean=1 → valid projects).
  */
 import { ledgerGrid, META_LINE, validCells } from '../../shared/test/fixtures.js';
-import { fakeWorkbook, formatSnapshot } from './fake-host/index.js';
+import { fakeWorkbook, formatSnapshot, newSheet } from './fake-host/index.js';
 import { createWpsFake } from './fake-wps/index.js';
 import { ledgerRows } from './ledgers.js';
 
@@ -32,6 +32,8 @@ const plugin = new Map<string, string>();
 Object.assign(globalThis, {
   __fake: fake,
   __snapshot: () => formatSnapshot(fake.workbook),
+  /** The fake model's own blank sheet, for tests that add a clerk's sheet from the page. */
+  __newSheet: newSheet,
   Application: fake.application,
   wps: {
     EtApplication: () => fake.application,

@@ -69,19 +69,11 @@ const clearBanner = (page: Page) =>
 function clerkSheet(page: Page, name: string, cells: unknown[][]): Promise<void> {
   return page.evaluate(
     ([n, c]) => {
-      const wb = (window as unknown as { __fake: { workbook: FakeWorkbook } }).__fake.workbook;
-      const sheet = {
-        name: n,
-        visibility: 'Visible',
-        cells: c,
-        conditionalFormats: [],
-        validations: new Map(),
-        merges: [],
-        formats: [],
-        charts: [],
-        frozen: { rows: 0, cols: 0 },
+      const w = window as unknown as {
+        __fake: { workbook: FakeWorkbook };
+        __newSheet: (name: string, cells: unknown[][]) => FakeWorkbook['sheets'][number];
       };
-      wb.sheets.push(sheet as unknown as FakeWorkbook['sheets'][number]);
+      w.__fake.workbook.sheets.push(w.__newSheet(n, c));
     },
     [name, cells] as [string, unknown[][]],
   );
