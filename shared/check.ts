@@ -19,7 +19,7 @@ import {
 import { rawCellsOf, rawValuesInto } from './ledger/shape.js';
 import type { LedgerTable } from './ledger/table.js';
 import type { Issue, LedgerMeta, LedgerRow, Mode, RawCell, RawRecord } from './ledger/types.js';
-import { type ApprovedMap, checkApproved } from './rules/decisions.js';
+import type { ApprovedMap } from './rules/decisions.js';
 import {
   checkAmounts,
   checkDuplicateCodes,
@@ -141,14 +141,24 @@ function* runCheck(
   feed: Feed,
   withStats: boolean,
   chunkRows: number,
-): Generator<CheckStep, { table: LedgerTable; issues: Issue[]; suggestions: Suggestion[]; stats: StatsRow | null }> {
+): Generator<
+  CheckStep,
+  { table: LedgerTable; issues: Issue[]; suggestions: () => Suggestion[]; stats: StatsRow | null }
+> {
   const mode = options.mode ?? 'editing';
   const meta = options.meta ?? EMPTY_META;
   const issues: Issue[] = [];
   const report = issueSink(issues, options.columns);
   const absent = absentColumns(options.columns, options.columnsFromHeader);
   if (absent.size > 0) issues.push(...missingColumnIssues(options.columns ?? {}, options.labelRow ?? null));
-  const pass = new RowPass(report, mode, reportYear(meta, options.now), absent, capacity, withStats);
+  const pass = new RowPass(report, {
+    mode,
+    reportYear: reportYear(meta, options.now),
+    absent,
+    capacity,
+    withStats,
+    approved: options.approved,
+  });
   while (!feed(pass, chunkRows)) yield { done: pass.table.length, total: capacity, found: issues };
   const { table } = pass;
   reportDemands(pass.demands, report);
@@ -156,16 +166,15 @@ function* runCheck(
   checkDuplicateCodes(table, report);
   checkAmounts(table, [], report, options.maxPlausibleWan);
   checkTotals(options.totals ?? [], table, report);
-  checkApproved(table, options.approved, mode, report);
-  return { table, issues: sortIssues(issues), suggestions: pass.suggestions, stats: pass.stats };
+  return { table, issues: sortIssues(issues), suggestions: () => pass.suggestions(), stats: pass.stats };
 }
 
-/** A CheckResult whose `rows` are built from the table when first read. */
-function resultOf(table: LedgerTable, issues: Issue[], suggestions: Suggestion[]): CheckResult {
+/** A CheckResult whose `rows` and `suggestions` are built from the pass when first read. */
+function resultOf(table: LedgerTable, issues: Issue[], suggestions: () => Suggestion[]): CheckResult {
   const result = {} as CheckResult;
   lazy(result, 'rows', () => table.rows());
   result.issues = issues;
-  result.suggestions = suggestions;
+  lazy(result, 'suggestions', suggestions);
   return result;
 }
 

@@ -128,16 +128,6 @@ function catchAllReason(rule: ClassifyRule): string {
   return reason;
 }
 
-function suggestion(
-  row: LedgerRow,
-  category: Category | null,
-  ruleId: string,
-  clause: string | null,
-  reason: string,
-): Suggestion {
-  return { row: row.row, entered: row.category, category, ruleId, clause, reason };
-}
-
 /** Rows whose matched conditions are all row-independent share their reason: by rule, then by mask. */
 const matchedReasons = new WeakMap<ClassifyRule, Map<number, string>>();
 /** Conditions of one rule as a bit mask: rules with more are described afresh every time. */
@@ -216,6 +206,16 @@ function someUnknown(fields: Record<string, unknown>, unknown: ReadonlySet<Colum
 }
 
 /**
+ * What classification decided for a row, written by judge() into an object reused row after row:
+ * `rule` is the index of the matching rule in the table, or the table's length when the ledger
+ * does not record enough to suggest anything.
+ */
+export interface Verdict {
+  rule: number;
+  reason: string;
+}
+
+/**
  * The suggestion for one row. `unknown`: the row's cells that are neither blank nor a value
  * (invalid, or their column absent): a condition on them neither holds nor fails.
  */
@@ -224,30 +224,68 @@ export function classify(
   rules: readonly ClassifyRule[] = CLASSIFY_RULES,
   unknown: ReadonlySet<ColumnKey> = NOTHING_UNKNOWN,
 ): Suggestion {
+  const verdict = judge(row, rules, unknown, { rule: 0, reason: '' });
+  return writeSuggestion(
+    { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' },
+    row.row,
+    row.category,
+    rules,
+    verdict,
+  );
+}
+
+/** classify() without the Suggestion: the matching rule and its reason, into `out`. */
+export function judge(
+  row: LedgerRow,
+  rules: readonly ClassifyRule[],
+  unknown: ReadonlySet<ColumnKey>,
+  out: Verdict,
+): Verdict {
   const fields = row as unknown as Record<string, unknown>;
-  for (const rule of rules) {
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as ClassifyRule;
     if (rule.when.length === 0) {
       if (someUnknown(fields, unknown)) break;
-      return suggestion(row, rule.category, rule.id, rule.clause, catchAllReason(rule));
+      return decided(out, r, catchAllReason(rule));
     }
     if (rule.when.length <= MASK_BITS) {
       let mask = 0;
       for (let i = 0; i < rule.when.length; i++) if (holds(row, rule.when[i] as Condition, unknown)) mask |= 1 << i;
-      if (mask !== 0) return suggestion(row, rule.category, rule.id, rule.clause, matchedReason(rule, mask, row));
+      if (mask !== 0) return decided(out, r, matchedReason(rule, mask, row));
       continue;
     }
     const matched = rule.when.filter((c) => holds(row, c, unknown));
     if (matched.length > 0) {
       const facts = matched.map((c) => describeCondition(c, row)).join('；');
-      return suggestion(row, rule.category, rule.id, rule.clause, `台账记载：${facts}。${referTo(rule)}`);
+      return decided(out, r, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
   const missing = CATCH_ALL_INPUTS.filter((f) => isUnknown(fields, unknown, f)).map((f) => `「${columnLabel(f)}」`);
-  return suggestion(
-    row,
-    null,
-    'classify.insufficient',
-    null,
-    `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`,
-  );
+  return decided(out, rules.length, `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`);
 }
+
+function decided(out: Verdict, rule: number, reason: string): Verdict {
+  out.rule = rule;
+  out.reason = reason;
+  return out;
+}
+
+/** The Suggestion of a verdict, written into `out` (a new object, or one reused while checking). */
+export function writeSuggestion(
+  out: Suggestion,
+  row: number,
+  entered: Category | null,
+  rules: readonly ClassifyRule[],
+  verdict: Verdict,
+): Suggestion {
+  const rule = rules[verdict.rule];
+  out.row = row;
+  out.entered = entered;
+  out.category = rule ? rule.category : null;
+  out.ruleId = rule ? rule.id : INSUFFICIENT;
+  out.clause = rule ? rule.clause : null;
+  out.reason = verdict.reason;
+  return out;
+}
+
+const INSUFFICIENT = 'classify.insufficient';

@@ -290,6 +290,13 @@ export function columnLabel(key: ColumnKey): string {
   return labels.get(key) as string;
 }
 
+const quotedLabels = new Map<string, string>([...labels].map(([key, label]) => [key, `「${label}」`]));
+
+/** 「项目名称」: how a message names a column (made once per column: messages are built per issue). */
+export function quotedLabel(key: ColumnKey): string {
+  return quotedLabels.get(key) as string;
+}
+
 /** Level-1 labels in order, each with its level-2 labels and the keys beneath it (for two-level headers). */
 export function headerGroups(): { label: string; subs: string[]; keys: ColumnKey[] }[] {
   const groups: { label: string; subs: string[]; keys: ColumnKey[] }[] = [];

@@ -6,7 +6,7 @@
  * the cell becomes *unknown* (RowFacts.unknown): neither blank nor a value for every other rule.
  * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
-import { type ColumnDef, type ColumnKey, columnLabel, LEDGER_COLUMNS } from './columns.js';
+import { type ColumnDef, type ColumnKey, LEDGER_COLUMNS, quotedLabel } from './columns.js';
 import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { MULTI_SEPARATORS, ZERO_MARKERS } from './synonyms.js';
 import { a1, cellText, foldKey, quote } from './text.js';
@@ -156,7 +156,7 @@ export class CellReporter {
   }
 
   say(ruleId: string, severity: Severity, message: string): void {
-    this.report(ruleId, severity, this.row, this.key, `第${this.row}行「${columnLabel(this.key)}」${message}`);
+    this.report(ruleId, severity, this.row, this.key, `第${this.row}行${quotedLabel(this.key)}${message}`);
   }
 
   /** Reports a present-but-not-allowed value: the cell is then unknown to every other rule. */

@@ -78,6 +78,17 @@ export class LedgerTable {
     return out as LedgerRow[K][];
   }
 
+  /**
+   * A number column as it is stored: a Float64Array with NaN for blank, or (when some value was not
+   * a number) the plain values. For reading amounts without copying them; never change it.
+   */
+  amounts(key: ColumnKey): Float64Array | readonly unknown[] {
+    const column = this.columns[COLUMN_INDEX.get(key) as number] as Column;
+    if (column instanceof Float64Array) return column.length === this.length ? column : column.subarray(0, this.length);
+    this.trim();
+    return column;
+  }
+
   facts(index: number): RowFacts {
     return this.factsOf.size === 0 ? NO_FACTS : (this.factsOf.get(index) ?? NO_FACTS);
   }

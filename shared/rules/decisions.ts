@@ -6,10 +6,7 @@
  */
 import type { Category } from '../ledger/columns.js';
 import { columnLabel } from '../ledger/columns.js';
-import type { IssueSink } from '../ledger/normalize.js';
-import { LedgerTable } from '../ledger/table.js';
-import { foldKey } from '../ledger/text.js';
-import type { LedgerRow, Mode } from '../ledger/types.js';
+import type { LedgerRow } from '../ledger/types.js';
 
 export interface ApprovedEntry {
   category: Category;
@@ -30,23 +27,4 @@ export function unapprovedMessage(row: LedgerRow, approved: ApprovedEntry | unde
     `「${columnLabel('category')}」为“${row.category}”，但县实施乡村振兴战略领导小组已审定为“${approved.category}”（${reply}）：` +
     '台账分类应与审定结果一致；如需改变分类，须在处置完毕后由县级重新分类（通知第十五条）。'
   );
-}
-
-/** Reports `category.unapproved` for every row whose category contradicts a recorded decision. */
-export function checkApproved(
-  rows: readonly LedgerRow[] | LedgerTable,
-  approved: ApprovedMap | undefined,
-  mode: Mode,
-  report: IssueSink,
-): void {
-  if (!approved) return;
-  const byCode = new Map(Object.entries(approved).map(([code, entry]) => [foldKey(code), entry]));
-  if (byCode.size === 0) return;
-  const severity = mode === 'submission' ? 'error' : 'warning';
-  const table = rows instanceof LedgerTable ? rows : null;
-  for (let i = 0; i < rows.length; i++) {
-    const row = table ? table.view(i) : ((rows as readonly LedgerRow[])[i] as LedgerRow);
-    const message = unapprovedMessage(row, byCode.get(foldKey(row.code)));
-    if (message) report(CATEGORY_UNAPPROVED, severity, row.row, 'category', `第${row.row}行${message}`);
-  }
 }

@@ -1,5 +1,5 @@
 /** Single-field rules that need more than the column type: year.range, contact.phone, code.invisible-char. */
-import { columnLabel } from '../ledger/columns.js';
+import { quotedLabel } from '../ledger/columns.js';
 import { hasInvisible, INVISIBLE_CHARS, stripInvisible } from '../ledger/fold.js';
 import { quote } from '../ledger/text.js';
 import type { RowRule } from './types.js';
@@ -32,7 +32,7 @@ export const fieldRules: readonly RowRule[] = [
     reads: ['year'],
     check: (r, ctx) =>
       r.year !== null && (r.year < FIRST_PROJECT_YEAR || r.year > ctx.reportYear)
-        ? `「${columnLabel('year')}」为 ${r.year}：应在 ${FIRST_PROJECT_YEAR} 至 ${ctx.reportYear} 年之间。`
+        ? `${quotedLabel('year')}为 ${r.year}：应在 ${FIRST_PROJECT_YEAR} 至 ${ctx.reportYear} 年之间。`
         : null,
   },
   {
@@ -42,7 +42,7 @@ export const fieldRules: readonly RowRule[] = [
     reads: ['contact'],
     check: (r) => {
       if (r.contact === '' || hasPhone(r.contact) || hasPhone(r.contact.replace(/[\s()（）]/gu, ''))) return null;
-      return `「${columnLabel('contact')}」${quote(r.contact)}中没有有效电话：应写“姓名+电话”，手机号为11位（1开头），座机如 023-78441234 或本地号码 78441234。`;
+      return `${quotedLabel('contact')}${quote(r.contact)}中没有有效电话：应写“姓名+电话”，手机号为11位（1开头），座机如 023-78441234 或本地号码 78441234。`;
     },
   },
   {
@@ -52,7 +52,7 @@ export const fieldRules: readonly RowRule[] = [
     reads: ['code'],
     check: (r) =>
       hasInvisible(r.code)
-        ? `「${columnLabel('code')}」${quote(stripInvisible(r.code))}中含有看不见的字符（${invisibleNames(r.code)}，如零宽空格、文字方向控制符）：查重时已忽略这些字符，请删除该单元格内容后重新输入编号。`
+        ? `${quotedLabel('code')}${quote(stripInvisible(r.code))}中含有看不见的字符（${invisibleNames(r.code)}，如零宽空格、文字方向控制符）：查重时已忽略这些字符，请删除该单元格内容后重新输入编号。`
         : null,
   },
 ];

@@ -161,13 +161,13 @@ function median(sorted: Float64Array): number {
  * Median of a money column's amounts above 0 (Infinity when none): plain loops, a typed sort.
  * Skipped (Infinity) when no amount can exceed `factor` × the median, which is at least the smallest.
  */
-function positiveMedian(column: readonly (number | null)[], factor: number): number {
+function positiveMedian(column: Amounts, factor: number): number {
   let n = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number | null;
-    if (v === null || !(v > 0)) continue;
+    const v = column[i] as number;
+    if (!(v > 0)) continue;
     n++;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -176,8 +176,8 @@ function positiveMedian(column: readonly (number | null)[], factor: number): num
   const values = new Float64Array(n);
   n = 0;
   for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number | null;
-    if (v !== null && v > 0) values[n++] = v;
+    const v = column[i] as number;
+    if (v > 0) values[n++] = v;
   }
   return median(values.sort());
 }
@@ -197,12 +197,12 @@ export function checkAmounts(
   const table = tableOf(rows, facts);
   const useMedian = table.length >= MEDIAN_MIN_PROJECTS;
   for (const key of MONEY_KEYS) {
-    const column = table.column(key) as readonly (number | null)[];
+    const column = table.amounts(key) as Amounts;
     const med = useMedian ? positiveMedian(column, MEDIAN_FACTOR) : Number.POSITIVE_INFINITY;
     const bound = Math.min(maxWan, med * MEDIAN_FACTOR);
     for (let i = 0; i < column.length; i++) {
-      const v = column[i] as number | null;
-      if (v === null || v <= bound) continue;
+      const v = column[i] as number;
+      if (!(v > bound)) continue; // blank (null, NaN) or within the bound
       const f = table.facts(i);
       if (f.converted.includes(key) || f.unknown.has(key)) continue;
       const row = table.rowNumbers[i] as number;
@@ -214,6 +214,19 @@ export function checkAmounts(
       report('number.unit', 'warning', row, key, message);
     }
   }
+}
+
+/** A money column as a table stores it: NaN (typed) or null (plain) for blank. */
+type Amounts = ArrayLike<number | null>;
+
+/** The sum of a money column in 元, blanks as 0. */
+function sumYuan(column: Amounts): number {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number | null;
+    if (v !== null && !Number.isNaN(v)) sum += wanToYuan(v);
+  }
+  return sum;
 }
 
 /** total.mismatch; a column with an unknown cell in any project is not compared (its sum is unknown). */
@@ -232,10 +245,7 @@ export function checkTotals(
       const value = stated[key] as number | null;
       if (value === null) continue;
       if (table.anyUnknown(key)) continue;
-      const sum = (table.column(key) as readonly (number | null)[]).reduce<number>(
-        (acc, v) => acc + wanToYuan(v ?? 0),
-        0,
-      );
+      const sum = sumYuan(table.amounts(key) as Amounts);
       if (wanToYuan(value) === sum) continue;
       report(
         'total.mismatch',

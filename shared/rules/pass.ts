@@ -3,13 +3,15 @@
  * classified and checked by the row rules on one reused row object. What a row leaves behind is
  * its values in the table's columns, its suggestion and its issues: no per-row LedgerRow.
  */
-import { CLASSIFY_RULES, classify, type Suggestion } from '../classify.js';
-import { COLUMN_KEYS, COLUMNS, type ColumnKey } from '../ledger/columns.js';
+import { CLASSIFY_RULES, judge, type Suggestion, type Verdict, writeSuggestion } from '../classify.js';
+import { type Category, COLUMN_KEYS, COLUMNS, type ColumnKey } from '../ledger/columns.js';
 import { CellReporter, type IssueSink, NO_FACTS, normalizeValues } from '../ledger/normalize.js';
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
 import { LedgerTable } from '../ledger/table.js';
+import { foldKey } from '../ledger/text.js';
 import type { LedgerRow, Mode, RawCell } from '../ledger/types.js';
 import { addProject, emptyStats, type StatsRow } from '../stats.js';
+import { type ApprovedEntry, type ApprovedMap, CATEGORY_UNAPPROVED, unapprovedMessage } from './decisions.js';
 import { fieldRules } from './fields.js';
 import type { ColumnDemand } from './ledger.js';
 import { rowRules } from './rows.js';
@@ -19,9 +21,22 @@ export const ROW_RULES: readonly RowRule[] = [...fieldRules, ...rowRules];
 
 const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== false).map((c) => c.key));
 
+/** What the pass needs besides the rows: the report year, the sheet's absent columns, decisions. */
+export interface PassOptions {
+  mode: Mode;
+  reportYear: number;
+  /** The columns the sheet does not have (their cells are unknown to every rule). */
+  absent: ReadonlySet<ColumnKey>;
+  /** The most projects expected. */
+  capacity: number;
+  /** Add each project to `stats`. */
+  withStats?: boolean;
+  /** Approved categories recorded by the county (§8), for `category.unapproved`. */
+  approved?: ApprovedMap;
+}
+
 export class RowPass {
   readonly table: LedgerTable;
-  readonly suggestions: Suggestion[] = [];
   /** The 统计表 row of the projects so far, when asked for (finishStats it). */
   readonly stats: StatsRow | null;
   /** Rows that need a column the sheet does not have, per column (one header.missing-column each). */
@@ -31,24 +46,28 @@ export class RowPass {
   /** The row the rules read: refilled for every project, never kept. */
   private readonly row: LedgerRow = blankLedgerRow();
   private readonly ctx: RuleContext;
+  private readonly mode: Mode;
+  private readonly absent: ReadonlySet<ColumnKey>;
+  /** Each project's classification: the matching rule's index and the reason (by project index). */
+  private readonly verdict: Verdict = { rule: 0, reason: '' };
+  private readonly verdicts: number[] = [];
+  private readonly reasons: string[] = [];
+  /** Approved categories by folded 项目编号. */
+  private readonly approved: Map<string, ApprovedEntry> | null;
 
-  /**
-   * `absent`: the columns the sheet does not have (their cells are unknown to every rule);
-   * `capacity`: the most projects expected; `withStats`: add each project to `stats`.
-   */
   constructor(
     private readonly report: IssueSink,
-    private readonly mode: Mode,
-    reportYear: number,
-    private readonly absent: ReadonlySet<ColumnKey>,
-    capacity: number,
-    withStats = false,
+    options: PassOptions,
   ) {
-    this.table = new LedgerTable(capacity);
-    this.stats = withStats ? emptyStats('') : null;
+    this.mode = options.mode;
+    this.absent = options.absent;
+    this.table = new LedgerTable(options.capacity);
+    this.stats = options.withStats ? emptyStats('') : null;
     this.say = new CellReporter(report);
     const none: Suggestion = { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' };
-    this.ctx = { mode, reportYear, suggestion: none, unknown: NO_FACTS.unknown };
+    this.ctx = { mode: options.mode, reportYear: options.reportYear, suggestion: none, unknown: NO_FACTS.unknown };
+    const approved = Object.entries(options.approved ?? {});
+    this.approved = approved.length > 0 ? new Map(approved.map(([code, entry]) => [foldKey(code), entry])) : null;
   }
 
   /** Normalises, classifies and checks one project; `raws` in LEDGER_COLUMNS order (blank = undefined). */
@@ -57,13 +76,42 @@ export class RowPass {
     const other = this.say.other;
     const row = fillLedgerRow(this.row, rowNumber, this.values, other);
     const unknown = facts.unknown;
-    const suggestion = classify(row, CLASSIFY_RULES, unknown);
-    this.ctx.suggestion = suggestion;
+    const verdict = judge(row, CLASSIFY_RULES, unknown, this.verdict);
+    writeSuggestion(this.ctx.suggestion, rowNumber, row.category, CLASSIFY_RULES, verdict);
     this.ctx.unknown = unknown;
     for (const rule of ROW_RULES) this.apply(rule, row, unknown);
+    if (this.approved) this.checkApproved(row);
     if (this.stats) addProject(this.stats, row);
     this.table.push(rowNumber, this.values, other, facts);
-    this.suggestions.push(suggestion);
+    this.verdicts.push(verdict.rule);
+    this.reasons.push(verdict.reason);
+  }
+
+  /** Every project's suggestion (built on each call: read it once). */
+  suggestions(): Suggestion[] {
+    const { rowNumbers } = this.table;
+    const categories = this.table.column('category');
+    const out: Suggestion[] = new Array(rowNumbers.length);
+    for (let i = 0; i < rowNumbers.length; i++) {
+      this.verdict.rule = this.verdicts[i] as number;
+      this.verdict.reason = this.reasons[i] as string;
+      out[i] = writeSuggestion(
+        { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' },
+        rowNumbers[i] as number,
+        categories[i] as Category | null,
+        CLASSIFY_RULES,
+        this.verdict,
+      );
+    }
+    return out;
+  }
+
+  /** `category.unapproved` (spec §3, §8): the row's category differs from the county's recorded decision. */
+  private checkApproved(row: LedgerRow): void {
+    const message = unapprovedMessage(row, this.approved?.get(foldKey(row.code)));
+    if (message === null) return;
+    const severity = this.mode === 'submission' ? 'error' : 'warning';
+    this.report(CATEGORY_UNAPPROVED, severity, row.row, 'category', `第${row.row}行${message}`);
   }
 
   private apply(rule: RowRule, row: LedgerRow, unknown: ReadonlySet<ColumnKey>): void {

@@ -2,12 +2,12 @@
  * Cross-field rules on one project row (spec §3): investment, status, linkage, category.
  * Each entry is one rule id; read them beside the spec's table.
  */
-import { type ColumnKey, columnLabel } from '../ledger/columns.js';
+import { type ColumnKey, quotedLabel } from '../ledger/columns.js';
 import { wanToYuan, yuanToWan } from '../ledger/normalize.js';
 import type { LedgerRow } from '../ledger/types.js';
 import type { RowRule, RuleContext } from './types.js';
 
-const L = (key: Parameters<typeof columnLabel>[0]) => `「${columnLabel(key)}」`;
+const L = quotedLabel;
 const INVEST_TOLERANCE_YUAN = 100; // 0.01 万元
 
 /**
