@@ -3,7 +3,7 @@
  * Evaluated top-down; the first rule with a matching condition wins. Advice only: the county's
  * leading group decides.
  */
-import { type Category, type ColumnKey, columnLabel } from './ledger/columns.js';
+import { type Category, COLUMN_KEYS, type ColumnKey, columnLabel } from './ledger/columns.js';
 import type { LedgerRow } from './ledger/types.js';
 
 /** One observable fact about a row: a field equals a value, includes an item, or is filled. */
@@ -83,11 +83,38 @@ export interface Suggestion {
 
 const NOTHING_UNKNOWN: ReadonlySet<ColumnKey> = new Set();
 
-function holds(row: LedgerRow, c: Condition, unknown: ReadonlySet<ColumnKey>): boolean {
-  if (unknown.size > 0 && unknown.has(c.field)) return false; // unknown: neither true nor false
-  const value = (row as unknown as Record<string, unknown>)[c.field];
-  if ('equals' in c) return value === c.equals;
-  if ('includes' in c) return Array.isArray(value) && value.includes(c.includes);
+/** A condition as the check evaluates it: the column's position in a row's values, and the test. */
+interface Test {
+  index: number;
+  field: ColumnKey;
+  kind: 'equals' | 'includes' | 'filled';
+  value: string;
+}
+
+const COLUMN_INDEX = new Map<ColumnKey, number>(COLUMN_KEYS.map((k, i) => [k, i]));
+const compiled = new WeakMap<readonly Condition[], readonly Test[]>();
+
+/** A rule's conditions as tests (made once per condition list). */
+function testsOf(when: readonly Condition[]): readonly Test[] {
+  let tests = compiled.get(when);
+  if (tests === undefined) {
+    tests = when.map((c) => ({
+      index: COLUMN_INDEX.get(c.field) as number,
+      field: c.field,
+      kind: 'equals' in c ? 'equals' : 'includes' in c ? 'includes' : 'filled',
+      value: 'equals' in c ? c.equals : 'includes' in c ? c.includes : '',
+    }));
+    compiled.set(when, tests);
+  }
+  return tests;
+}
+
+/** `values`: the row's values in COLUMN_KEYS order. */
+function holds(values: readonly unknown[], t: Test, unknown: ReadonlySet<ColumnKey>): boolean {
+  if (unknown.size > 0 && unknown.has(t.field)) return false; // unknown: neither true nor false
+  const value = values[t.index];
+  if (t.kind === 'equals') return value === t.value;
+  if (t.kind === 'includes') return Array.isArray(value) && value.includes(t.value);
   return Array.isArray(value) ? value.length > 0 : value !== null && value !== '';
 }
 
@@ -196,12 +223,13 @@ function buildReason(rule: ClassifyRule, mask: number, row: LedgerRow): string {
   return `台账记载：${facts}。${referTo(rule)}`;
 }
 
-function isUnknown(fields: Record<string, unknown>, unknown: ReadonlySet<ColumnKey>, f: ColumnKey): boolean {
-  return fields[f] === null || (unknown.size > 0 && unknown.has(f));
-}
+const CATCH_ALL_INDEX = CATCH_ALL_INPUTS.map((f) => COLUMN_INDEX.get(f) as number);
 
-function someUnknown(fields: Record<string, unknown>, unknown: ReadonlySet<ColumnKey>): boolean {
-  for (const f of CATCH_ALL_INPUTS) if (isUnknown(fields, unknown, f)) return true;
+function someUnknown(values: readonly unknown[], unknown: ReadonlySet<ColumnKey>): boolean {
+  for (let i = 0; i < CATCH_ALL_INPUTS.length; i++) {
+    if (values[CATCH_ALL_INDEX[i] as number] === null) return true;
+    if (unknown.size > 0 && unknown.has(CATCH_ALL_INPUTS[i] as ColumnKey)) return true;
+  }
   return false;
 }
 
@@ -234,34 +262,45 @@ export function classify(
   );
 }
 
-/** classify() without the Suggestion: the matching rule and its reason, into `out`. */
+/**
+ * classify() without the Suggestion: the matching rule and its reason, into `out`. `values`: the
+ * row's values in COLUMN_KEYS order, when the caller has them (else they are read from `row`).
+ */
 export function judge(
   row: LedgerRow,
   rules: readonly ClassifyRule[],
   unknown: ReadonlySet<ColumnKey>,
   out: Verdict,
+  values: readonly unknown[] = valuesOf(row),
 ): Verdict {
-  const fields = row as unknown as Record<string, unknown>;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r] as ClassifyRule;
-    if (rule.when.length === 0) {
-      if (someUnknown(fields, unknown)) break;
+    const tests = testsOf(rule.when);
+    if (tests.length === 0) {
+      if (someUnknown(values, unknown)) break;
       return decided(out, r, catchAllReason(rule));
     }
-    if (rule.when.length <= MASK_BITS) {
+    if (tests.length <= MASK_BITS) {
       let mask = 0;
-      for (let i = 0; i < rule.when.length; i++) if (holds(row, rule.when[i] as Condition, unknown)) mask |= 1 << i;
+      for (let i = 0; i < tests.length; i++) if (holds(values, tests[i] as Test, unknown)) mask |= 1 << i;
       if (mask !== 0) return decided(out, r, matchedReason(rule, mask, row));
       continue;
     }
-    const matched = rule.when.filter((c) => holds(row, c, unknown));
+    const matched = rule.when.filter((_, i) => holds(values, tests[i] as Test, unknown));
     if (matched.length > 0) {
       const facts = matched.map((c) => describeCondition(c, row)).join('；');
       return decided(out, r, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
-  const missing = CATCH_ALL_INPUTS.filter((f) => isUnknown(fields, unknown, f)).map((f) => `「${columnLabel(f)}」`);
+  const missing = CATCH_ALL_INPUTS.filter((f, i) => values[CATCH_ALL_INDEX[i] as number] === null || unknown.has(f)).map(
+    (f) => `「${columnLabel(f)}」`,
+  );
   return decided(out, rules.length, `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`);
+}
+
+function valuesOf(row: LedgerRow): unknown[] {
+  const fields = row as unknown as Record<string, unknown>;
+  return COLUMN_KEYS.map((k) => fields[k]);
 }
 
 function decided(out: Verdict, rule: number, reason: string): Verdict {

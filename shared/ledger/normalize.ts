@@ -116,11 +116,19 @@ export function normalizeValues(
     }
     const raw = raws[i] ?? null;
     // A number in a number column needs no text: skip making one (the common case for money).
-    // Text that is already a folded spelling of the column's values is its own cell text.
+    // Text that is already a folded spelling of the column's values is its own cell text, and in
+    // an enum column its value (unless it is a spelling of blank).
     let text: string;
+    const lookup = LOOKUP_AT[i];
     if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
-    else if (typeof raw === 'string' && LOOKUP_AT[i]?.has(raw)) text = raw;
-    else text = cellText(raw);
+    else if (typeof raw === 'string' && lookup !== undefined) {
+      const value = lookup.get(raw);
+      if (value !== undefined && value !== '' && c.type === 'enum') {
+        out[i] = value;
+        continue;
+      }
+      text = value === undefined ? cellText(raw) : raw;
+    } else text = cellText(raw);
     out[i] = normalizeCell(c, raw, text, say);
   }
   return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();

@@ -322,7 +322,8 @@ function isTotalMarker(value: RawCell | undefined): boolean {
 
 /** The 填表说明 row: its first non-blank cell starts with the marker. */
 function isFooter(row: readonly unknown[]): boolean {
-  for (const value of row) {
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i];
     if (value === null || value === undefined || value === '') continue;
     return typeof value === 'string' && foldKey(value).startsWith(FOOTER_MARKER);
   }

@@ -56,8 +56,12 @@ export class LedgerTable {
     const index = this.rowNumbers.length;
     this.rowNumbers.push(row);
     for (let c = 0; c < this.columns.length; c++) {
-      const column = this.columns[c] as Column;
       const value = values[c];
+      if (!NUMERIC[c]) {
+        (this.columns[c] as unknown[])[index] = value;
+        continue;
+      }
+      const column = this.columns[c] as Column;
       if (!(column instanceof Float64Array)) column[index] = value;
       else if (index < column.length && (value === null || (typeof value === 'number' && !Number.isNaN(value))))
         column[index] = value === null ? Number.NaN : value;

@@ -76,7 +76,7 @@ export class RowPass {
     const other = this.say.other;
     const row = fillLedgerRow(this.row, rowNumber, this.values, other);
     const unknown = facts.unknown;
-    const verdict = judge(row, CLASSIFY_RULES, unknown, this.verdict);
+    const verdict = judge(row, CLASSIFY_RULES, unknown, this.verdict, this.values);
     writeSuggestion(this.ctx.suggestion, rowNumber, row.category, CLASSIFY_RULES, verdict);
     this.ctx.unknown = unknown;
     for (const rule of ROW_RULES) this.apply(rule, row, unknown);
