@@ -2,7 +2,8 @@
  * The core's fast paths hold to the plain computations they replace: repeated keys found by the
  * open-addressing table equal those a Map finds, the packed numeric issue sort equals a stable
  * sort by (row, severity, column), integers skip roundWan's rounding unchanged, and cached column
- * letters equal computed ones, cached classify reasons name the row's own facts, and a table's
+ * letters equal computed ones, cached classify reasons name the row's own facts, amount text and
+ * multi-select separators read by plain loops equal their regular expressions, and a table's
  * number columns (Float64Arrays) give back exactly the values pushed, whatever they are.
  */
 import fc from 'fast-check';
@@ -10,7 +11,8 @@ import { expect, it } from 'vitest';
 import { sortIssues } from './check.js';
 import { CLASSIFY_RULES, classify, describeCondition } from './classify.js';
 import { COLUMN_KEYS, COLUMNS } from './ledger/columns.js';
-import { NO_FACTS, normalizeRecord, roundWan } from './ledger/normalize.js';
+import { NO_FACTS, normalizeRecord, parseAmountText, roundWan } from './ledger/normalize.js';
+import { isSeparator, MULTI_SEPARATORS } from './ledger/synonyms.js';
 import { LedgerTable } from './ledger/table.js';
 import { columnLetters } from './ledger/text.js';
 import type { Issue } from './ledger/types.js';
@@ -143,4 +145,26 @@ it('a table gives back every value pushed, number columns included (any capacity
       },
     ),
   );
+});
+
+it('amount text read by the plain loop equals the regular expression that defines it', () => {
+  const definition = (text: string) => {
+    const m = /^([-+]?[\d,]*\.?\d+)\s*(万元|万|元)?$/u.exec(text.replace(/\s+/gu, ''));
+    return m ? { n: Number((m[1] ?? '').replace(/,/gu, '')), unit: m[2] ?? '' } : null;
+  };
+  const piece = fc.constantFrom('0', '1', '9', '12', ',', '.', '-', '+', ' ', '万', '元', '万元', 'e', '１', '\u3000');
+  const text = fc.oneof(fc.string({ maxLength: 8 }), fc.array(piece, { maxLength: 9 }).map((xs) => xs.join('')));
+  fc.assert(
+    fc.property(text, (t) => {
+      const got = parseAmountText(t);
+      expect(got === null ? null : { ...got }).toEqual(definition(t));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+it('isSeparator agrees with MULTI_SEPARATORS on every UTF-16 code unit', () => {
+  for (let code = 0; code < 0x10000; code++) {
+    expect(isSeparator(code), `U+${code.toString(16)}`).toBe(MULTI_SEPARATORS.test(String.fromCharCode(code)));
+  }
 });

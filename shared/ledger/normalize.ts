@@ -8,7 +8,7 @@
  */
 import { type ColumnDef, type ColumnKey, LEDGER_COLUMNS, quotedLabel } from './columns.js';
 import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
-import { MULTI_SEPARATORS, ZERO_MARKERS } from './synonyms.js';
+import { isSeparator, ZERO_MARKERS } from './synonyms.js';
 import { a1, cellText, foldKey, quote } from './text.js';
 import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
 
@@ -243,8 +243,8 @@ function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
 /** An enum cell that is not one allowed value: the same shortfall written twice, or an issue. */
 function invalidEnum(c: ColumnDef, text: string, say: Say): unknown {
   const key = c.key as ColumnKey;
-  const items = splitItems(text).map((t) => canonicalValue(key, t));
-  if (c.key === 'linkageShortfall' && items.length > 1 && items.every((v) => v)) {
+  const items = key === 'linkageShortfall' ? splitItems(text).map((t) => canonicalValue(key, t)) : [];
+  if (items.length > 1 && items.every((v) => v)) {
     const distinct = [...new Set(items as string[])];
     if (distinct.length === 1) return distinct[0]; // the same reason written twice is one reason
     return say.invalid(
@@ -255,8 +255,16 @@ function invalidEnum(c: ColumnDef, text: string, say: Say): unknown {
   return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
 }
 
+/** The items of a multi-select cell: the text between separators (MULTI_SEPARATORS), none empty. */
 function splitItems(text: string): string[] {
-  return text.split(MULTI_SEPARATORS).filter((t) => t !== '');
+  const items: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSeparator(text.charCodeAt(i))) continue;
+    if (i > start) items.push(text.slice(start, i));
+    start = i + 1;
+  }
+  return items;
 }
 
 /** The value that takes an explanation in a multi-select (spec §3: 其他（说明）, 其他：说明, 其他-说明). */
@@ -343,10 +351,10 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
   let fromYuan = false;
   if (typeof raw === 'number') n = raw;
   else {
-    const m = /^([-+]?[\d,]*\.?\d+)\s*(万元|万|元)?$/u.exec(text.replace(/\s+/gu, ''));
-    if (!m) return say.invalid('number', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
-    n = Number((m[1] ?? '').replace(/,/gu, ''));
-    if (m[2] === '元') {
+    const amount = parseAmountText(text);
+    if (amount === null) return say.invalid('number', `填写的${quote(text)}不是数字：请填写以万元为单位的数字，如 12.5。`);
+    n = amount.n;
+    if (amount.unit === '元') {
       fromYuan = true;
       n /= YUAN_PER_WAN;
     }
@@ -366,6 +374,53 @@ function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown
   }
   // Implausibly large amounts are a ledger-level check (rules/amounts.ts): the bound is configurable.
   return wan;
+}
+
+const AMOUNT_TEXT = /^([-+]?[\d,]*\.?\d+)\s*(万元|万|元)?$/u;
+const AMOUNT_UNITS = ['万元', '万', '元'] as const;
+const parsed = { n: 0, unit: '' };
+
+/**
+ * Money typed as text: a decimal with optional sign and thousands commas, then 万元, 万 or 元
+ * (white space anywhere is ignored); null when it is not one. Read by a plain loop when the text
+ * has no white space (the regular expression is the definition, and the way for the rest). The
+ * result object is reused: read it at once.
+ */
+export function parseAmountText(text: string): { n: number; unit: string } | null {
+  let unit = '';
+  for (const u of AMOUNT_UNITS) {
+    if (text.endsWith(u)) {
+      unit = u;
+      break;
+    }
+  }
+  const end = text.length - unit.length;
+  let i = text.charCodeAt(0) === 0x2b || text.charCodeAt(0) === 0x2d ? 1 : 0;
+  let dot = false;
+  let commas = false;
+  let simple = end > i && isDigit(text.charCodeAt(end - 1));
+  for (; simple && i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) continue;
+    if (code === 0x2c && !dot) commas = true;
+    else if (code === 0x2e && !dot) dot = true;
+    else simple = false;
+  }
+  if (simple) {
+    const digits = end === text.length ? text : text.slice(0, end);
+    parsed.n = Number(commas ? digits.replace(/,/gu, '') : digits);
+    parsed.unit = unit;
+    return parsed;
+  }
+  const m = AMOUNT_TEXT.exec(text.replace(/\s+/gu, ''));
+  if (!m) return null;
+  parsed.n = Number((m[1] ?? '').replace(/,/gu, ''));
+  parsed.unit = m[2] ?? '';
+  return parsed;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 const MAX_EXACT_WAN = 2 ** 53 / YUAN_PER_WAN;

@@ -62,3 +62,15 @@ export const ZERO_MARKERS: readonly string[] = ['-', '—', '－', '/', '／', '
 
 /** Separators between items of a multi-select cell. */
 export const MULTI_SEPARATORS = /[、，,；;／/\s]+/u;
+
+/** The separators of MULTI_SEPARATORS that are not white space, as character codes. */
+const SEPARATOR_CODES = new Set([...'、，,；;／/'].map((ch) => ch.charCodeAt(0)));
+const WHITE_SPACE_CHAR = /\s/u;
+
+/** True when the character (a UTF-16 code unit) is a MULTI_SEPARATORS separator. */
+export function isSeparator(code: number): boolean {
+  if (SEPARATOR_CODES.has(code)) return true;
+  // ASCII letters and digits, and CJK ideographs, are never separators: skip the regular expression.
+  if ((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff)) return false;
+  return WHITE_SPACE_CHAR.test(String.fromCharCode(code));
+}
