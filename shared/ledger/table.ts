@@ -2,8 +2,10 @@
  * The normalised projects of a ledger, stored by column: one array per column instead of one
  * 31-field object per row, so checking 100,000 rows does not build (and collect) 100,000 objects.
  * LedgerRow objects are built only when asked for (`row`, `rows`); `view` refills one shared object.
- * Number columns are Float64Arrays (NaN = blank): their values need no boxes, and the garbage
- * collector neither scans nor copies them while the table grows.
+ * Number columns are Float64Arrays (NaN = blank) and enum columns Uint8Arrays of value codes
+ * (0 = blank, k = the column's k-th value): their values need no boxes, and the garbage collector
+ * neither scans nor copies them while the table grows. A value that does not fit (only rows built
+ * by hand can hold one) turns its column into a plain array.
  */
 import { COLUMN_KEYS, type ColumnDef, type ColumnKey, LEDGER_COLUMNS } from './columns.js';
 import { NO_FACTS, type RowFacts } from './normalize.js';
@@ -13,13 +15,35 @@ import type { LedgerRow } from './types.js';
 /** Beyond this many rows the columns grow as needed (a larger `new Array(n)` may not stay a fast array). */
 const MAX_PREALLOCATED = 1_000_000;
 const COLUMN_INDEX = new Map<ColumnKey, number>(COLUMN_KEYS.map((k, i) => [k, i]));
-const NUMERIC = (LEDGER_COLUMNS as readonly ColumnDef[]).map((c) => c.type === 'number' || c.type === 'integer');
+const DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
+const NUMERIC = DEFS.map((c) => c.type === 'number' || c.type === 'integer');
+/** An enum column's values by code (code 0 = blank), and codes by value; null for other columns. */
+const DECODE = DEFS.map((c) => (c.type === 'enum' && c.values && c.values.length < 256 ? [null, ...c.values] : null));
+const ENCODE = DECODE.map((values) => (values ? new Map(values.map((v, code) => [v, code])) : null));
+/** Columns stored as typed arrays. */
+const TYPED = DEFS.map((_, c) => NUMERIC[c] || DECODE[c] !== null);
 
-type Column = unknown[] | Float64Array;
+type Column = unknown[] | Float64Array | Uint8Array;
 
 /** A number column's cell: a number, or NaN for blank (null). */
 function fromNumeric(x: number): number | null {
   return Number.isNaN(x) ? null : x;
+}
+
+/** The typed form of `value` in column `c` (NaN or code 0 for blank), or undefined when it has none. */
+function typedValue(c: number, value: unknown): number | undefined {
+  if (NUMERIC[c]) {
+    if (value === null) return Number.NaN;
+    return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
+  }
+  return (ENCODE[c] as Map<unknown, number>).get(value);
+}
+
+/** Column `c`'s value at `i`. */
+function valueAt(c: number, column: Column, i: number): unknown {
+  if (column instanceof Float64Array) return fromNumeric(column[i] as number);
+  if (column instanceof Uint8Array) return (DECODE[c] as readonly unknown[])[column[i] as number];
+  return column[i];
 }
 
 export class LedgerTable {
@@ -27,7 +51,7 @@ export class LedgerTable {
   readonly rowNumbers: number[] = [];
   /**
    * columns[c][i]: the value of LEDGER_COLUMNS[c] in project i (allocated once for `capacity` rows);
-   * a Float64Array for a number column as long as it holds only numbers and nulls.
+   * typed for number and enum columns as long as their values fit.
    */
   private readonly columns: Column[];
   /** 其他 explanations, by project index (only the projects that have one). */
@@ -43,7 +67,7 @@ export class LedgerTable {
   /** `capacity`: the most rows expected (more are fine, they cost array growth). */
   constructor(capacity = 0) {
     const n = Math.min(Math.max(0, Math.floor(capacity)), MAX_PREALLOCATED);
-    this.columns = NUMERIC.map((numeric) => (numeric ? new Float64Array(n) : new Array(n)));
+    this.columns = DEFS.map((_, c) => (NUMERIC[c] ? new Float64Array(n) : TYPED[c] ? new Uint8Array(n) : new Array(n)));
     this.trimmed = n === 0;
   }
 
@@ -57,14 +81,13 @@ export class LedgerTable {
     this.rowNumbers.push(row);
     for (let c = 0; c < this.columns.length; c++) {
       const value = values[c];
-      if (!NUMERIC[c]) {
-        (this.columns[c] as unknown[])[index] = value;
+      const column = this.columns[c] as Column;
+      if (!TYPED[c] || !(column instanceof Float64Array || column instanceof Uint8Array)) {
+        (column as unknown[])[index] = value;
         continue;
       }
-      const column = this.columns[c] as Column;
-      if (!(column instanceof Float64Array)) column[index] = value;
-      else if (index < column.length && (value === null || (typeof value === 'number' && !Number.isNaN(value))))
-        column[index] = value === null ? Number.NaN : value;
+      const typed = typedValue(c, value);
+      if (typed !== undefined && index < column.length) column[index] = typed;
       else this.setSlow(c, index, value);
     }
     if (causesOther !== '') this.others.set(index, causesOther);
@@ -75,10 +98,11 @@ export class LedgerTable {
   /** One column's values, by project index. */
   column<K extends ColumnKey>(key: K): readonly LedgerRow[K][] {
     this.trim();
-    const column = this.columns[COLUMN_INDEX.get(key) as number] as Column;
-    if (!(column instanceof Float64Array)) return column as LedgerRow[K][];
-    const out: (number | null)[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = fromNumeric(column[i] as number);
+    const c = COLUMN_INDEX.get(key) as number;
+    const column = this.columns[c] as Column;
+    if (!(column instanceof Float64Array || column instanceof Uint8Array)) return column as LedgerRow[K][];
+    const out: unknown[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = valueAt(c, column, i);
     return out as LedgerRow[K][];
   }
 
@@ -87,10 +111,12 @@ export class LedgerTable {
    * a number) the plain values. For reading amounts without copying them; never change it.
    */
   amounts(key: ColumnKey): Float64Array | readonly unknown[] {
-    const column = this.columns[COLUMN_INDEX.get(key) as number] as Column;
+    const c = COLUMN_INDEX.get(key) as number;
+    if (!NUMERIC[c]) throw new Error(`not a number column: ${key}`);
+    const column = this.columns[c] as Column;
     if (column instanceof Float64Array) return column.length === this.length ? column : column.subarray(0, this.length);
     this.trim();
-    return column;
+    return column as unknown[];
   }
 
   facts(index: number): RowFacts {
@@ -140,37 +166,36 @@ export class LedgerTable {
   }
 
   /**
-   * A number column's value beyond its capacity (the column grows) or that is not a number or
-   * null (the column becomes a plain array).
+   * A typed column's value beyond its capacity (the column grows) or that has no typed form (the
+   * column becomes a plain array).
    */
   private setSlow(c: number, index: number, value: unknown): void {
-    const column = this.columns[c] as Float64Array;
-    if (value === null || (typeof value === 'number' && !Number.isNaN(value))) {
-      const grown = new Float64Array(Math.max(16, index + 1, column.length * 2));
+    const column = this.columns[c] as Float64Array | Uint8Array;
+    const typed = typedValue(c, value);
+    if (typed !== undefined) {
+      const size = Math.max(16, index + 1, column.length * 2);
+      const grown = column instanceof Float64Array ? new Float64Array(size) : new Uint8Array(size);
       grown.set(column);
-      grown[index] = value === null ? Number.NaN : value;
+      grown[index] = typed;
       this.columns[c] = grown;
       this.trimmed = false;
       return;
     }
     const plain: unknown[] = [];
-    for (let i = 0; i < index; i++) plain.push(fromNumeric(column[i] as number));
+    for (let i = 0; i < index; i++) plain.push(valueAt(c, column, i));
     plain.push(value);
     this.columns[c] = plain;
   }
 
   private trim(): void {
     if (this.trimmed) return;
-    for (const column of this.columns) if (!(column instanceof Float64Array)) column.length = this.length;
+    for (const column of this.columns) if (Array.isArray(column)) column.length = this.length;
     this.trimmed = true;
   }
 
   private gather(index: number): unknown[] {
     const out = this.scratch;
-    for (let c = 0; c < this.columns.length; c++) {
-      const column = this.columns[c] as Column;
-      out[c] = column instanceof Float64Array ? fromNumeric(column[index] as number) : column[index];
-    }
+    for (let c = 0; c < this.columns.length; c++) out[c] = valueAt(c, this.columns[c] as Column, index);
     return out;
   }
 
