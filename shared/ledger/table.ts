@@ -17,9 +17,8 @@ const MAX_PREALLOCATED = 1_000_000;
 const COLUMN_INDEX = new Map<ColumnKey, number>(COLUMN_KEYS.map((k, i) => [k, i]));
 const DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
 const NUMERIC = DEFS.map((c) => c.type === 'number' || c.type === 'integer');
-/** An enum column's values by code (code 0 = blank), and codes by value; null for other columns. */
+/** An enum column's values by code (code 0 = blank); null for other columns. */
 const DECODE = DEFS.map((c) => (c.type === 'enum' && c.values && c.values.length < 256 ? [null, ...c.values] : null));
-const ENCODE = DECODE.map((values) => (values ? new Map(values.map((v, code) => [v, code])) : null));
 /** Columns stored as typed arrays. */
 const TYPED = DEFS.map((_, c) => NUMERIC[c] || DECODE[c] !== null);
 
@@ -36,7 +35,10 @@ function typedValue(c: number, value: unknown): number | undefined {
     if (value === null) return Number.NaN;
     return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
   }
-  return (ENCODE[c] as Map<unknown, number>).get(value);
+  // A linear scan: an enum has a handful of values, and the values arriving are those very strings.
+  const values = DECODE[c] as readonly unknown[];
+  for (let code = 0; code < values.length; code++) if (values[code] === value) return code;
+  return undefined;
 }
 
 /** Column `c`'s value at `i`. */
