@@ -23,6 +23,10 @@ const DECODE = DEFS.map((c) => (c.type === 'enum' && c.values && c.values.length
 const TYPED = DEFS.map((_, c) => NUMERIC[c] || DECODE[c] !== null);
 
 type Column = unknown[] | Float64Array | Uint8Array;
+/** Column kinds: plain values, numbers (Float64Array), enum codes (Uint8Array). */
+const PLAIN = 0;
+const NUMBERS = 1;
+const CODES = 2;
 
 /** A number column's cell: a number, or NaN for blank (null). */
 function fromNumeric(x: number): number | null {
@@ -31,10 +35,13 @@ function fromNumeric(x: number): number | null {
 
 /** The typed form of `value` in column `c` (NaN or code 0 for blank), or undefined when it has none. */
 function typedValue(c: number, value: unknown): number | undefined {
-  if (NUMERIC[c]) {
-    if (value === null) return Number.NaN;
-    return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
-  }
+  if (!NUMERIC[c]) return codeOf(c, value);
+  if (value === null) return Number.NaN;
+  return typeof value === 'number' && !Number.isNaN(value) ? value : undefined;
+}
+
+/** An enum value's code in column `c`, or undefined when it is none of the column's values. */
+function codeOf(c: number, value: unknown): number | undefined {
   // A linear scan: an enum has a handful of values, and the values arriving are those very strings.
   const values = DECODE[c] as readonly unknown[];
   for (let code = 0; code < values.length; code++) if (values[code] === value) return code;
@@ -56,6 +63,8 @@ export class LedgerTable {
    * typed for number and enum columns as long as their values fit.
    */
   private readonly columns: Column[];
+  /** How each column is stored now (a typed column turns plain when a value does not fit). */
+  private readonly kinds: Uint8Array;
   /** 其他 explanations, by project index (only the projects that have one). */
   private readonly others = new Map<number, string>();
   /** Facts, by project index (only the projects with an unknown or converted cell). */
@@ -70,6 +79,7 @@ export class LedgerTable {
   constructor(capacity = 0) {
     const n = Math.min(Math.max(0, Math.floor(capacity)), MAX_PREALLOCATED);
     this.columns = DEFS.map((_, c) => (NUMERIC[c] ? new Float64Array(n) : TYPED[c] ? new Uint8Array(n) : new Array(n)));
+    this.kinds = Uint8Array.from(DEFS, (_, c) => (NUMERIC[c] ? NUMBERS : TYPED[c] ? CODES : PLAIN));
     this.trimmed = n === 0;
   }
 
@@ -81,16 +91,22 @@ export class LedgerTable {
   push(row: number, values: readonly unknown[], causesOther: string, facts: RowFacts): void {
     const index = this.rowNumbers.length;
     this.rowNumbers.push(row);
+    // One store site per kind of column, so that each stays monomorphic.
     for (let c = 0; c < this.columns.length; c++) {
       const value = values[c];
-      const column = this.columns[c] as Column;
-      if (!TYPED[c] || !(column instanceof Float64Array || column instanceof Uint8Array)) {
-        (column as unknown[])[index] = value;
-        continue;
+      const kind = this.kinds[c];
+      if (kind === PLAIN) (this.columns[c] as unknown[])[index] = value;
+      else if (kind === NUMBERS) {
+        const column = this.columns[c] as Float64Array;
+        if (index < column.length && value === null) column[index] = Number.NaN;
+        else if (index < column.length && typeof value === 'number' && !Number.isNaN(value)) column[index] = value;
+        else this.setSlow(c, index, value);
+      } else {
+        const column = this.columns[c] as Uint8Array;
+        const code = codeOf(c, value);
+        if (index < column.length && code !== undefined) column[index] = code;
+        else this.setSlow(c, index, value);
       }
-      const typed = typedValue(c, value);
-      if (typed !== undefined && index < column.length) column[index] = typed;
-      else this.setSlow(c, index, value);
     }
     if (causesOther !== '') this.others.set(index, causesOther);
     if (facts !== NO_FACTS && (facts.unknown.size > 0 || facts.converted.length > 0)) this.factsOf.set(index, facts);
@@ -187,6 +203,7 @@ export class LedgerTable {
     for (let i = 0; i < index; i++) plain.push(valueAt(c, column, i));
     plain.push(value);
     this.columns[c] = plain;
+    this.kinds[c] = PLAIN;
   }
 
   private trim(): void {
