@@ -24,8 +24,9 @@ export type IssueSink = (
 ) => void;
 
 export function issueSink(issues: Issue[], columns: Partial<Record<ColumnKey, number>> = {}): IssueSink {
+  const positions = new Map(Object.entries(columns) as [ColumnKey, number | undefined][]);
   return (ruleId, severity, row, field, message) => {
-    const index = field ? columns[field] : undefined;
+    const index = field ? positions.get(field) : undefined;
     issues.push({
       row,
       field,
