@@ -292,9 +292,9 @@ export function judge(
       return decided(out, r, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
-  const missing = CATCH_ALL_INPUTS.filter((f, i) => values[CATCH_ALL_INDEX[i] as number] === null || unknown.has(f)).map(
-    (f) => `「${columnLabel(f)}」`,
-  );
+  const missing = CATCH_ALL_INPUTS.filter(
+    (f, i) => values[CATCH_ALL_INDEX[i] as number] === null || unknown.has(f),
+  ).map((f) => `「${columnLabel(f)}」`);
   return decided(out, rules.length, `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`);
 }
 

@@ -11,7 +11,8 @@ import { expect, it } from 'vitest';
 import { sortIssues } from './check.js';
 import { CLASSIFY_RULES, classify, describeCondition } from './classify.js';
 import { COLUMN_KEYS, COLUMNS } from './ledger/columns.js';
-import { NO_FACTS, normalizeRecord, parseAmountText, roundWan } from './ledger/normalize.js';
+import { parseAmountText, roundWan } from './ledger/money.js';
+import { NO_FACTS, normalizeRecord } from './ledger/normalize.js';
 import { isSeparator, MULTI_SEPARATORS } from './ledger/synonyms.js';
 import { LedgerTable } from './ledger/table.js';
 import { columnLetters } from './ledger/text.js';
@@ -153,7 +154,10 @@ it('amount text read by the plain loop equals the regular expression that define
     return m ? { n: Number((m[1] ?? '').replace(/,/gu, '')), unit: m[2] ?? '' } : null;
   };
   const piece = fc.constantFrom('0', '1', '9', '12', ',', '.', '-', '+', ' ', '万', '元', '万元', 'e', '１', '\u3000');
-  const text = fc.oneof(fc.string({ maxLength: 8 }), fc.array(piece, { maxLength: 9 }).map((xs) => xs.join('')));
+  const text = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.array(piece, { maxLength: 9 }).map((xs) => xs.join('')),
+  );
   fc.assert(
     fc.property(text, (t) => {
       const got = parseAmountText(t);

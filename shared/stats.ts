@@ -3,7 +3,7 @@
  * and the weekly dispatch rates (二十二). Money is summed in integer 元, so totals are exact.
  */
 import { CATEGORIES, type Category, type Cause, LINKAGE_SHORTFALLS, type LinkageShortfall } from './ledger/columns.js';
-import { wanToYuan, yuanToWan } from './ledger/normalize.js';
+import { wanToYuan, yuanToWan } from './ledger/money.js';
 import { LedgerTable } from './ledger/table.js';
 import type { LedgerRow } from './ledger/types.js';
 

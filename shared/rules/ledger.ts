@@ -5,7 +5,8 @@
  */
 import { COLUMNS, type ColumnKey, columnLabel } from '../ledger/columns.js';
 import { foldCode, stripInvisible } from '../ledger/fold.js';
-import { type IssueSink, normalizeRecord, type RowFacts, wanToYuan, yuanToWan } from '../ledger/normalize.js';
+import { wanToYuan, yuanToWan } from '../ledger/money.js';
+import { type IssueSink, normalizeRecord, type RowFacts } from '../ledger/normalize.js';
 import { LedgerTable } from '../ledger/table.js';
 import { quote } from '../ledger/text.js';
 import type { LedgerMeta, LedgerRow, RawRecord, Severity } from '../ledger/types.js';

@@ -3,7 +3,7 @@
  * Each entry is one rule id; read them beside the spec's table.
  */
 import { type ColumnKey, quotedLabel } from '../ledger/columns.js';
-import { wanToYuan, yuanToWan } from '../ledger/normalize.js';
+import { wanToYuan, yuanToWan } from '../ledger/money.js';
 import type { LedgerRow } from '../ledger/types.js';
 import type { RowRule, RuleContext } from './types.js';
 
