@@ -311,7 +311,7 @@ export function* checkLedgerSteps(
   // without a header, “no project” is already said by header.not-found.
   const ledgerIssues: Issue[] = layout.issues.filter((i) => i.ruleId !== 'header.missing-column');
   if (layout.header) checkMeta(layout.meta, issueSink(ledgerIssues));
-  const issues = [...ledgerIssues, ...(layout.header ? own : own.filter((i) => i.ruleId !== 'ledger.empty'))];
+  const issues = ledgerIssues.concat(layout.header ? own : own.filter((i) => i.ruleId !== 'ledger.empty'));
   const unit = layout.meta.unit ?? options.fallbackUnit ?? '未填报单位';
   const report = resultOf(table, issues, suggestions) as LedgerReport;
   report.header = layout.header;

@@ -79,15 +79,15 @@ export function checkDuplicateCodes(rows: Projects, report: IssueSink, facts?: r
   const codes = table.column('code');
   const numbers = table.rowNumbers;
   const keys: string[] = [];
-  const indices: number[] = [];
+  const indices = new Int32Array(codes.length);
   const unknownCode = table.anyUnknown('code');
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as string;
     if (code === '' || (unknownCode && table.facts(i).unknown.has('code'))) continue;
     const key = foldCode(code);
     if (key === '') continue;
+    indices[keys.length] = i;
     keys.push(key);
-    indices.push(i);
   }
   // Repeated key → its project indices; the groups are reported in the order their codes first appear.
   const byCode = new Map<string, number[]>();

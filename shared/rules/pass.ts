@@ -19,6 +19,15 @@ import type { RowRule, RuleContext } from './types.js';
 
 export const ROW_RULES: readonly RowRule[] = [...fieldRules, ...rowRules];
 
+/** Beyond this many projects the per-project arrays grow as needed. */
+const MAX_PREALLOCATED = 1_000_000;
+
+function grown(bytes: Uint8Array, index: number): Uint8Array {
+  const out = new Uint8Array(Math.max(16, index + 1, bytes.length * 2));
+  out.set(bytes);
+  return out;
+}
+
 const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== false).map((c) => c.key));
 
 /** What the pass needs besides the rows: the report year, the sheet's absent columns, decisions. */
@@ -48,10 +57,10 @@ export class RowPass {
   private readonly ctx: RuleContext;
   private readonly mode: Mode;
   private readonly absent: ReadonlySet<ColumnKey>;
-  /** Each project's classification: the matching rule's index and the reason (by project index). */
+  /** Each project's classification: the matching rule's index (CLASSIFY_RULES is short) and the reason, by project index. */
   private readonly verdict: Verdict = { rule: 0, reason: '' };
-  private readonly verdicts: number[] = [];
-  private readonly reasons: string[] = [];
+  private verdicts: Uint8Array;
+  private readonly reasons: string[];
   /** Approved categories by folded 项目编号. */
   private readonly approved: Map<string, ApprovedEntry> | null;
 
@@ -62,6 +71,9 @@ export class RowPass {
     this.mode = options.mode;
     this.absent = options.absent;
     this.table = new LedgerTable(options.capacity);
+    const capacity = Math.min(Math.max(0, Math.floor(options.capacity)), MAX_PREALLOCATED);
+    this.verdicts = new Uint8Array(capacity);
+    this.reasons = new Array(capacity);
     this.stats = options.withStats ? emptyStats('') : null;
     this.say = new CellReporter(report);
     const none: Suggestion = { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' };
@@ -82,17 +94,19 @@ export class RowPass {
     for (const rule of ROW_RULES) this.apply(rule, row, unknown);
     if (this.approved) this.checkApproved(row);
     if (this.stats) addProject(this.stats, row);
+    const index = this.table.length;
     this.table.push(rowNumber, this.values, other, facts);
-    this.verdicts.push(verdict.rule);
-    this.reasons.push(verdict.reason);
+    if (index >= this.verdicts.length) this.verdicts = grown(this.verdicts, index);
+    this.verdicts[index] = verdict.rule;
+    this.reasons[index] = verdict.reason;
   }
 
   /** Every project's suggestion (built on each call: read it once). */
   suggestions(): Suggestion[] {
-    const { rowNumbers } = this.table;
+    const { rowNumbers, length } = this.table;
     const categories = this.table.column('category');
-    const out: Suggestion[] = new Array(rowNumbers.length);
-    for (let i = 0; i < rowNumbers.length; i++) {
+    const out: Suggestion[] = new Array(length);
+    for (let i = 0; i < length; i++) {
       this.verdict.rule = this.verdicts[i] as number;
       this.verdict.reason = this.reasons[i] as string;
       out[i] = writeSuggestion(
