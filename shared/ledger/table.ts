@@ -56,8 +56,9 @@ function valueAt(c: number, column: Column, i: number): unknown {
 }
 
 export class LedgerTable {
-  /** Worksheet row of each project. */
-  readonly rowNumbers: number[] = [];
+  /** Worksheet row of each project, by project index (allocated for `capacity` rows, see trim()). */
+  private readonly numbers: number[];
+  private count = 0;
   /**
    * columns[c][i]: the value of LEDGER_COLUMNS[c] in project i (allocated once for `capacity` rows);
    * typed for number and enum columns as long as their values fit.
@@ -79,18 +80,25 @@ export class LedgerTable {
   constructor(capacity = 0) {
     const n = Math.min(Math.max(0, Math.floor(capacity)), MAX_PREALLOCATED);
     this.columns = DEFS.map((_, c) => (NUMERIC[c] ? new Float64Array(n) : TYPED[c] ? new Uint8Array(n) : new Array(n)));
+    this.numbers = new Array(n);
     this.kinds = Uint8Array.from(DEFS, (_, c) => (NUMERIC[c] ? NUMBERS : TYPED[c] ? CODES : PLAIN));
     this.trimmed = n === 0;
   }
 
+  /** Worksheet row of each project, by project index. */
+  get rowNumbers(): readonly number[] {
+    this.trim();
+    return this.numbers;
+  }
+
   get length(): number {
-    return this.rowNumbers.length;
+    return this.count;
   }
 
   /** Adds a project: its values in COLUMNS order (copied), its 其他 explanation and facts. */
   push(row: number, values: readonly unknown[], causesOther: string, facts: RowFacts): void {
-    const index = this.rowNumbers.length;
-    this.rowNumbers.push(row);
+    const index = this.count++;
+    this.numbers[index] = row;
     // One store site per kind of column, so that each stays monomorphic.
     for (let c = 0; c < this.columns.length; c++) {
       const value = values[c];
@@ -149,7 +157,7 @@ export class LedgerTable {
 
   /** Project `index` as a new LedgerRow. */
   row(index: number): LedgerRow {
-    return ledgerRowOf(this.rowNumbers[index] as number, this.gather(index), this.other(index));
+    return ledgerRowOf(this.numbers[index] as number, this.gather(index), this.other(index));
   }
 
   /**
@@ -157,7 +165,7 @@ export class LedgerTable {
    * at once (summaries), never for keeping.
    */
   view(index: number): LedgerRow {
-    return fillLedgerRow(this.cursor, this.rowNumbers[index] as number, this.gather(index), this.other(index));
+    return fillLedgerRow(this.cursor, this.numbers[index] as number, this.gather(index), this.other(index));
   }
 
   /** Every project as a LedgerRow (built once, on the first call). */
@@ -208,6 +216,7 @@ export class LedgerTable {
 
   private trim(): void {
     if (this.trimmed) return;
+    this.numbers.length = this.length;
     for (const column of this.columns) if (Array.isArray(column)) column.length = this.length;
     this.trimmed = true;
   }

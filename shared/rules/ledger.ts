@@ -78,17 +78,19 @@ export function checkDuplicateCodes(rows: Projects, report: IssueSink, facts?: r
   const table = tableOf(rows, facts);
   const codes = table.column('code');
   const numbers = table.rowNumbers;
-  const keys: string[] = [];
+  const keys: string[] = new Array(codes.length);
   const indices = new Int32Array(codes.length);
   const unknownCode = table.anyUnknown('code');
+  let n = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as string;
     if (code === '' || (unknownCode && table.facts(i).unknown.has('code'))) continue;
     const key = foldCode(code);
     if (key === '') continue;
-    indices[keys.length] = i;
-    keys.push(key);
+    indices[n] = i;
+    keys[n++] = key;
   }
+  keys.length = n;
   // Repeated key → its project indices; the groups are reported in the order their codes first appear.
   const byCode = new Map<string, number[]>();
   for (const [a, b] of repeatedPairs(keys)) {
