@@ -29,7 +29,7 @@ import {
   reportDemands,
 } from './rules/ledger.js';
 import { RowPass } from './rules/pass.js';
-import { finishStats, type StatsRow, summarize } from './stats.js';
+import { finishStats, type StatsRow } from './stats.js';
 
 export { ROW_RULES } from './rules/pass.js';
 
@@ -54,13 +54,20 @@ export interface CheckOptions {
   now?: Date;
   /** Approved categories recorded by the county (§8), for `category.unapproved`. */
   approved?: ApprovedMap;
+  /** Name of the 统计表 row (`summary`); default: the meta's 填报单位, else 未填报单位. */
+  unit?: string;
 }
 
 export interface CheckResult {
   rows: LedgerRow[];
   issues: Issue[];
   suggestions: Suggestion[];
+  /** The 统计表 row of the projects (spec §5), counted during the check. */
+  summary: StatsRow;
 }
+
+/** The 统计表 row's name when the ledger names no 填报单位. */
+const UNNAMED_UNIT = '未填报单位';
 
 const EMPTY_META: LedgerMeta = { unit: null, reviewer: null, filler: null, updatedAt: null };
 
@@ -123,8 +130,10 @@ export function* checkRecordsSteps(
     }
     return next >= records.length;
   };
-  const { table, issues, suggestions } = yield* runCheck(options, records.length, feed, false, chunkRows);
-  return resultOf(table, issues, suggestions);
+  const { table, issues, suggestions, stats } = yield* runCheck(options, records.length, feed, chunkRows);
+  const result = resultOf(table, issues, suggestions);
+  result.summary = finishStats({ ...stats, unit: options.unit ?? options.meta?.unit ?? UNNAMED_UNIT });
+  return result;
 }
 
 /** Hands up to `limit` more projects to the pass; true once the input is used up. */
@@ -139,12 +148,8 @@ function* runCheck(
   options: CheckOptions,
   capacity: number,
   feed: Feed,
-  withStats: boolean,
   chunkRows: number,
-): Generator<
-  CheckStep,
-  { table: LedgerTable; issues: Issue[]; suggestions: () => Suggestion[]; stats: StatsRow | null }
-> {
+): Generator<CheckStep, { table: LedgerTable; issues: Issue[]; suggestions: () => Suggestion[]; stats: StatsRow }> {
   const mode = options.mode ?? 'editing';
   const meta = options.meta ?? EMPTY_META;
   const issues: Issue[] = [];
@@ -156,7 +161,6 @@ function* runCheck(
     reportYear: reportYear(meta, options.now),
     absent,
     capacity,
-    withStats,
     approved: options.approved,
   });
   while (!feed(pass, chunkRows)) yield { done: pass.table.length, total: capacity, found: issues };
@@ -304,7 +308,6 @@ export function* checkLedgerSteps(
     },
     total,
     gridFeed(layout, totals),
-    true,
     chunkRows,
   );
   // runCheck reports the missing columns itself (the Worker's re-validation needs them too);
@@ -312,13 +315,13 @@ export function* checkLedgerSteps(
   const ledgerIssues: Issue[] = layout.issues.filter((i) => i.ruleId !== 'header.missing-column');
   if (layout.header) checkMeta(layout.meta, issueSink(ledgerIssues));
   const issues = ledgerIssues.concat(layout.header ? own : own.filter((i) => i.ruleId !== 'ledger.empty'));
-  const unit = layout.meta.unit ?? options.fallbackUnit ?? '未填报单位';
+  const unit = layout.meta.unit ?? options.fallbackUnit ?? UNNAMED_UNIT;
   const report = resultOf(table, issues, suggestions) as LedgerReport;
   report.header = layout.header;
   report.meta = layout.meta;
   lazy(report, 'records', () => readRecords(layout).records);
   report.totals = totals;
-  report.summary = stats ? finishStats({ ...stats, unit }) : summarize(unit, table);
+  report.summary = finishStats({ ...stats, unit });
   report.errors = countSeverity(issues, 'error');
   report.warnings = countSeverity(issues, 'warning');
   return report;

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { sortIssues } from './check.js';
+import { checkRecords, sortIssues } from './check.js';
 import { CLASSIFY_RULES, classify, describeCondition } from './classify.js';
 import { COLUMN_KEYS, COLUMNS } from './ledger/columns.js';
 import { parseAmountText, roundWan } from './ledger/money.js';
@@ -18,7 +18,8 @@ import { LedgerTable } from './ledger/table.js';
 import { columnLetters } from './ledger/text.js';
 import type { Issue } from './ledger/types.js';
 import { repeatedPairs } from './rules/ledger.js';
-import { cellsArb } from './test/arbitraries.js';
+import { summarize } from './stats.js';
+import { cellsArb, messyCellsArb } from './test/arbitraries.js';
 
 function pairsByMap(keys: readonly string[]): [number, number][] {
   const first = new Map<string, number>();
@@ -171,4 +172,14 @@ it('isSeparator agrees with MULTI_SEPARATORS on every UTF-16 code unit', () => {
   for (let code = 0; code < 0x10000; code++) {
     expect(isSeparator(code), `U+${code.toString(16)}`).toBe(MULTI_SEPARATORS.test(String.fromCharCode(code)));
   }
+});
+
+it("checkRecords' 统计表 row, counted during the check, equals summarize over its rows", () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(cellsArb, messyCellsArb), { maxLength: 25 }), fc.boolean(), (ledger, named) => {
+      const records = ledger.map((cells, i) => ({ row: i + 5, cells }));
+      const result = checkRecords(records, named ? { unit: '保家镇' } : {});
+      expect(result.summary).toEqual(summarize(named ? '保家镇' : '未填报单位', result.rows));
+    }),
+  );
 });

@@ -16,7 +16,6 @@ import {
   type StatsRow,
   sortIssues,
   submissionStatus,
-  summarize,
 } from '../shared/index.js';
 import { capIssues, clipMessage } from '../shared/issue-cap.js';
 import type { ApprovedMap } from '../shared/rules/decisions.js';
@@ -72,10 +71,11 @@ export function checkSubmission(
     columns: clean.submission.columns,
     totals: clean.submission.totals,
     now,
+    unit: unitName,
   });
   const issues = clean.issues.length > 0 ? sortIssues([...clean.issues, ...result.issues]) : result.issues;
   // No project at all (the engine's ledger.empty): its own error code, before the issue list.
-  if (result.rows.length === 0) {
+  if (result.summary.projects === 0) {
     throw new ServiceError(422, 'ledger-empty', '台账没有任何项目行，未予接收：请填写项目后再报送', capIssues(issues));
   }
   const errors = issues.filter((i) => i.severity === 'error');
@@ -90,7 +90,7 @@ export function checkSubmission(
   return {
     rows: result.rows,
     warnings: issues.filter((i) => i.severity === 'warning'),
-    stats: summarize(unitName, result.rows),
+    stats: result.summary,
   };
 }
 

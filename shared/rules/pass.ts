@@ -38,16 +38,14 @@ export interface PassOptions {
   absent: ReadonlySet<ColumnKey>;
   /** The most projects expected. */
   capacity: number;
-  /** Add each project to `stats`. */
-  withStats?: boolean;
   /** Approved categories recorded by the county (§8), for `category.unapproved`. */
   approved?: ApprovedMap;
 }
 
 export class RowPass {
   readonly table: LedgerTable;
-  /** The 统计表 row of the projects so far, when asked for (finishStats it). */
-  readonly stats: StatsRow | null;
+  /** The 统计表 row of the projects so far (finishStats it). */
+  readonly stats: StatsRow = emptyStats('');
   /** Rows that need a column the sheet does not have, per column (one header.missing-column each). */
   readonly demands = new Map<ColumnKey, ColumnDemand>();
   private readonly say: CellReporter;
@@ -74,7 +72,6 @@ export class RowPass {
     const capacity = Math.min(Math.max(0, Math.floor(options.capacity)), MAX_PREALLOCATED);
     this.verdicts = new Uint8Array(capacity);
     this.reasons = new Array(capacity);
-    this.stats = options.withStats ? emptyStats('') : null;
     this.say = new CellReporter(report);
     const none: Suggestion = { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' };
     this.ctx = { mode: options.mode, reportYear: options.reportYear, suggestion: none, unknown: NO_FACTS.unknown };
@@ -93,7 +90,7 @@ export class RowPass {
     this.ctx.unknown = unknown;
     for (const rule of ROW_RULES) this.apply(rule, row, unknown);
     if (this.approved) this.checkApproved(row);
-    if (this.stats) addProject(this.stats, row);
+    addProject(this.stats, row);
     const index = this.table.length;
     this.table.push(rowNumber, this.values, other, facts);
     if (index >= this.verdicts.length) this.verdicts = grown(this.verdicts, index);
