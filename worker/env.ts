@@ -43,5 +43,7 @@ export interface AppEnv {
     errorCode: string;
     alongside: Alongside;
     alongsideRows: { key: string; rows: unknown[] };
+    /** The request body as received and counted by limitBody (at most MAX_BODY_BYTES). */
+    body: Uint8Array;
   };
 }
