@@ -30,18 +30,27 @@ export function calendarStatements(db: D1Database): [D1PreparedStatement, D1Prep
   ];
 }
 
-/** The calendar from the results of `calendarStatements`, in their order. */
-export function calendarOf(years: D1Result | undefined, deadlines: D1Result | undefined): Calendar {
+/** The calendar from the results (or their rows) of `calendarStatements`, in their order. */
+export function calendarOf(
+  years: D1Result | readonly unknown[] | undefined,
+  deadlines: D1Result | readonly unknown[] | undefined,
+): Calendar {
   return createCalendar(overridesOf(years, deadlines));
 }
 
-function overridesOf(years: D1Result | undefined, deadlines: D1Result | undefined): CalendarOverrides {
+const rowsOf = (r: D1Result | readonly unknown[] | undefined): readonly unknown[] =>
+  r === undefined ? [] : Array.isArray(r) ? r : ((r as D1Result).results ?? []);
+
+function overridesOf(
+  years: D1Result | readonly unknown[] | undefined,
+  deadlines: D1Result | readonly unknown[] | undefined,
+): CalendarOverrides {
   return {
-    years: ((years?.results ?? []) as YearRow[]).map(
+    years: (rowsOf(years) as YearRow[]).map(
       (r): HolidayYear => ({ year: r.year, holidays: dates(r.holidays), workdays: dates(r.workdays) }),
     ),
     deadlines: Object.fromEntries(
-      ((deadlines?.results ?? []) as { period: string; due_at: string }[]).map((r) => [r.period, r.due_at]),
+      (rowsOf(deadlines) as { period: string; due_at: string }[]).map((r) => [r.period, r.due_at]),
     ),
   };
 }
