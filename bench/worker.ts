@@ -146,7 +146,9 @@ async function run(
   const { county, tokens } = await seed(dir, [...names, '预热镇', ...serialNames]);
   if (TREND_UNITS > 0 && TREND_PERIODS > 0)
     executeSql(trendSeedSql(new Date(), TREND_UNITS, TREND_PERIODS), { persistTo: dir });
-  const dev = startDev({ port, persistTo: dir, vars: { REQUEST_LOG: 'off', CPU_TIMING: 'on' } });
+  // A snapshot of the sources: an edit or an add-in build in this checkout during the run would
+  // restart the Worker and fail every submission in flight (503 from wrangler dev's proxy).
+  const dev = startDev({ port, persistTo: dir, snapshot: true, vars: { REQUEST_LOG: 'off', CPU_TIMING: 'on' } });
   let stderr = '';
   dev.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);

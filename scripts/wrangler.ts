@@ -3,7 +3,7 @@
  * add-in assets folder present, local D1 by default. Used by admin.ts, start.ts and bench/worker.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,28 @@ export interface DevOptions {
   vars?: Record<string, string>;
   /** Inherit stdio (npm start) instead of capturing it (bench, e2e). */
   interactive?: boolean;
+  /**
+   * Serve a copy of the Worker's sources taken now (worker/, shared/, wrangler.toml, with an empty
+   * assets folder) instead of the checkout. wrangler dev rebuilds and restarts the Worker whenever
+   * a source file or a file in the assets folder (addin/dist) changes, and answers every POST in
+   * flight then with 503 “Your worker restarted mid-request”: a bench must not see someone's edit,
+   * `npm run build:addin` or a checkout in the same tree while it runs.
+   */
+  snapshot?: boolean;
+}
+
+/** Snapshot directories of running dev servers, removed by stopDev. */
+const snapshots = new WeakMap<ChildProcess, string>();
+
+/** A copy of what wrangler dev builds and serves, with the checkout's node_modules linked in. */
+function snapshotRoot(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sgyp-worker-'));
+  for (const path of ['worker', 'shared', 'wrangler.toml', 'package.json', 'tsconfig.json']) {
+    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  mkdirSync(join(dir, 'addin', 'dist'), { recursive: true });
+  return dir;
 }
 
 /** Starts `wrangler dev` on 127.0.0.1 (local only). */
@@ -104,12 +126,15 @@ export function startDev(o: DevOptions): ChildProcess {
   ];
   if (o.persistTo) args.push('--persist-to', o.persistTo);
   for (const [k, v] of Object.entries(o.vars ?? {})) args.push('--var', `${k}:${v}`);
-  return spawn(WRANGLER, args, {
-    cwd: ROOT,
+  const root = o.snapshot ? snapshotRoot() : ROOT;
+  const child = spawn(WRANGLER, args, {
+    cwd: root,
     env: { ...process.env, ...QUIET_ENV },
     stdio: o.interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     detached: !o.interactive,
   });
+  if (o.snapshot) snapshots.set(child, root);
+  return child;
 }
 
 /** Waits until the dev server answers (any HTTP status) or throws after `timeoutMs`. */
@@ -128,6 +153,15 @@ export async function waitForServer(url: string, timeoutMs = 60000): Promise<voi
 
 /** Stops a dev server started with startDev (its whole process group). */
 export async function stopDev(child: ChildProcess): Promise<void> {
+  try {
+    await stopProcess(child);
+  } finally {
+    const root = snapshots.get(child);
+    if (root) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {

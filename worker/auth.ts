@@ -15,9 +15,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The token's hash is computed while D1 looks the credential up.
   const hashing = sha256Hex(token);
   let cred: CredentialRecord | null;
-  let alongsideRows: unknown[] = [];
+  let alongsideRows: unknown[][] = [];
   if (alongside) {
-    ({ credential: cred, rows: alongsideRows } = await findCredentialWith(c.env.DB, id, alongside.statement));
+    ({ credential: cred, rows: alongsideRows } = await findCredentialWith(c.env.DB, id, alongside.statements));
   } else {
     cred = await findCredential(c.env.DB, id);
   }

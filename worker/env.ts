@@ -26,13 +26,13 @@ export interface Principal {
 }
 
 /**
- * A read-only statement a route runs in the same D1 round trip as the credential lookup (one
- * `batch()`); `key` says which request it was made for. Its rows are handed to the route only after
- * the token has been verified, and the route still checks the role.
+ * Read-only statements a route runs in the same D1 round trip as the credential lookup (one
+ * `batch()`); `key` says which request they were made for. Their results are handed to the route
+ * only after the token has been verified, and the route still checks the role.
  */
 export interface Alongside {
   key: string;
-  statement: D1PreparedStatement;
+  statements: D1PreparedStatement[];
 }
 
 export interface AppEnv {
@@ -42,6 +42,9 @@ export interface AppEnv {
     requestId: string;
     errorCode: string;
     alongside: Alongside;
-    alongsideRows: { key: string; rows: unknown[] };
+    /** The rows of each `Alongside` statement, in order. */
+    alongsideRows: { key: string; rows: unknown[][] };
+    /** The request body as received and counted by limitBody (at most MAX_BODY_BYTES). */
+    body: Uint8Array;
   };
 }

@@ -40,12 +40,12 @@ function tooLarge(maxBytes: number): ServiceError {
   );
 }
 
-/** A text as base64 of its gzip (level 1), for storing in a D1 TEXT column. */
-export function gzipBase64(text: string): string {
-  return gzipSync(text, { level: 1 }).toString('base64');
+/** A text or bytes as base64 of their gzip (level 1), for storing in a D1 TEXT column. */
+export function gzipBase64(data: string | Uint8Array): string {
+  return gzipSync(data, { level: 1 }).toString('base64');
 }
 
-/** The text back from `gzipBase64`. */
-export function gunzipBase64(data: string): string {
-  return gunzipSync(Buffer.from(data, 'base64')).toString('utf8');
+/** The bytes back from `gzipBase64`. */
+export function gunzipBase64(data: string): Uint8Array {
+  return gunzipSync(Buffer.from(data, 'base64'));
 }

@@ -47,7 +47,15 @@ export function schemaFailure(error: z.core.$ZodError, body: unknown, what: stri
  */
 async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
   const encoding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
-  if (encoding === '' || encoding === 'identity') return c.req.arrayBuffer();
+  // limitBody has read the bytes already: take them as they are instead of through a second stream.
+  const received = c.get('body');
+  const wire = async () => (received ? received : new Uint8Array(await c.req.arrayBuffer()));
+  if (encoding === '' || encoding === 'identity') {
+    const bytes = await wire();
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.slice().buffer as ArrayBuffer);
+  }
   if (encoding !== 'gzip') {
     throw new ServiceError(
       415,
@@ -55,7 +63,7 @@ async function bodyBytes(c: Context<AppEnv>): Promise<ArrayBuffer> {
       `不支持请求体压缩方式“${encoding}”：只接受 gzip 压缩或不压缩的报送数据，未保存任何数据`,
     );
   }
-  return gunzipLimited(new Uint8Array(await c.req.arrayBuffer()), maxInflatedBytes(c.env));
+  return gunzipLimited(await wire(), maxInflatedBytes(c.env));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });

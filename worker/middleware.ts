@@ -137,6 +137,8 @@ export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  // Readers take the bytes as they are (readBody); the request keeps a body for any other reader.
+  c.set('body', bytes);
   c.req.raw = new Request(c.req.raw, { body: bytes });
   return next();
 };

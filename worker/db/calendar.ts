@@ -18,16 +18,39 @@ function dates(json: string): string[] {
 
 /** What the county stored, as calendar overrides. */
 export async function loadCalendarOverrides(db: D1Database): Promise<CalendarOverrides> {
-  const [years, deadlines] = await db.batch([
+  const [years, deadlines] = await db.batch(calendarStatements(db));
+  return overridesOf(years, deadlines);
+}
+
+/** The two reads behind `loadCalendar`, for a caller's own batch (their results go to `calendarOf`). */
+export function calendarStatements(db: D1Database): [D1PreparedStatement, D1PreparedStatement] {
+  return [
     db.prepare('SELECT year, holidays, workdays FROM holiday_years ORDER BY year'),
     db.prepare('SELECT period, due_at FROM period_deadlines'),
-  ]);
+  ];
+}
+
+/** The calendar from the results (or their rows) of `calendarStatements`, in their order. */
+export function calendarOf(
+  years: D1Result | readonly unknown[] | undefined,
+  deadlines: D1Result | readonly unknown[] | undefined,
+): Calendar {
+  return createCalendar(overridesOf(years, deadlines));
+}
+
+const rowsOf = (r: D1Result | readonly unknown[] | undefined): readonly unknown[] =>
+  r === undefined ? [] : Array.isArray(r) ? r : ((r as D1Result).results ?? []);
+
+function overridesOf(
+  years: D1Result | readonly unknown[] | undefined,
+  deadlines: D1Result | readonly unknown[] | undefined,
+): CalendarOverrides {
   return {
-    years: ((years?.results ?? []) as YearRow[]).map(
+    years: (rowsOf(years) as YearRow[]).map(
       (r): HolidayYear => ({ year: r.year, holidays: dates(r.holidays), workdays: dates(r.workdays) }),
     ),
     deadlines: Object.fromEntries(
-      ((deadlines?.results ?? []) as { period: string; due_at: string }[]).map((r) => [r.period, r.due_at]),
+      (rowsOf(deadlines) as { period: string; due_at: string }[]).map((r) => [r.period, r.due_at]),
     ),
   };
 }

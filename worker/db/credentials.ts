@@ -30,10 +30,13 @@ export async function findCredential(db: D1Database, id: string): Promise<Creden
 export async function findCredentialWith(
   db: D1Database,
   id: string,
-  other: D1PreparedStatement,
-): Promise<{ credential: CredentialRecord | null; rows: unknown[] }> {
-  const [cred, rows] = await db.batch<unknown>([credentialStatement(db, id), other]);
-  return { credential: (cred?.results[0] as CredentialRecord | undefined) ?? null, rows: rows?.results ?? [] };
+  others: readonly D1PreparedStatement[],
+): Promise<{ credential: CredentialRecord | null; rows: unknown[][] }> {
+  const [cred, ...rest] = await db.batch<unknown>([credentialStatement(db, id), ...others]);
+  return {
+    credential: (cred?.results[0] as CredentialRecord | undefined) ?? null,
+    rows: others.map((_, i) => rest[i]?.results ?? []),
+  };
 }
 
 /** Creates a credential and returns the token (the only time it exists in clear). */

@@ -85,14 +85,18 @@ export async function unitEvents(
   db: D1Database,
   unitId: number | null,
 ): Promise<(DecisionEvent & { unitId: number; code: string })[]> {
-  const { results } = await db
+  const { results } = await unitEventsStatement(db, unitId).all<EventRow>();
+  return results.map(toEvent);
+}
+
+/** The statement behind `unitEvents` (for a batch: its rows go to `approvedOfRows`). */
+export function unitEventsStatement(db: D1Database, unitId: number | null): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT id, unit_id, code, kind, data, recorded_at, recorded_by FROM decision_events
        WHERE (?1 IS NULL OR unit_id = ?1) ORDER BY unit_id, code, id LIMIT ?2`,
     )
-    .bind(unitId, MAX_EVENTS_PER_READ)
-    .all<EventRow>();
-  return results.map(toEvent);
+    .bind(unitId, MAX_EVENTS_PER_READ);
 }
 
 export interface ArchiveReceiptRow {
@@ -139,8 +143,13 @@ export async function insertArchiveReceipt(
 
 /** The unit's approved categories (code → category, 批复文号): what `category.unapproved` checks against. */
 export async function approvedCategories(db: D1Database, unitId: number): Promise<Record<string, ApprovedCategory>> {
+  return approvedOfRows((await unitEventsStatement(db, unitId).all()).results);
+}
+
+/** `approvedCategories` from the rows of `unitEventsStatement(db, unitId)` (read in a batch). */
+export function approvedOfRows(rows: readonly unknown[]): Record<string, ApprovedCategory> {
   const byCode = new Map<string, DecisionEvent[]>();
-  for (const e of await unitEvents(db, unitId)) {
+  for (const e of (rows as EventRow[]).map(toEvent)) {
     const list = byCode.get(e.code);
     if (list) list.push(e);
     else byCode.set(e.code, [e]);

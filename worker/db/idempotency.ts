@@ -30,15 +30,30 @@ export async function claimKey(
   now: Date,
   owner: string = crypto.randomUUID(),
 ): Promise<boolean> {
-  const r = await db
+  return claimed(await claimStatement(db, unitId, key, contentHash, now, owner).run());
+}
+
+/** The statement behind `claimKey`, for a caller's own batch (its result goes to `claimed`). */
+export function claimStatement(
+  db: D1Database,
+  unitId: number,
+  key: string,
+  contentHash: string,
+  now: Date,
+  owner: string,
+): D1PreparedStatement {
+  return db
     .prepare(
       `INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at, lease_until, owner)
        VALUES (?, ?, ?, 'pending', ?, ?, ?)
        ON CONFLICT (unit_id, key) DO NOTHING`,
     )
-    .bind(unitId, key, contentHash, now.toISOString(), leaseEnd(now), owner)
-    .run();
-  return r.meta.changes === 1;
+    .bind(unitId, key, contentHash, now.toISOString(), leaseEnd(now), owner);
+}
+
+/** True when the result of `claimStatement` took the key. */
+export function claimed(result: D1Result | undefined): boolean {
+  return result?.meta.changes === 1;
 }
 
 /**

@@ -22,21 +22,31 @@ export interface Lock {
  * everyone (its closing time passed) without an exception for this unit. One D1 query.
  */
 export async function lockOf(db: D1Database, unitId: number, period: string, now: Date): Promise<Lock | null> {
-  const r = await db
+  return lockOfRow(await lockStatement(db, unitId, period).first<LockRow>(), now);
+}
+
+export interface LockRow {
+  accepted_at: string | null;
+  credential_id: string | null;
+  label: string | null;
+  closes_at: string | null;
+  excepted: number;
+}
+
+/** The query behind `lockOf`, for a caller's own batch (its row goes to `lockOfRow`). */
+export function lockStatement(db: D1Database, unitId: number, period: string): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT a.accepted_at, a.credential_id, a.label, c.closes_at,
          EXISTS (SELECT 1 FROM closure_exceptions e WHERE e.period = ?2 AND e.unit_id = ?1) AS excepted
        FROM (SELECT 1) LEFT JOIN acceptances a ON a.unit_id = ?1 AND a.period = ?2
        LEFT JOIN period_closures c ON c.period = ?2`,
     )
-    .bind(unitId, period)
-    .first<{
-      accepted_at: string | null;
-      credential_id: string | null;
-      label: string | null;
-      closes_at: string | null;
-      excepted: number;
-    }>();
+    .bind(unitId, period);
+}
+
+/** The lock at `now` from the row of `lockStatement` (null: open for this unit). */
+export function lockOfRow(r: LockRow | null | undefined, now: Date): Lock | null {
   if (!r) return null;
   if (r.accepted_at !== null && r.credential_id !== null)
     return { kind: 'accepted', at: r.accepted_at, by: { credentialId: r.credential_id, label: r.label } };

@@ -24,7 +24,17 @@ import {
 } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
 import { loadCalendar } from '../db/calendar.js';
-import { type Actor, accept, auditOf, close, lockOf, reopen, setException, statusOf } from '../db/periods.js';
+import {
+  type Actor,
+  accept,
+  auditOf,
+  close,
+  type Lock,
+  lockOf,
+  reopen,
+  setException,
+  statusOf,
+} from '../db/periods.js';
 import { projectRefs } from '../db/projects.js';
 import { latestOfUnit } from '../db/submissions.js';
 import { findUnitByName, type UnitRecord } from '../db/units.js';
@@ -59,7 +69,11 @@ const who = (by: Actor | null) => (by ? (by.label ?? `令牌 ${by.credentialId}`
  * report, or the period closed without an exception for the unit. Messages name who and when.
  */
 export async function refuseIfLocked(db: D1Database, unit: { id: number; name: string }, period: string, now: Date) {
-  const lock = await lockOf(db, unit.id, period, now);
+  refuseLock(await lockOf(db, unit.id, period, now), unit, period);
+}
+
+/** `refuseIfLocked` for a lock already read (`lockOfRow`). */
+export function refuseLock(lock: Lock | null, unit: { name: string }, period: string): void {
   if (!lock) return;
   const p = parsePeriod(period);
   const label = p ? describePeriod(p) : period;

@@ -8,9 +8,19 @@ import type { StatsRow } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { periodClosedReason } from '../../shared/period-window.js';
 import { ownUnit } from '../auth.js';
-import { loadCalendar } from '../db/calendar.js';
-import { approvedCategories } from '../db/decisions.js';
-import { CLAIM_LEASE_MS, claimKey, findClaim, releaseKey, renewLease, takeOverClaim } from '../db/idempotency.js';
+import { calendarOf, calendarStatements, loadCalendar } from '../db/calendar.js';
+import { approvedOfRows, unitEventsStatement } from '../db/decisions.js';
+import {
+  CLAIM_LEASE_MS,
+  claimed,
+  claimKey,
+  claimStatement,
+  findClaim,
+  releaseKey,
+  renewLease,
+  takeOverClaim,
+} from '../db/idempotency.js';
+import { type LockRow, lockOfRow, lockStatement } from '../db/periods.js';
 import { projectRefs } from '../db/projects.js';
 import {
   findSubmission,
@@ -33,7 +43,7 @@ import {
   receiptOf,
   refOf,
 } from '../submission.js';
-import { refuseIfLocked } from './periods.js';
+import { refuseIfLocked, refuseLock } from './periods.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/u;
 
@@ -186,10 +196,13 @@ export const submissions = new Hono<AppEnv>()
     const clock = () => new Date();
     const now = clock();
     assertPeriodOpen(submission.period, now);
-    const approved = await approvedCategories(db, unit.id);
-    const calendar = await loadCalendar(db);
+    // What validation and the receipt need: the unit's approved categories and the calendar.
+    const reads = [unitEventsStatement(db, unit.id), ...calendarStatements(db)];
 
     if (dryRun) {
+      const [events, years, deadlines] = await db.batch(reads);
+      const approved = approvedOfRows(events?.results ?? []);
+      const calendar = calendarOf(years, deadlines);
       const checked = checkSubmission(submission, unit.name, now, approved);
       const previous = await latestOfUnit(db, unit.id, {});
       const before = previous ? await projectRefs(db, previous.id) : [];
@@ -210,8 +223,20 @@ export const submissions = new Hono<AppEnv>()
     }
 
     const owner = crypto.randomUUID();
+    // One round trip before validating: the claim on the key, the period's lock for this unit (read
+    // in the same transaction, so it is the lock as of the claim) and the reads above.
+    const [claim, lockRows, events, years, deadlines] = await db.batch([
+      claimStatement(db, unit.id, key, hash, now, owner),
+      lockStatement(db, unit.id, submission.period),
+      ...reads,
+    ]);
+    const approved = approvedOfRows(events?.results ?? []);
+    const calendar = calendarOf(years, deadlines);
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (!(await claimKey(db, unit.id, key, hash, now, owner))) {
+      // The first claim was made in the batch above, with its lock; a retry claims and reads anew.
+      const took = attempt === 0 ? claimed(claim) : await claimKey(db, unit.id, key, hash, now, owner);
+      const first = attempt === 0 && took;
+      if (!took) {
         const answer = await replay(db, unit.id, key, hash, owner, clock, calendar);
         if (answer === 'retry') continue;
         if (answer !== 'taken-over') {
@@ -220,11 +245,15 @@ export const submissions = new Hono<AppEnv>()
         }
       }
       try {
-        await refuseIfLocked(db, unit, submission.period, now);
+        if (first) refuseLock(lockOfRow(lockRows?.results[0] as LockRow | undefined, now), unit, submission.period);
+        else await refuseIfLocked(db, unit, submission.period, now);
+        const leased = Date.now();
         const receipt = await whileLeased(db, unit.id, key, owner, async () => {
           const checked = checkSubmission(submission, unit.name, now, approved);
-          // Validation is synchronous (no timer runs meanwhile): renew once more before writing.
-          await renewLease(db, unit.id, key, owner);
+          // Validation is synchronous (no timer runs meanwhile): when it took a third of the lease,
+          // renew once more before writing. Were the claim taken over all the same, the submission
+          // would still not be stored twice: submissions are UNIQUE (unit_id, idempotency_key).
+          if (Date.now() - leased >= CLAIM_LEASE_MS / 3) await renewLease(db, unit.id, key, owner);
           const id = crypto.randomUUID();
           await storeSubmission(db, {
             id,

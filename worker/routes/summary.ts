@@ -14,7 +14,7 @@ import {
   submissionStatus,
 } from '../../shared/index.js';
 import { requireCounty } from '../auth.js';
-import { loadCalendar } from '../db/calendar.js';
+import { calendarOf, calendarStatements, loadCalendar } from '../db/calendar.js';
 import { statsOf } from '../db/stats-cache.js';
 import { latestPerUnit, latestPerUnitStatement, type UnitPeriodRecord } from '../db/submissions.js';
 import type { AppEnv } from '../env.js';
@@ -23,24 +23,29 @@ import { readQuery } from '../input.js';
 const Query = z.strictObject({ period: PeriodIdSchema });
 
 /**
- * Runs before authentication: the summary's one query goes into the credential lookup's D1 round
- * trip (see `Alongside`). A query string that does not parse asks for nothing; the route then
- * answers 400 after authentication as before.
+ * Runs before authentication: the summary's queries (its units, the calendar) go into the
+ * credential lookup's D1 round trip (see `Alongside`). A query string that does not parse asks for
+ * nothing; the route then answers 400 after authentication as before.
  */
 export const summaryAlongside: MiddlewareHandler<AppEnv> = async (c, next) => {
   const q = Query.safeParse(c.req.query());
   if (q.success)
-    c.set('alongside', { key: `summary:${q.data.period}`, statement: latestPerUnitStatement(c.env.DB, q.data.period) });
+    c.set('alongside', {
+      key: `summary:${q.data.period}`,
+      statements: [latestPerUnitStatement(c.env.DB, q.data.period), ...calendarStatements(c.env.DB)],
+    });
   await next();
 };
 
 export const summary = new Hono<AppEnv>().get('/', async (c) => {
   requireCounty(c.get('principal'));
   const { period: id } = readQuery(c, Query);
-  const period = (await loadCalendar(c.env.DB)).resolve(id)?.period;
-  if (!period) throw new Error('period passed the schema but does not parse');
   const pre = c.get('alongsideRows');
-  const units = pre?.key === `summary:${id}` ? (pre.rows as UnitPeriodRecord[]) : await latestPerUnit(c.env.DB, id);
+  const read = pre?.key === `summary:${id}` ? pre.rows : null;
+  const calendar = read ? calendarOf(read[1], read[2]) : await loadCalendar(c.env.DB);
+  const period = calendar.resolve(id)?.period;
+  if (!period) throw new Error('period passed the schema but does not parse');
+  const units = read ? ((read[0] ?? []) as UnitPeriodRecord[]) : await latestPerUnit(c.env.DB, id);
   const counted = await statsOf(
     c.env.DB,
     units.flatMap((u) => (u.submission_id ? [u.submission_id] : [])),

@@ -75,6 +75,13 @@ describe('deadlines on the county calendar', () => {
     try {
       expect(await statusOf(unit.token, period)).toBe('on-time');
       expect((await loadCalendar(env.DB)).resolve(period)?.source).toBe('county');
+      // The summary reads the calendar in its credential lookup's batch: the same deadline.
+      const summary = (await (await api(`/summary?period=${period}`, { token: await makeCounty() })).json()) as {
+        due: string;
+        units: { unit: string; status: string }[];
+      };
+      expect(summary.due).toBe('2026-07-24T08:00:00.000Z');
+      expect(summary.units.find((u) => u.unit === unit.name)?.status).toBe('on-time');
     } finally {
       await env.DB.prepare('DELETE FROM period_deadlines WHERE period = ?').bind(period).run();
     }

@@ -5,13 +5,16 @@
  */
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRecords, isIdle, type LedgerRow, summarize } from '../../shared/index.js';
 import { findProjects, projectRefs } from '../db/projects.js';
-import { decodeRows, encodeRows, ROW_FIELDS } from '../db/rows.js';
+import { COLUMNS_MAGIC } from '../db/row-columns.js';
+import { decodeRows, encodeRows, ROW_FIELDS, rowsDocumentText } from '../db/rows.js';
 import { statsOf } from '../db/stats-cache.js';
 import { storeSubmission, submissionDetail, submissionRows } from '../db/submissions.js';
 import { findUnitByName } from '../db/units.js';
+import { gzipBase64 } from '../gzip.js';
 import { count, ledger, makeUnit } from './helpers.js';
 
 function engineRows(unit: string, n: number, period: string, seed = 0): LedgerRow[] {
@@ -58,6 +61,77 @@ describe('stored project rows', () => {
     expect((one[0]?.data.length ?? 0) / JSON.stringify(rows).length).toBeLessThan(0.15);
     // The document's columns are the LedgerRow's fields, in order.
     expect(ROW_FIELDS).toEqual(Object.keys(rows[0] ?? {}));
+  });
+
+  it('the column document reads back exactly what the JSON document did, whatever the values', () => {
+    // Any value a field might hold (numbers that JSON cannot carry, −0, texts beyond the dictionary's
+    // 256, lists, blanks, undefined), per column all of one kind or mixed: the rows must come back as
+    // the JSON document written before gives them (same values, same field order).
+    const scalar = fc.oneof(
+      fc.double(),
+      fc.constantFrom(0, -0, Number.NaN, Number.POSITIVE_INFINITY, 1e300, -1.5, 2 ** 53),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('', '巩固', '提升', '盘活', '其他（天气干旱）'),
+    );
+    const value = fc.oneof(scalar, fc.array(fc.string({ unit: 'binary' }), { maxLength: 3 }), fc.boolean());
+    const column = fc.oneof(
+      fc.constant<'numbers' | 'enum' | 'texts' | 'any'>('numbers'),
+      fc.constant<'numbers' | 'enum' | 'texts' | 'any'>('enum'),
+      fc.constant<'numbers' | 'enum' | 'texts' | 'any'>('texts'),
+      fc.constant<'numbers' | 'enum' | 'texts' | 'any'>('any'),
+    );
+    const cell = (kind: 'numbers' | 'enum' | 'texts' | 'any', i: number) =>
+      kind === 'numbers'
+        ? fc.oneof(fc.double(), fc.constant(null), fc.constant(-0))
+        : kind === 'enum'
+          ? fc.constantFrom(null, '巩固', '提升', '', undefined)
+          : kind === 'texts'
+            ? fc.constant(`项目${i}`)
+            : value;
+    const ledger = fc
+      .tuple(fc.array(column, { minLength: ROW_FIELDS.length, maxLength: ROW_FIELDS.length }), fc.nat(300))
+      .chain(([kinds, n]) =>
+        fc.tuple(
+          ...Array.from({ length: n }, (_, i) => fc.tuple(...ROW_FIELDS.map((_, k) => cell(kinds[k] ?? 'any', i)))),
+        ),
+      )
+      .map((rows) =>
+        rows.map((values) => Object.fromEntries(ROW_FIELDS.map((f, k) => [f, values[k]])) as unknown as LedgerRow),
+      );
+    fc.assert(
+      fc.property(ledger, (rows) => {
+        const before = decodeRows([{ encoding: 'gzip', data: gzipBase64(rowsDocumentText(rows)) }]);
+        const now = decodeRows(encodeRows(rows));
+        expect(now).toEqual(before);
+        expect(JSON.stringify(now)).toBe(JSON.stringify(before));
+        now.forEach((r, i) => {
+          expect(Object.keys(r)).toEqual(ROW_FIELDS);
+          for (const f of ROW_FIELDS) if (typeof r[f] !== 'object') expect(Object.is(r[f], before[i]?.[f])).toBe(true);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a column of 256 distinct texts and one of 257 both read back (dictionary, then JSON)', () => {
+    const base = engineRows('保家镇', 300, '2026-W30');
+    for (const distinct of [255, 256, 257, 300]) {
+      const rows = base.map((r, i) => ({ ...r, name: `项目${i % distinct}`, tier: i % 2 === 0 ? null : r.tier }));
+      expect(decodeRows(encodeRows(rows))).toEqual(rows);
+    }
+  });
+
+  it('rows stored as the JSON document before the column document still read back', async () => {
+    const rows = engineRows('保家镇', 200, '2026-W30');
+    const stored = encodeRows(rows);
+    expect(atob(stored[0]?.data ?? '').length).toBeGreaterThan(0);
+    const legacy = gzipBase64(rowsDocumentText(rows));
+    expect(decodeRows([{ encoding: 'gzip', data: legacy }])).toEqual(rows);
+    expect(decodeRows(stored)).toEqual(rows);
+    expect(COLUMNS_MAGIC).toBe('LRC1');
   });
 
   it('a ledger stored in several parts round-trips in order through D1', async () => {

@@ -101,7 +101,13 @@ describe('acceptance locks the period for the unit until reopened', () => {
     });
 
     const before = await count('submissions');
-    const error = await refused(await submit(u.token, ledger(u.name, 3, period, 2)), 409, 'period-accepted');
+    // A fixed key: the refusal must free its claim (read in the same batch as the lock), so the same
+    // submission goes through once the period is reopened.
+    const error = await refused(
+      await submit(u.token, ledger(u.name, 3, period, 2), 'key-locked-0001'),
+      409,
+      'period-accepted',
+    );
     expect(error.message).toContain('已确认');
     expect(error.message).toContain('县乡村振兴局 测试');
     expect(error.message).toMatch(/\d+月\d+日 \d\d:\d\d/u);
@@ -113,7 +119,7 @@ describe('acceptance locks the period for the unit until reopened', () => {
     expect((await submit(u.token, ledger(u.name, 2, '2026-W32'))).status).toBe(201);
 
     expect((await act(county, period, 'reopen', { unit: u.name })).status).toBe(201);
-    expect((await submit(u.token, ledger(u.name, 3, period, 2))).status).toBe(201);
+    expect((await submit(u.token, ledger(u.name, 3, period, 2), 'key-locked-0001')).status).toBe(201);
     await refused(await act(county, period, 'reopen', { unit: u.name }), 409, 'not-accepted');
   });
 
