@@ -2,17 +2,19 @@
  * The State Council's 节假日安排 (days off with the holiday's name, and adjusted working days) from
  * the `chinese-days` package's published data file: what the calendar (calendar.ts) counts working
  * days with when the county has not entered a year itself, and what the pane names a moved deadline
- * after. Only the data is bundled, not the package's code: its lunar calendar, solar terms and date
- * class were most of the Worker's size beyond zod. A new year's arrangement arrives with an update
- * of the package (`npm update chinese-days`); until then the calendar counts that year Monday–Friday
- * and says so, and the county can enter the year itself (`npm run admin -- holiday add`).
+ * after. Only the data is bundled, not the package's code (its lunar calendar, solar terms and date
+ * class were most of the Worker's size beyond zod), and of the data only the years from 2013 with
+ * their Chinese names: `prepare` writes that part to holidays-data.json (scripts/holidays-data.mjs),
+ * so a new year's arrangement arrives with `npm update chinese-days`. Until then the calendar counts
+ * that year Monday–Friday and says so, and the county can enter the year itself
+ * (`npm run admin -- holiday add`).
  */
-import published from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import published from './holidays-data.json' with { type: 'json' };
 
-/** Date (YYYY-MM-DD) → “English name,中文名,days”, as the package publishes it. */
+/** Days off (YYYY-MM-DD → the holiday's Chinese name) and adjusted working days. */
 interface PublishedDays {
   holidays: Readonly<Record<string, string>>;
-  workdays: Readonly<Record<string, string>>;
+  workdays: readonly string[];
 }
 
 const DATA: PublishedDays = published;
@@ -34,8 +36,8 @@ function yearOf(date: string): YearDays {
   }
   return y;
 }
-for (const [date, detail] of Object.entries(DATA.holidays)) yearOf(date).off.set(date, detail.split(',')[1] ?? '');
-for (const date of Object.keys(DATA.workdays)) yearOf(date).work.add(date);
+for (const [date, name] of Object.entries(DATA.holidays)) yearOf(date).off.set(date, name);
+for (const date of DATA.workdays) yearOf(date).work.add(date);
 
 /** The years the published data has an arrangement for. */
 export function officialYears(): number[] {
