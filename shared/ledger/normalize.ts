@@ -59,6 +59,23 @@ const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 
 /** The lookups by column index. Their keys are foldKey outputs, which cellText leaves unchanged. */
 const LOOKUP_AT = COLUMN_DEFS.map((c) => lookups.get(c.key));
 
+/**
+ * Per column, the last text cell read: the text, its cell text, and its value from the column's
+ * lookup (undefined when it has none). A pure memo of readText: cell text and lookups depend on
+ * the text alone.
+ */
+const lastRaw: (string | undefined)[] = COLUMN_DEFS.map(() => undefined);
+const lastText: string[] = COLUMN_DEFS.map(() => '');
+const lastValue: (string | undefined)[] = COLUMN_DEFS.map(() => undefined);
+
+function readText(i: number, raw: string): void {
+  // Text that is already a folded spelling of the column's values is its own cell text.
+  const value = LOOKUP_AT[i]?.get(raw);
+  lastRaw[i] = raw;
+  lastValue[i] = value;
+  lastText[i] = value === undefined ? cellText(raw) : raw;
+}
+
 /** The value as the clerk typed it, for messages (numbers arrive without text). */
 function shown(raw: RawCell, text: string): string {
   return quote(typeof raw === 'number' ? String(raw) : text);
@@ -119,15 +136,16 @@ export function normalizeValues(
     // Text that is already a folded spelling of the column's values is its own cell text, and in
     // an enum column its value (unless it is a spelling of blank).
     let text: string;
-    const lookup = LOOKUP_AT[i];
     if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
-    else if (typeof raw === 'string' && lookup !== undefined) {
-      const value = lookup.get(raw);
+    else if (typeof raw === 'string') {
+      // Columns repeat their texts row after row: the last one's reading is kept per column.
+      if (raw !== lastRaw[i]) readText(i, raw);
+      const value = lastValue[i];
       if (value !== undefined && value !== '' && c.type === 'enum') {
         out[i] = value;
         continue;
       }
-      text = value === undefined ? cellText(raw) : raw;
+      text = lastText[i] as string;
     } else text = cellText(raw);
     out[i] = normalizeCell(c, raw, text, say);
   }
