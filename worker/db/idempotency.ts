@@ -22,33 +22,29 @@ export const CLAIM_LEASE_MS = 10_000;
 const leaseEnd = (now: Date) => new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
 
 /** Takes the Idempotency-Key for a unit, leased to `owner`; false when it is already taken (pending or done). */
-export async function claimKey(
-  db: D1Database,
-  unitId: number,
-  key: string,
-  contentHash: string,
-  now: Date,
-  owner: string = crypto.randomUUID(),
-): Promise<boolean> {
-  return claimed(await claimStatement(db, unitId, key, contentHash, now, owner).run());
+/** A request's claim on an idempotency key: whose key, for which body, when, by which request. */
+export interface KeyClaim {
+  unitId: number;
+  key: string;
+  contentHash: string;
+  now: Date;
+  /** The claiming request's own id. */
+  owner: string;
+}
+
+export async function claimKey(db: D1Database, claim: KeyClaim): Promise<boolean> {
+  return claimed(await claimStatement(db, claim).run());
 }
 
 /** The statement behind `claimKey`, for a caller's own batch (its result goes to `claimed`). */
-export function claimStatement(
-  db: D1Database,
-  unitId: number,
-  key: string,
-  contentHash: string,
-  now: Date,
-  owner: string,
-): D1PreparedStatement {
+export function claimStatement(db: D1Database, c: KeyClaim): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO idempotency_keys (unit_id, key, content_hash, state, created_at, lease_until, owner)
        VALUES (?, ?, ?, 'pending', ?, ?, ?)
        ON CONFLICT (unit_id, key) DO NOTHING`,
     )
-    .bind(unitId, key, contentHash, now.toISOString(), leaseEnd(now), owner);
+    .bind(c.unitId, c.key, c.contentHash, c.now.toISOString(), leaseEnd(c.now), c.owner);
 }
 
 /** True when the result of `claimStatement` took the key. */
@@ -60,21 +56,14 @@ export function claimed(result: D1Result | undefined): boolean {
  * Takes over a pending claim for the same body whose lease has run out (its request died); true
  * when this request (`owner`) now holds it. One statement, so two retries cannot both take it.
  */
-export async function takeOverClaim(
-  db: D1Database,
-  unitId: number,
-  key: string,
-  contentHash: string,
-  now: Date,
-  owner: string,
-): Promise<boolean> {
+export async function takeOverClaim(db: D1Database, c: KeyClaim): Promise<boolean> {
   const r = await db
     .prepare(
       `UPDATE idempotency_keys SET lease_until = ?, owner = ?
        WHERE unit_id = ? AND key = ? AND content_hash = ? AND state = 'pending'
          AND COALESCE(lease_until, created_at) < ?`,
     )
-    .bind(leaseEnd(now), owner, unitId, key, contentHash, now.toISOString())
+    .bind(leaseEnd(c.now), c.owner, c.unitId, c.key, c.contentHash, c.now.toISOString())
     .run();
   return r.meta.changes === 1;
 }

@@ -116,7 +116,7 @@ async function replay(
   }
   if (claim.state === 'pending') {
     // The request that took the claim died (its lease ran out): carry on in its place.
-    if (await takeOverClaim(db, unitId, key, hash, now(), owner)) return 'taken-over';
+    if (await takeOverClaim(db, { unitId, key, contentHash: hash, now: now(), owner })) return 'taken-over';
     throw new ServiceError(
       409,
       IN_FLIGHT,
@@ -225,8 +225,9 @@ export const submissions = new Hono<AppEnv>()
     const owner = crypto.randomUUID();
     // One round trip before validating: the claim on the key, the period's lock for this unit (read
     // in the same transaction, so it is the lock as of the claim) and the reads above.
-    const [claim, lockRows, events, years, deadlines] = await db.batch([
-      claimStatement(db, unit.id, key, hash, now, owner),
+    const claim = { unitId: unit.id, key, contentHash: hash, now, owner };
+    const [claimResult, lockRows, events, years, deadlines] = await db.batch([
+      claimStatement(db, claim),
       lockStatement(db, unit.id, submission.period),
       ...reads,
     ]);
@@ -234,7 +235,7 @@ export const submissions = new Hono<AppEnv>()
     const calendar = calendarOf(years, deadlines);
     for (let attempt = 0; attempt < 2; attempt++) {
       // The first claim was made in the batch above, with its lock; a retry claims and reads anew.
-      const took = attempt === 0 ? claimed(claim) : await claimKey(db, unit.id, key, hash, now, owner);
+      const took = attempt === 0 ? claimed(claimResult) : await claimKey(db, claim);
       const first = attempt === 0 && took;
       if (!took) {
         const answer = await replay(db, unit.id, key, hash, owner, clock, calendar);
