@@ -14,6 +14,11 @@ import type { LedgerRow } from './types.js';
 
 /** Beyond this many rows the columns grow as needed (a larger `new Array(n)` may not stay a fast array). */
 const MAX_PREALLOCATED = 1_000_000;
+
+/** How many rows to allocate per-row arrays for, for a capacity asked for. */
+export function preallocated(capacity: number): number {
+  return Math.min(Math.max(0, Math.floor(capacity)), MAX_PREALLOCATED);
+}
 const COLUMN_INDEX = new Map<ColumnKey, number>(COLUMN_KEYS.map((k, i) => [k, i]));
 const DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
 const NUMERIC = DEFS.map((c) => c.type === 'number' || c.type === 'integer');
@@ -78,7 +83,7 @@ export class LedgerTable {
 
   /** `capacity`: the most rows expected (more are fine, they cost array growth). */
   constructor(capacity = 0) {
-    const n = Math.min(Math.max(0, Math.floor(capacity)), MAX_PREALLOCATED);
+    const n = preallocated(capacity);
     this.columns = DEFS.map((_, c) => (NUMERIC[c] ? new Float64Array(n) : TYPED[c] ? new Uint8Array(n) : new Array(n)));
     this.numbers = new Array(n);
     this.kinds = Uint8Array.from(DEFS, (_, c) => (NUMERIC[c] ? NUMBERS : TYPED[c] ? CODES : PLAIN));

@@ -1,13 +1,14 @@
 /**
  * One pass over a ledger's projects: each row's raw cells are normalised into a LedgerTable,
  * classified and checked by the row rules on one reused row object. What a row leaves behind is
- * its values in the table's columns, its suggestion and its issues: no per-row LedgerRow.
+ * its values in the table's columns, its classification (rule and reason; the Suggestion objects
+ * are built when asked for) and its issues: no per-row LedgerRow.
  */
 import { CLASSIFY_RULES, judge, type Suggestion, type Verdict, writeSuggestion } from '../classify.js';
 import { type Category, COLUMN_KEYS, COLUMNS, type ColumnKey } from '../ledger/columns.js';
 import { CellReporter, type IssueSink, NO_FACTS, normalizeValues } from '../ledger/normalize.js';
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
-import { LedgerTable } from '../ledger/table.js';
+import { LedgerTable, preallocated } from '../ledger/table.js';
 import { foldKey } from '../ledger/text.js';
 import type { LedgerRow, Mode, RawCell } from '../ledger/types.js';
 import { addProject, emptyStats, type StatsRow } from '../stats.js';
@@ -19,9 +20,7 @@ import type { RowRule, RuleContext } from './types.js';
 
 export const ROW_RULES: readonly RowRule[] = [...fieldRules, ...rowRules];
 
-/** Beyond this many projects the per-project arrays grow as needed. */
-const MAX_PREALLOCATED = 1_000_000;
-
+/** `bytes` in a larger array that holds `index`. */
 function grown(bytes: Uint8Array, index: number): Uint8Array {
   const out = new Uint8Array(Math.max(16, index + 1, bytes.length * 2));
   out.set(bytes);
@@ -55,8 +54,9 @@ export class RowPass {
   private readonly ctx: RuleContext;
   private readonly mode: Mode;
   private readonly absent: ReadonlySet<ColumnKey>;
-  /** Each project's classification: the matching rule's index (CLASSIFY_RULES is short) and the reason, by project index. */
+  /** The classification of the row being checked (reused). */
   private readonly verdict: Verdict = { rule: 0, reason: '' };
+  /** Each project's classification, by project index: the rule's index in CLASSIFY_RULES (a short table) and the reason. */
   private verdicts: Uint8Array;
   private readonly reasons: string[];
   /** Approved categories by folded 项目编号. */
@@ -69,7 +69,7 @@ export class RowPass {
     this.mode = options.mode;
     this.absent = options.absent;
     this.table = new LedgerTable(options.capacity);
-    const capacity = Math.min(Math.max(0, Math.floor(options.capacity)), MAX_PREALLOCATED);
+    const capacity = preallocated(options.capacity);
     this.verdicts = new Uint8Array(capacity);
     this.reasons = new Array(capacity);
     this.say = new CellReporter(report);
