@@ -225,11 +225,15 @@ function buildReason(rule: ClassifyRule, mask: number, row: LedgerRow): string {
 
 const CATCH_ALL_INDEX = CATCH_ALL_INPUTS.map((f) => COLUMN_INDEX.get(f) as number);
 
+/** Whether the i-th catch-all input is blank or unknown in the row. */
+function inputMissing(values: readonly unknown[], unknown: ReadonlySet<ColumnKey>, i: number): boolean {
+  return (
+    values[CATCH_ALL_INDEX[i] as number] === null || (unknown.size > 0 && unknown.has(CATCH_ALL_INPUTS[i] as ColumnKey))
+  );
+}
+
 function someUnknown(values: readonly unknown[], unknown: ReadonlySet<ColumnKey>): boolean {
-  for (let i = 0; i < CATCH_ALL_INPUTS.length; i++) {
-    if (values[CATCH_ALL_INDEX[i] as number] === null) return true;
-    if (unknown.size > 0 && unknown.has(CATCH_ALL_INPUTS[i] as ColumnKey)) return true;
-  }
+  for (let i = 0; i < CATCH_ALL_INPUTS.length; i++) if (inputMissing(values, unknown, i)) return true;
   return false;
 }
 
@@ -253,13 +257,12 @@ export function classify(
   unknown: ReadonlySet<ColumnKey> = NOTHING_UNKNOWN,
 ): Suggestion {
   const verdict = judge(row, rules, unknown, { rule: 0, reason: '' });
-  return writeSuggestion(
-    { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' },
-    row.row,
-    row.category,
-    rules,
-    verdict,
-  );
+  return writeSuggestion(blankSuggestion(), row.row, row.category, rules, verdict);
+}
+
+/** A Suggestion to write into (writeSuggestion). */
+export function blankSuggestion(): Suggestion {
+  return { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' };
 }
 
 /**
@@ -292,9 +295,9 @@ export function judge(
       return decided(out, r, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
-  const missing = CATCH_ALL_INPUTS.filter(
-    (f, i) => values[CATCH_ALL_INDEX[i] as number] === null || unknown.has(f),
-  ).map((f) => `「${columnLabel(f)}」`);
+  const missing = CATCH_ALL_INPUTS.filter((_, i) => inputMissing(values, unknown, i)).map(
+    (f) => `「${columnLabel(f)}」`,
+  );
   return decided(out, rules.length, `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`);
 }
 

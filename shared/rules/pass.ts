@@ -4,7 +4,7 @@
  * its values in the table's columns, its classification (rule and reason; the Suggestion objects
  * are built when asked for) and its issues: no per-row LedgerRow.
  */
-import { CLASSIFY_RULES, judge, type Suggestion, type Verdict, writeSuggestion } from '../classify.js';
+import { blankSuggestion, CLASSIFY_RULES, judge, type Suggestion, type Verdict, writeSuggestion } from '../classify.js';
 import { type Category, COLUMN_KEYS, COLUMNS, type ColumnKey } from '../ledger/columns.js';
 import { CellReporter, type IssueSink, NO_FACTS, normalizeValues } from '../ledger/normalize.js';
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
@@ -73,8 +73,12 @@ export class RowPass {
     this.verdicts = new Uint8Array(capacity);
     this.reasons = new Array(capacity);
     this.say = new CellReporter(report);
-    const none: Suggestion = { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' };
-    this.ctx = { mode: options.mode, reportYear: options.reportYear, suggestion: none, unknown: NO_FACTS.unknown };
+    this.ctx = {
+      mode: options.mode,
+      reportYear: options.reportYear,
+      suggestion: blankSuggestion(),
+      unknown: NO_FACTS.unknown,
+    };
     const approved = Object.entries(options.approved ?? {});
     this.approved = approved.length > 0 ? new Map(approved.map(([code, entry]) => [foldKey(code), entry])) : null;
   }
@@ -107,7 +111,7 @@ export class RowPass {
       this.verdict.rule = this.verdicts[i] as number;
       this.verdict.reason = this.reasons[i] as string;
       out[i] = writeSuggestion(
-        { row: 0, entered: null, category: null, ruleId: '', clause: null, reason: '' },
+        blankSuggestion(),
         rowNumbers[i] as number,
         categories[i] as Category | null,
         CLASSIFY_RULES,
