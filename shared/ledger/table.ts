@@ -228,7 +228,13 @@ export class LedgerTable {
 
   private gather(index: number): unknown[] {
     const out = this.scratch;
-    for (let c = 0; c < this.columns.length; c++) out[c] = valueAt(c, this.columns[c] as Column, index);
+    // One load site per kind of column, as in push.
+    for (let c = 0; c < this.columns.length; c++) {
+      const kind = this.kinds[c];
+      if (kind === PLAIN) out[c] = (this.columns[c] as unknown[])[index];
+      else if (kind === NUMBERS) out[c] = fromNumeric((this.columns[c] as Float64Array)[index] as number);
+      else out[c] = (DECODE[c] as readonly unknown[])[(this.columns[c] as Uint8Array)[index] as number];
+    }
     return out;
   }
 
