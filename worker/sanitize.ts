@@ -22,16 +22,28 @@ const INVISIBLE_ONE = new RegExp(INVISIBLE.source, 'u');
  * half- and full-width forms U+FF00–U+FFEF). A cell of such characters only — nearly every cell
  * of a ledger — is clean without the Unicode-property search, which costs several times more.
  */
-const SUSPECT = /[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u05ff\u3000-\u9fff\uff00-\uffef]/u;
+export const SUSPECT = /[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u05ff\u3000-\u9fff\uff00-\uffef]/u;
+
+/** SUSPECT.test(text) as a plain loop over the UTF-16 code units (a surrogate is suspect, as an astral character is). */
+export function hasSuspect(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0x3000 && c <= 0x9fff)) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if ((c >= 0xa0 && c <= 0x5ff && c !== 0xad) || (c >= 0xff00 && c <= 0xffef)) continue;
+    return true;
+  }
+  return false;
+}
 
 function codePoint(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** The text without invisible characters, and the first one found (null when the text was clean). */
-export function stripInvisible(text: string): { text: string; first: string | null; count: number } {
-  const found = SUSPECT.test(text) ? INVISIBLE_ONE.exec(text) : null;
-  if (!found) return { text, first: null, count: 0 };
+/** The text without invisible characters and the first one found; null when the text is clean. */
+export function stripInvisible(text: string): { text: string; first: string; count: number } | null {
+  const found = hasSuspect(text) ? INVISIBLE_ONE.exec(text) : null;
+  if (!found) return null;
   let count = 0;
   const clean = text.replace(INVISIBLE, () => {
     count++;
@@ -53,7 +65,7 @@ export function sanitizeSubmission(submission: Submission): Sanitized {
       const value = record.cells[key as ColumnKey];
       if (typeof value !== 'string') continue;
       const s = stripInvisible(value);
-      if (s.first === null) continue;
+      if (s === null) continue;
       cells ??= { ...record.cells };
       cells[key as ColumnKey] = s.text;
       const column = key as ColumnKey;
@@ -73,7 +85,7 @@ export function sanitizeSubmission(submission: Submission): Sanitized {
     const value = meta[key];
     if (typeof value !== 'string') continue;
     const s = stripInvisible(value);
-    if (s.first === null) continue;
+    if (s === null) continue;
     meta[key] = s.text;
     issues.push({
       row: null,
