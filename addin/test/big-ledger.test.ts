@@ -55,37 +55,80 @@ const whole = (page: Page) =>
 const progressLabel = (page: Page) => page.textContent('#progress .label').then((t) => t ?? '');
 
 /**
+ * Records, in the page, every text the progress line and the count block show from now on: a
+ * MutationObserver reads them after each task that changed them, so no state is missed however
+ * fast the check runs (polling from the test could fall between two of them).
+ */
+async function recordStates(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const seen = { labels: [], tallies: [] };
+    window.__states = seen;
+    const read = () => {
+      const label = document.querySelector('#progress .label')?.textContent ?? '';
+      const tally = document.querySelector('#check-tally')?.textContent ?? '';
+      if (seen.labels[seen.labels.length - 1] !== label) seen.labels.push(label);
+      if (seen.tallies[seen.tallies.length - 1] !== tally) seen.tallies.push(tally);
+    };
+    window.__stopStates?.();
+    const observer = new MutationObserver(read);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    window.__stopStates = () => observer.disconnect();
+  })()`);
+}
+
+const recordedStates = (page: Page) =>
+  page.evaluate('window.__states') as Promise<{ labels: string[]; tallies: string[] }>;
+
+/**
  * Starts a check and collects, until it is done, the progress line's row counts and the counts
  * the list showed while the check was still running (it fills as issues are found).
  */
 async function checkWatchingProgress(page: Page): Promise<string[]> {
+  await recordStates(page);
   await page.getByRole('button', { name: '一键校验' }).click();
-  const seen = new Set<string>();
-  const partial = new Set<string>();
   await expect
-    .poll(
-      async () => {
-        const label = await progressLabel(page);
-        if (/已查 [\d,]+ \/ [\d,]+ 行/u.test(label)) seen.add(label);
-        const tally = (await page.textContent('#check-tally')) ?? '';
-        if (tally.includes('校验中')) partial.add(tally);
-        return page.textContent('#message');
-      },
-      { timeout: 90000, interval: 10 },
-    )
+    .poll(() => page.textContent('#message'), { timeout: 90000, interval: 10 })
     .toMatch(/已在表中标出|没有错误/u);
-  expect(partial.size).toBeGreaterThanOrEqual(1);
-  return [...seen];
+  const { labels, tallies } = await recordedStates(page);
+  expect(tallies.filter((t) => t.includes('校验中')).length).toBeGreaterThanOrEqual(1);
+  return [...new Set(labels.filter((l) => /已查 [\d,]+ \/ [\d,]+ 行/u.test(l)))];
 }
 
-/** 取消 as soon as the check reports its first rows: the workbook is exactly as before. */
-async function cancelLeavesWorkbook(page: Page): Promise<void> {
+/**
+ * 取消 as soon as the check reports its first rows: the workbook is exactly as before.
+ * - On the page (no Worker) the check shares the thread with the clerk's clicks: a real mouse click
+ *   must be handled between two chunks. The page runs on a CPU slowed down 10× (DevTools
+ *   emulation) meanwhile, so that the click lands mid-check however fast this machine checks.
+ * - With a Worker the page is idle and the worker may finish within a click's round trip: the
+ *   pane's 取消 is pressed from the page as the first progress shows, and whatever the worker still
+ *   sends must then be ignored.
+ */
+async function cancelLeavesWorkbook(page: Page, onPage: boolean): Promise<void> {
   const before = await whole(page);
-  await page.getByRole('button', { name: '一键校验' }).click();
-  await expect.poll(() => progressLabel(page), { timeout: 60000, interval: 10 }).toMatch(/已查 [\d,]+ \/ 10,000 行/u);
-  // A real mouse click, handled between two chunks (no waiting for the pane to be idle).
-  await page.getByRole('button', { name: '取消校验' }).click({ force: true, timeout: 5000 });
-  await expect.poll(() => page.textContent('#message'), { timeout: 30000 }).toContain('已取消校验');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    if (onPage) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    else
+      await page.evaluate(`(() => {
+        const observer = new MutationObserver(() => {
+          if (!/已查 [\\d,]+ \\/ 10,000 行/u.test(document.querySelector('#progress .label')?.textContent ?? '')) return;
+          observer.disconnect();
+          document.querySelector('#check-cancel').click();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      })()`);
+    await page.getByRole('button', { name: '一键校验' }).click();
+    if (onPage) {
+      await expect
+        .poll(() => progressLabel(page), { timeout: 60000, interval: 10 })
+        .toMatch(/已查 [\d,]+ \/ 10,000 行/u);
+      await page.getByRole('button', { name: '取消校验' }).click({ force: true, timeout: 5000 });
+    }
+    await expect.poll(() => page.textContent('#message'), { timeout: 30000 }).toContain('已取消校验');
+  } finally {
+    if (onPage) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
   expect(await page.isHidden('#check-cancel')).toBe(true);
   expect(await page.$$('#issue-list .group')).toHaveLength(0);
   await page.waitForTimeout(300); // nothing arrives late either
@@ -96,7 +139,7 @@ describe('10,000 rows in the Excel build', () => {
   it('checks in the worker; 取消 writes nothing', async () => {
     const page = await open('rows=10000');
     const worker = page.waitForRequest((r) => r.url().endsWith('/check-worker.js'));
-    await cancelLeavesWorkbook(page);
+    await cancelLeavesWorkbook(page, false);
     await worker;
     expect(await page.$$('#issue-list .group')).toHaveLength(0);
     await page.close();
@@ -217,7 +260,7 @@ describe('WPS build and the page without Worker', () => {
   it('without Worker: chunks on the page, progress moves, 取消 writes nothing, then a full check', async () => {
     const page = await open('rows=10000', { noWorker: true });
     expect(await page.evaluate('typeof window.Worker')).toBe('undefined');
-    await cancelLeavesWorkbook(page);
+    await cancelLeavesWorkbook(page, true);
     expect((await checkWatchingProgress(page)).length).toBeGreaterThanOrEqual(2);
     expect(await page.textContent('#check-tally')).toBe('错误 1,000 · 提示 1,428');
     await page.close();
