@@ -5,7 +5,7 @@
 import { addUnitSql, issueTokenSql } from '../scripts/admin-sql.js';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { executeSql } from '../scripts/wrangler.js';
-import { checkRecords, nextPeriod, summarize } from '../shared/index.js';
+import { checkRecords, nextPeriod } from '../shared/index.js';
 import { newToken } from '../worker/tokens.js';
 
 export const PERIOD = '2026-W47';
@@ -26,7 +26,7 @@ export function trendSeedSql(now: Date, units: number, periods: number): string 
     lines.push(addUnitSql(name, '乡镇', now));
     const stats = [0, 1, 2, 3].map((seed) => {
       const l = demoSubmission(name, { period: PERIOD, rows: 20, seed });
-      return JSON.stringify(summarize(name, checkRecords(l.rows, { mode: 'submission', meta: l.meta }).rows));
+      return JSON.stringify(checkRecords(l.rows, { mode: 'submission', meta: l.meta, unit: name }).summary);
     });
     for (const [i, week] of trendWeeks(periods).entries()) {
       const id = `trend-${u}-${week}`;

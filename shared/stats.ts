@@ -4,7 +4,6 @@
  */
 import { CATEGORIES, type Category, type Cause, LINKAGE_SHORTFALLS, type LinkageShortfall } from './ledger/columns.js';
 import { wanToYuan, yuanToWan } from './ledger/money.js';
-import { LedgerTable } from './ledger/table.js';
 import type { LedgerRow } from './ledger/types.js';
 
 /** Causes in the column order of 附件4 (differs from the ledger's 填表说明 order). */
@@ -102,10 +101,9 @@ function countCauses(target: Record<Cause, number>, causes: readonly string[]): 
   }
 }
 
-export function summarize(unit: string, rows: readonly LedgerRow[] | LedgerTable): StatsRow {
+export function summarize(unit: string, rows: readonly LedgerRow[]): StatsRow {
   const s = emptyStats(unit);
-  if (rows instanceof LedgerTable) for (let i = 0; i < rows.length; i++) addProject(s, rows.view(i));
-  else for (const r of rows) addProject(s, r);
+  for (const r of rows) addProject(s, r);
   return finishStats(s);
 }
 

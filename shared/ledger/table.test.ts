@@ -81,7 +81,7 @@ it('the grid path reports exactly what the record path reports on the records it
   );
 });
 
-it('a table of built rows gives them back, and its columns and views agree with them', () => {
+it('a table of built rows gives them back, and its columns agree with them', () => {
   fc.assert(
     fc.property(gridArb, ({ grid, merges }) => {
       const rows = checkLedger(grid, { merges, now: NOW }).rows;
@@ -89,7 +89,6 @@ it('a table of built rows gives them back, and its columns and views agree with 
       expect(table.rows()).toEqual(rows);
       rows.forEach((row, i) => {
         expect(table.row(i)).toEqual(row);
-        expect({ ...table.view(i) }).toEqual(row);
         for (const key of KEYS) expect(table.column(key)[i]).toBe(row[key]);
       });
     }),

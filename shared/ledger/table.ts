@@ -1,7 +1,7 @@
 /**
  * The normalised projects of a ledger, stored by column: one array per column instead of one
  * 31-field object per row, so checking 100,000 rows does not build (and collect) 100,000 objects.
- * LedgerRow objects are built only when asked for (`row`, `rows`); `view` refills one shared object.
+ * LedgerRow objects are built only when asked for (`row`, `rows`).
  * Number columns are Float64Arrays (NaN = blank) and enum columns Uint8Arrays of value codes
  * (0 = blank, k = the column's k-th value): their values need no boxes, and the garbage collector
  * neither scans nor copies them while the table grows. A value that does not fit (only rows built
@@ -9,7 +9,7 @@
  */
 import { COLUMN_KEYS, type ColumnDef, type ColumnKey, LEDGER_COLUMNS } from './columns.js';
 import { NO_FACTS, type RowFacts } from './normalize.js';
-import { blankLedgerRow, fillLedgerRow, ledgerRowOf } from './shape.js';
+import { ledgerRowOf } from './shape.js';
 import type { LedgerRow } from './types.js';
 
 /** Beyond this many rows the columns grow as needed (a larger `new Array(n)` may not stay a fast array). */
@@ -76,7 +76,6 @@ export class LedgerTable {
   /** Facts, by project index (only the projects with an unknown or converted cell). */
   private readonly factsOf = new Map<number, RowFacts>();
   private readonly scratch: unknown[] = COLUMN_KEYS.map(() => null);
-  private readonly cursor = blankLedgerRow();
   private built: LedgerRow[] | null = null;
   /** The columns may be longer than the table (capacity not yet used) until trim(). */
   private trimmed = true;
@@ -163,14 +162,6 @@ export class LedgerTable {
   /** Project `index` as a new LedgerRow. */
   row(index: number): LedgerRow {
     return ledgerRowOf(this.numbers[index] as number, this.gather(index), this.other(index));
-  }
-
-  /**
-   * Project `index` in one shared object, overwritten by the next call: for reading a row's fields
-   * at once (summaries), never for keeping.
-   */
-  view(index: number): LedgerRow {
-    return fillLedgerRow(this.cursor, this.numbers[index] as number, this.gather(index), this.other(index));
   }
 
   /** Every project as a LedgerRow (built once, on the first call). */
