@@ -3,7 +3,7 @@
  * (“项目编号重复 · 项目编号列 · 1,000 处”), its rows beneath it without repeating the heading.
  * Pure: no DOM, no host.
  */
-import { type ColumnKey, columnLabel, type Issue } from '../shared/index.js';
+import { type ColumnKey, columnLabel, type Issue, quotedLabel } from '../shared/index.js';
 import { ruleTitle } from '../shared/rule-titles.js';
 
 export interface RuleGroup {
@@ -74,7 +74,7 @@ export function shortMessage(issue: Issue): string {
     if (text.startsWith(lead)) text = text.slice(lead.length);
   }
   if (issue.field) {
-    const column = `「${columnLabel(issue.field)}」`;
+    const column = quotedLabel(issue.field);
     if (text.startsWith(column)) text = text.slice(column.length);
   }
   text = text.replace(/^[：:，,\s]+/u, '');

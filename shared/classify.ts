@@ -3,7 +3,7 @@
  * Evaluated top-down; the first rule with a matching condition wins. Advice only: the county's
  * leading group decides.
  */
-import { type Category, COLUMN_KEYS, type ColumnKey, columnLabel } from './ledger/columns.js';
+import { type Category, COLUMN_KEYS, type ColumnKey, columnLabel, quotedLabel } from './ledger/columns.js';
 import type { LedgerRow } from './ledger/types.js';
 
 /** One observable fact about a row: a field equals a value, includes an item, or is filled. */
@@ -295,9 +295,7 @@ export function judge(
       return decided(out, r, `台账记载：${facts}。${referTo(rule)}`);
     }
   }
-  const missing = CATCH_ALL_INPUTS.filter((_, i) => inputMissing(values, unknown, i)).map(
-    (f) => `「${columnLabel(f)}」`,
-  );
+  const missing = CATCH_ALL_INPUTS.filter((_, i) => inputMissing(values, unknown, i)).map(quotedLabel);
   return decided(out, rules.length, `${missing.join('、')}未填、填写有误或缺少该列，无法给出分类建议`);
 }
 

@@ -2,7 +2,7 @@
  * Grid → header map, meta line, data records (spec §2). Works on a raw grid as Excel's
  * `range.values` or ExcelJS give it: rows of unknown cell values. Never throws on odd input.
  */
-import { COLUMNS, type ColumnKey, columnLabel, LEDGER_COLUMNS } from './columns.js';
+import { COLUMNS, type ColumnKey, LEDGER_COLUMNS, quotedLabel } from './columns.js';
 import { rawCellsOf } from './shape.js';
 import { FOOTER_MARKER, LEVEL1_LABEL_SYNONYMS, LEVEL2_LABEL_SYNONYMS, META_LABELS, TOTAL_MARKERS } from './synonyms.js';
 import { cellText, foldKey } from './text.js';
@@ -239,7 +239,7 @@ export function missingColumnIssues(columns: Partial<Record<ColumnKey, number>>,
       cell: null,
       ruleId: 'header.missing-column',
       severity: 'error',
-      message: `表头缺少必填栏目「${columnLabel(c.key)}」：${where}找不到这一列。请按管理台账（附件5）补上该列。`,
+      message: `表头缺少必填栏目${quotedLabel(c.key)}：${where}找不到这一列。请按管理台账（附件5）补上该列。`,
     });
   }
   return issues;

@@ -5,7 +5,7 @@
  * CheckOptions.approved; without them the rule is silent.
  */
 import type { Category } from '../ledger/columns.js';
-import { columnLabel } from '../ledger/columns.js';
+import { quotedLabel } from '../ledger/columns.js';
 import type { LedgerRow } from '../ledger/types.js';
 
 export interface ApprovedEntry {
@@ -24,7 +24,7 @@ export function unapprovedMessage(row: LedgerRow, approved: ApprovedEntry | unde
   if (!approved || row.category === null || row.category === approved.category) return null;
   const reply = approved.replyNo ? `批复文号：${approved.replyNo}` : '审定已记录，批复文号尚未登记';
   return (
-    `「${columnLabel('category')}」为“${row.category}”，但县实施乡村振兴战略领导小组已审定为“${approved.category}”（${reply}）：` +
+    `${quotedLabel('category')}为“${row.category}”，但县实施乡村振兴战略领导小组已审定为“${approved.category}”（${reply}）：` +
     '台账分类应与审定结果一致；如需改变分类，须在处置完毕后由县级重新分类（通知第十五条）。'
   );
 }

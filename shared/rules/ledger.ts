@@ -3,7 +3,7 @@
  * (for the columns a rule needs), code.duplicate, number.unit (implausible amounts), total.mismatch.
  * Every message is bounded: its length does not grow with the number of rows.
  */
-import { COLUMNS, type ColumnKey, columnLabel } from '../ledger/columns.js';
+import { COLUMNS, type ColumnKey, quotedLabel } from '../ledger/columns.js';
 import { foldCode, stripInvisible } from '../ledger/fold.js';
 import { wanToYuan, yuanToWan } from '../ledger/money.js';
 import { type IssueSink, normalizeRecord, type RowFacts } from '../ledger/normalize.js';
@@ -64,7 +64,7 @@ export function reportDemands(demands: ReadonlyMap<ColumnKey, ColumnDemand>, rep
       d.severity,
       null,
       key,
-      `表头缺少栏目「${columnLabel(key)}」：${rowList(d.rows, d.count)}按规则需要填写该栏。请按管理台账（附件5）补上该列后填写。`,
+      `表头缺少栏目${quotedLabel(key)}：${rowList(d.rows, d.count)}按规则需要填写该栏。请按管理台账（附件5）补上该列后填写。`,
     );
   }
 }
@@ -110,7 +110,7 @@ export function checkDuplicateCodes(rows: Projects, report: IssueSink, facts?: r
         'error',
         row,
         'code',
-        `第${row}行「${columnLabel('code')}」${quote(stripInvisible(codes[i] as string))}与${rowList(others, group.length - 1)}重复：项目编号在台账中必须唯一。`,
+        `第${row}行${quotedLabel('code')}${quote(stripInvisible(codes[i] as string))}与${rowList(others, group.length - 1)}重复：项目编号在台账中必须唯一。`,
       );
     }
   }
@@ -209,7 +209,7 @@ export function checkAmounts(
       const f = table.facts(i);
       if (f.converted.includes(key) || f.unknown.has(key)) continue;
       const row = table.rowNumbers[i] as number;
-      const label = `第${row}行「${columnLabel(key)}」`;
+      const label = `第${row}行${quotedLabel(key)}`;
       const message =
         v > maxWan
           ? `${label}为 ${v} 万元，超过 ${maxWan} 万元（${maxWan / 10000} 亿元），可能误按“元”填写：本栏单位为万元，请核实。`
@@ -255,7 +255,7 @@ export function checkTotals(
         'warning',
         total.row,
         key,
-        `第${total.row}行合计行「${columnLabel(key)}」为 ${value}，但各项目之和为 ${yuanToWan(sum)}：请核对合计（合计行不计入项目数）。`,
+        `第${total.row}行合计行${quotedLabel(key)}为 ${value}，但各项目之和为 ${yuanToWan(sum)}：请核对合计（合计行不计入项目数）。`,
       );
     }
   }
