@@ -19,19 +19,27 @@ const MAX_PREALLOCATED = 1_000_000;
 export function preallocated(capacity: number): number {
   return Math.min(Math.max(0, Math.floor(capacity)), MAX_PREALLOCATED);
 }
+
+/** `array` copied into a larger one that holds `index` (at least twice as long). */
+export function grownTo<T extends Float64Array | Uint8Array>(array: T, index: number): T {
+  const size = Math.max(16, index + 1, array.length * 2);
+  const out = (array instanceof Float64Array ? new Float64Array(size) : new Uint8Array(size)) as T;
+  out.set(array);
+  return out;
+}
 const COLUMN_INDEX = new Map<ColumnKey, number>(COLUMN_KEYS.map((k, i) => [k, i]));
 const DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
 const NUMERIC = DEFS.map((c) => c.type === 'number' || c.type === 'integer');
 /** An enum column's values by code (code 0 = blank); null for other columns. */
 const DECODE = DEFS.map((c) => (c.type === 'enum' && c.values && c.values.length < 256 ? [null, ...c.values] : null));
-/** Columns stored as typed arrays. */
-const TYPED = DEFS.map((_, c) => NUMERIC[c] || DECODE[c] !== null);
 
 type Column = unknown[] | Float64Array | Uint8Array;
 /** Column kinds: plain values, numbers (Float64Array), enum codes (Uint8Array). */
 const PLAIN = 0;
 const NUMBERS = 1;
 const CODES = 2;
+/** How each column is stored while its values fit. */
+const KIND_OF = DEFS.map((_, c) => (NUMERIC[c] ? NUMBERS : DECODE[c] !== null ? CODES : PLAIN));
 
 /** A number column's cell: a number, or NaN for blank (null). */
 function fromNumeric(x: number): number | null {
@@ -83,9 +91,11 @@ export class LedgerTable {
   /** `capacity`: the most rows expected (more are fine, they cost array growth). */
   constructor(capacity = 0) {
     const n = preallocated(capacity);
-    this.columns = DEFS.map((_, c) => (NUMERIC[c] ? new Float64Array(n) : TYPED[c] ? new Uint8Array(n) : new Array(n)));
+    this.columns = KIND_OF.map((kind) =>
+      kind === NUMBERS ? new Float64Array(n) : kind === CODES ? new Uint8Array(n) : new Array(n),
+    );
     this.numbers = new Array(n);
-    this.kinds = Uint8Array.from(DEFS, (_, c) => (NUMERIC[c] ? NUMBERS : TYPED[c] ? CODES : PLAIN));
+    this.kinds = Uint8Array.from(KIND_OF);
     this.trimmed = n === 0;
   }
 
@@ -195,12 +205,9 @@ export class LedgerTable {
     const column = this.columns[c] as Float64Array | Uint8Array;
     const typed = typedValue(c, value);
     if (typed !== undefined) {
-      const size = Math.max(16, index + 1, column.length * 2);
-      const grown = column instanceof Float64Array ? new Float64Array(size) : new Uint8Array(size);
-      grown.set(column);
+      const grown = grownTo(column, index);
       grown[index] = typed;
-      this.columns[c] = grown;
-      this.trimmed = false;
+      this.columns[c] = grown; // typed columns are read up to `length`: no trim needed
       return;
     }
     const plain: unknown[] = [];

@@ -8,7 +8,7 @@ import { blankSuggestion, CLASSIFY_RULES, judge, type Suggestion, type Verdict, 
 import { type Category, COLUMN_KEYS, COLUMNS, type ColumnKey } from '../ledger/columns.js';
 import { CellReporter, type IssueSink, NO_FACTS, normalizeValues } from '../ledger/normalize.js';
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
-import { LedgerTable, preallocated } from '../ledger/table.js';
+import { grownTo, LedgerTable, preallocated } from '../ledger/table.js';
 import { foldKey } from '../ledger/text.js';
 import type { LedgerRow, Mode, RawCell } from '../ledger/types.js';
 import { addProject, emptyStats, type StatsRow } from '../stats.js';
@@ -19,13 +19,6 @@ import { rowRules } from './rows.js';
 import type { RowRule, RuleContext } from './types.js';
 
 export const ROW_RULES: readonly RowRule[] = [...fieldRules, ...rowRules];
-
-/** `bytes` in a larger array that holds `index`. */
-function grown(bytes: Uint8Array, index: number): Uint8Array {
-  const out = new Uint8Array(Math.max(16, index + 1, bytes.length * 2));
-  out.set(bytes);
-  return out;
-}
 
 const REQUIRED_COLUMN = new Set<ColumnKey>(COLUMNS.filter((c) => c.required !== false).map((c) => c.key));
 
@@ -97,7 +90,7 @@ export class RowPass {
     addProject(this.stats, row);
     const index = this.table.length;
     this.table.push(rowNumber, this.values, other, facts);
-    if (index >= this.verdicts.length) this.verdicts = grown(this.verdicts, index);
+    if (index >= this.verdicts.length) this.verdicts = grownTo(this.verdicts, index);
     this.verdicts[index] = verdict.rule;
     this.reasons[index] = verdict.reason;
   }
