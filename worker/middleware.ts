@@ -108,6 +108,8 @@ export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
       413,
       { connection: 'close' },
     );
+  const incomplete = () =>
+    c.json(errorBody('bad-request', '请求体没有完整收到（连接中断）：请重试，未保存任何数据'), 400);
   const declared = Number(c.req.header('content-length'));
   if (c.req.header('content-length') !== undefined && Number.isInteger(declared) && declared <= maxSize) {
     // A declared length within the limit: the runtime reads exactly that many bytes (HTTP framing
@@ -116,7 +118,7 @@ export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     try {
       bytes = new Uint8Array(await c.req.raw.arrayBuffer());
     } catch {
-      return c.json(errorBody('bad-request', '请求体没有完整收到（连接中断）：请重试，未保存任何数据'), 400);
+      return incomplete();
     }
     if (bytes.byteLength > maxSize) return tooLarge();
     c.set('body', bytes);
@@ -134,7 +136,7 @@ export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     try {
       chunk = await reader.read();
     } catch {
-      return c.json(errorBody('bad-request', '请求体没有完整收到（连接中断）：请重试，未保存任何数据'), 400);
+      return incomplete();
     }
     if (chunk.done) break;
     size += chunk.value.byteLength;

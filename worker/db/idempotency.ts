@@ -21,7 +21,6 @@ export const CLAIM_LEASE_MS = 10_000;
 
 const leaseEnd = (now: Date) => new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
 
-/** Takes the Idempotency-Key for a unit, leased to `owner`; false when it is already taken (pending or done). */
 /** A request's claim on an idempotency key: whose key, for which body, when, by which request. */
 export interface KeyClaim {
   unitId: number;
@@ -32,6 +31,7 @@ export interface KeyClaim {
   owner: string;
 }
 
+/** Takes the Idempotency-Key for a unit, leased to `owner`; false when it is already taken (pending or done). */
 export async function claimKey(db: D1Database, claim: KeyClaim): Promise<boolean> {
   return claimed(await claimStatement(db, claim).run());
 }
