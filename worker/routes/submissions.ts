@@ -277,8 +277,8 @@ export const submissions = new Hono<AppEnv>()
         await releaseKey(db, unit.id, key, owner);
         // A request thought dead may still have finished first (its submission holds the key):
         // answer with its receipt, as for any replay.
-        const claim = await findClaim(db, unit.id, key);
-        if (claim?.state === 'done' && claim.content_hash === hash) {
+        const held = await findClaim(db, unit.id, key);
+        if (held?.state === 'done' && held.content_hash === hash) {
           const answer = await replay(db, unit.id, key, hash, owner, clock, calendar);
           if (answer !== 'retry' && answer !== 'taken-over') {
             c.header('Idempotent-Replayed', 'true');
