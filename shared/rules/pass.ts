@@ -101,14 +101,13 @@ export class RowPass {
     const categories = this.table.column('category');
     const out: Suggestion[] = new Array(length);
     for (let i = 0; i < length; i++) {
-      this.verdict.rule = this.verdicts[i] as number;
-      this.verdict.reason = this.reasons[i] as string;
+      const verdict: Verdict = { rule: this.verdicts[i] as number, reason: this.reasons[i] as string };
       out[i] = writeSuggestion(
         blankSuggestion(),
         rowNumbers[i] as number,
         categories[i] as Category | null,
         CLASSIFY_RULES,
-        this.verdict,
+        verdict,
       );
     }
     return out;
