@@ -174,8 +174,22 @@ function* runCheck(
 }
 
 /** A CheckResult whose `rows` and `suggestions` are built from the pass when first read. */
+/** The table behind each result (kept out of the result itself, which is cloned and sent as it is). */
+const tables = new WeakMap<CheckResult, LedgerTable>();
+
+/**
+ * The projects of a check's result by column, as the check stored them: for writers that store
+ * them by column (the Worker's row document) without building a LedgerRow per project.
+ */
+export function checkedTable(result: CheckResult): LedgerTable {
+  const table = tables.get(result);
+  if (!table) throw new Error('checkedTable: not a result of checkRecords or checkLedger');
+  return table;
+}
+
 function resultOf(table: LedgerTable, issues: Issue[], suggestions: () => Suggestion[]): CheckResult {
   const result = {} as CheckResult;
+  tables.set(result, table);
   lazy(result, 'rows', () => table.rows());
   result.issues = issues;
   lazy(result, 'suggestions', suggestions);

@@ -8,6 +8,7 @@ export * from './ledger/normalize.js';
 export * from './ledger/read.js';
 export { LEDGER_ROW_FIELDS } from './ledger/shape.js';
 export * from './ledger/synonyms.js';
+export { LedgerTable, type StoredColumn } from './ledger/table.js';
 export * from './ledger/text.js';
 export * from './ledger/types.js';
 export * from './periods.js';

@@ -7,12 +7,14 @@ import type { Diff } from '../shared/api.js';
 import type { Calendar } from '../shared/calendar.js';
 import type { Receipt, Submission } from '../shared/contract.js';
 import {
+  checkedTable,
   checkRecords,
   foldCode,
   foldKey,
   type Issue,
   isIdle,
   type LedgerRow,
+  type LedgerTable,
   type StatsRow,
   sortIssues,
   submissionStatus,
@@ -24,7 +26,8 @@ import { sanitizeSubmission } from './sanitize.js';
 import { sha256Hex } from './tokens.js';
 
 export interface Checked {
-  rows: LedgerRow[];
+  /** The projects as the check holds them (by column); `.rows()` builds LedgerRow objects. */
+  table: LedgerTable;
   warnings: Issue[];
   stats: StatsRow;
   contentHash: string;
@@ -88,7 +91,7 @@ export function checkSubmission(
     );
   }
   return {
-    rows: result.rows,
+    table: checkedTable(result),
     warnings: issues.filter((i) => i.severity === 'warning'),
     stats: result.summary,
   };

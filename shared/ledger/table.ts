@@ -34,6 +34,15 @@ const NUMERIC = DEFS.map((c) => c.type === 'number' || c.type === 'integer');
 const DECODE = DEFS.map((c) => (c.type === 'enum' && c.values && c.values.length < 256 ? [null, ...c.values] : null));
 
 type Column = unknown[] | Float64Array | Uint8Array;
+
+/**
+ * A column as the table holds it, `length` values long (read, never change): numbers (NaN =
+ * blank), enum codes with the column's values by code (code 0 = blank), or plain values.
+ */
+export type StoredColumn =
+  | { kind: 'numbers'; numbers: Float64Array }
+  | { kind: 'codes'; codes: Uint8Array; values: readonly (string | null)[] }
+  | { kind: 'plain'; values: readonly unknown[] };
 /** Column kinds: plain values, numbers (Float64Array), enum codes (Uint8Array). */
 const PLAIN = 0;
 const NUMBERS = 1;
@@ -157,6 +166,24 @@ export class LedgerTable {
     if (column instanceof Float64Array) return column.length === this.length ? column : column.subarray(0, this.length);
     this.trim();
     return column as unknown[];
+  }
+
+  /** One column as stored, for writers that keep the table by column without building rows. */
+  stored(key: ColumnKey): StoredColumn {
+    this.trim();
+    const c = COLUMN_INDEX.get(key) as number;
+    const column = this.columns[c] as Column;
+    if (column instanceof Float64Array) return { kind: 'numbers', numbers: column.subarray(0, this.length) };
+    if (column instanceof Uint8Array)
+      return { kind: 'codes', codes: column.subarray(0, this.length), values: DECODE[c] as (string | null)[] };
+    return { kind: 'plain', values: column };
+  }
+
+  /** Each project's 其他 explanation ('' when it has none), by project index. */
+  causesOther(): string[] {
+    const out: string[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.other(i);
+    return out;
   }
 
   facts(index: number): RowFacts {

@@ -14,7 +14,7 @@
  * a multiple of 8, each `f64` column, each `dict` column, then the `json` columns as one UTF-8 JSON
  * array of arrays (to the end). Only the Worker writes it; decode accepts only what encode writes.
  */
-import type { LedgerRow } from '../../shared/index.js';
+import type { LedgerRow, LedgerTable } from '../../shared/index.js';
 
 export const COLUMNS_MAGIC = 'LRC1';
 const MAGIC_BYTES = new TextEncoder().encode(COLUMNS_MAGIC);
@@ -24,8 +24,14 @@ type As = 'f64' | 'dict' | 'json';
 interface ColumnHead {
   field: string;
   as: As;
-  dict?: (string | null)[];
+  dict?: readonly (string | null)[];
 }
+
+/** One column to write, `n` values long: numbers (NaN = blank), dictionary codes, or any values. */
+export type ColumnData =
+  | { field: string; as: 'f64'; numbers: Float64Array }
+  | { field: string; as: 'dict'; dict: readonly (string | null)[]; codes: Uint8Array }
+  | { field: string; as: 'json'; values: readonly unknown[] };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -35,7 +41,7 @@ function numeric(rows: readonly LedgerRow[], field: keyof LedgerRow): Float64Arr
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const v = (rows[i] as LedgerRow)[field] as unknown;
-    if (typeof v === 'number') out[i] = Number.isFinite(v) ? v + 0 : Number.NaN;
+    if (typeof v === 'number') out[i] = v;
     else if (v === null || v === undefined) out[i] = Number.NaN;
     else return null;
   }
@@ -66,30 +72,46 @@ function dictionary(
   return { dict, codes };
 }
 
-/** The rows as a column document (bytes to gzip). */
-export function encodeColumns(rows: readonly LedgerRow[], fields: readonly (keyof LedgerRow)[]): Uint8Array {
-  const n = rows.length;
+/** LedgerRow objects by column, each the cheapest way its values allow. */
+export function columnsOfRows(rows: readonly LedgerRow[], fields: readonly (keyof LedgerRow)[]): ColumnData[] {
+  return fields.map((field): ColumnData => {
+    const numbers = numeric(rows, field);
+    if (numbers) return { field, as: 'f64', numbers };
+    const d = dictionary(rows, field);
+    if (d) return { field, as: 'dict', ...d };
+    return { field, as: 'json', values: rows.map((r) => r[field]) };
+  });
+}
+
+/**
+ * A checked table's columns as it holds them (no LedgerRow built), in `fields` order: the
+ * worksheet row, the columns, 其他 explanations (LEDGER_ROW_FIELDS).
+ */
+export function columnsOfTable(table: LedgerTable, fields: readonly (keyof LedgerRow)[]): ColumnData[] {
+  return fields.map((field): ColumnData => {
+    if (field === 'row') return { field, as: 'f64', numbers: Float64Array.from(table.rowNumbers) };
+    if (field === 'causesOther') return { field, as: 'json', values: table.causesOther() };
+    const column = table.stored(field);
+    if (column.kind === 'numbers') return { field, as: 'f64', numbers: column.numbers };
+    if (column.kind === 'codes') return { field, as: 'dict', dict: column.values, codes: column.codes };
+    return { field, as: 'json', values: column.values };
+  });
+}
+
+/**
+ * `n` rows' columns as a column document (bytes to gzip). Numbers are written as JSON would keep
+ * them: one that is not finite as blank, −0 as 0.
+ */
+export function encodeColumns(n: number, columns: readonly ColumnData[]): Uint8Array {
   const heads: ColumnHead[] = [];
   const floats: Float64Array[] = [];
   const bytes: Uint8Array[] = [];
-  const json: unknown[][] = [];
-  for (const field of fields) {
-    const f = numeric(rows, field);
-    if (f) {
-      heads.push({ field, as: 'f64' });
-      floats.push(f);
-      continue;
-    }
-    const d = dictionary(rows, field);
-    if (d) {
-      heads.push({ field, as: 'dict', dict: d.dict });
-      bytes.push(d.codes);
-      continue;
-    }
-    heads.push({ field, as: 'json' });
-    const values: unknown[] = new Array(n);
-    for (let i = 0; i < n; i++) values[i] = (rows[i] as LedgerRow)[field];
-    json.push(values);
+  const json: (readonly unknown[])[] = [];
+  for (const c of columns) {
+    if (c.as === 'f64') floats.push(c.numbers);
+    else if (c.as === 'dict') bytes.push(c.codes);
+    else json.push(c.values);
+    heads.push(c.as === 'dict' ? { field: c.field, as: c.as, dict: c.dict } : { field: c.field, as: c.as });
   }
   const header = encoder.encode(JSON.stringify({ n, columns: heads }));
   const tail = encoder.encode(JSON.stringify(json));
@@ -102,9 +124,13 @@ export function encodeColumns(rows: readonly LedgerRow[], fields: readonly (keyo
   view.setUint32(4, header.length, true);
   out.set(header, 8);
   let at = floatsAt;
-  for (const f of floats) for (let i = 0; i < n; i++, at += 8) view.setFloat64(at, f[i] as number, true);
+  for (const f of floats)
+    for (let i = 0; i < n; i++, at += 8) {
+      const x = f[i] as number;
+      view.setFloat64(at, Number.isFinite(x) ? x + 0 : Number.NaN, true);
+    }
   for (const b of bytes) {
-    out.set(b, at);
+    out.set(b.subarray(0, n), at);
     at += n;
   }
   out.set(tail, tailAt);

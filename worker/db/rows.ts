@@ -11,9 +11,9 @@
  * which is which), as do the rows moved by migration 0003 (a plain JSON array of LedgerRow objects,
  * encoding 'json'). All three give the same rows.
  */
-import { LEDGER_ROW_FIELDS, type LedgerRow } from '../../shared/index.js';
+import { LEDGER_ROW_FIELDS, type LedgerRow, type LedgerTable } from '../../shared/index.js';
 import { gunzipBase64, gzipBase64 } from '../gzip.js';
-import { decodeColumns, encodeColumns, isColumns } from './row-columns.js';
+import { columnsOfRows, columnsOfTable, decodeColumns, encodeColumns, isColumns } from './row-columns.js';
 
 /** Characters per stored part (base64 is ASCII: characters = bytes), below D1's 2 MB per value. */
 export const MAX_PART_CHARS = 1_800_000;
@@ -62,14 +62,22 @@ function rowsOf(document: RowsDocument | LedgerRow[]): LedgerRow[] {
   });
 }
 
+/** Rows to store: as checked (by column, LedgerTable) or as LedgerRow objects. */
+export type StoredRows = LedgerTable | readonly LedgerRow[];
+
 /** The rows as stored parts: base64(gzip(column document)), cut every `partChars` characters. */
-export function encodeRows(rows: readonly LedgerRow[], partChars = MAX_PART_CHARS): StoredPart[] {
-  const data = gzipBase64(encodeColumns(rows, ROW_FIELDS));
+export function encodeRows(rows: StoredRows, partChars = MAX_PART_CHARS): StoredPart[] {
+  const columns = isRowList(rows) ? columnsOfRows(rows, ROW_FIELDS) : columnsOfTable(rows, ROW_FIELDS);
+  const data = gzipBase64(encodeColumns(rows.length, columns));
   const parts: StoredPart[] = [];
   for (let i = 0; i < data.length || parts.length === 0; i += partChars) {
     parts.push({ encoding: 'gzip', data: data.slice(i, i + partChars) });
   }
   return parts;
+}
+
+function isRowList(rows: StoredRows): rows is readonly LedgerRow[] {
+  return Array.isArray(rows);
 }
 
 /** A submission's rows back from its parts (in `part` order). */
@@ -87,7 +95,7 @@ export function decodeRows(parts: readonly StoredPart[]): LedgerRow[] {
 export function rowsStatements(
   db: D1Database,
   submissionId: string,
-  rows: readonly LedgerRow[],
+  rows: StoredRows,
   partChars = MAX_PART_CHARS,
 ): D1PreparedStatement[] {
   const insert = db.prepare('INSERT INTO submission_data (submission_id, part, encoding, data) VALUES (?, ?, ?, ?)');

@@ -7,7 +7,7 @@
 import type { Issue, LedgerMeta, LedgerRow, StatsRow } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { periodStart } from '../../shared/period-window.js';
-import { decodeRows, MAX_PART_CHARS, rowsStatements, type StoredPart } from './rows.js';
+import { decodeRows, MAX_PART_CHARS, rowsStatements, type StoredPart, type StoredRows } from './rows.js';
 import { rememberStats } from './stats-cache.js';
 
 export interface SubmissionRecord {
@@ -36,7 +36,8 @@ export interface NewSubmission {
   receivedAt: Date;
   idempotencyKey: string;
   contentHash: string;
-  rows: readonly LedgerRow[];
+  /** The project rows: as checked (LedgerTable, stored without building a row object each) or as rows. */
+  rows: StoredRows;
   warnings: readonly Issue[];
   meta: LedgerMeta;
   stats: StatsRow;

@@ -78,7 +78,7 @@ function newReceipt(
       unit,
       period,
       receivedAt: receivedAt.toISOString(),
-      rows: checked.rows.length,
+      rows: checked.table.length,
       contentHash: checked.contentHash,
       warnings: checked.warnings.length,
       summary: checked.stats,
@@ -209,7 +209,7 @@ export const submissions = new Hono<AppEnv>()
       const diff = diffProjects(
         previous ? { id: previous.id, period: previous.period, receivedAt: previous.received_at } : null,
         before,
-        checked.rows.map(refOf),
+        checked.table.rows().map(refOf),
       );
       const receipt = newReceipt(
         'dry-run',
@@ -265,7 +265,7 @@ export const submissions = new Hono<AppEnv>()
             receivedAt: now,
             idempotencyKey: key,
             contentHash: hash,
-            rows: checked.rows,
+            rows: checked.table,
             warnings: checked.warnings,
             meta: submission.meta,
             stats: checked.stats,

@@ -7,7 +7,8 @@ import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRecords, isIdle, type LedgerRow, summarize } from '../../shared/index.js';
+import { checkedTable, checkRecords, isIdle, type LedgerRow, summarize } from '../../shared/index.js';
+import { messyCellsArb } from '../../shared/test/arbitraries.js';
 import { findProjects, projectRefs } from '../db/projects.js';
 import { COLUMNS_MAGIC } from '../db/row-columns.js';
 import { decodeRows, encodeRows, ROW_FIELDS, rowsDocumentText } from '../db/rows.js';
@@ -61,6 +62,32 @@ describe('stored project rows', () => {
     expect((one[0]?.data.length ?? 0) / JSON.stringify(rows).length).toBeLessThan(0.15);
     // The document's columns are the LedgerRow's fields, in order.
     expect(ROW_FIELDS).toEqual(Object.keys(rows[0] ?? {}));
+  });
+
+  it('rows stored from the checked table (by column) read back as the rows the check builds', () => {
+    // The Worker stores what the check holds without building rows; any ledger, clean or messy, in
+    // either mode, must read back as the very rows (values, field order, JSON) and the same document
+    // as one written from those rows.
+    const records = fc.array(messyCellsArb, { maxLength: 40 });
+    fc.assert(
+      fc.property(
+        records,
+        fc.constantFrom('editing', 'submission') as fc.Arbitrary<'editing' | 'submission'>,
+        (cells, mode) => {
+          const result = checkRecords(
+            cells.map((c, i) => ({ row: i + 5, cells: c })),
+            { mode },
+          );
+          const fromTable = decodeRows(encodeRows(checkedTable(result)));
+          expect(fromTable).toEqual(result.rows);
+          expect(JSON.stringify(fromTable)).toBe(JSON.stringify(result.rows));
+          expect(fromTable).toEqual(decodeRows(encodeRows(result.rows)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    const big = checkRecords(ledger('保家镇', 2000, '2026-W30', 3).rows, { mode: 'submission' });
+    expect(decodeRows(encodeRows(checkedTable(big), 5000))).toEqual(big.rows);
   });
 
   it('the column document reads back exactly what the JSON document did, whatever the values', () => {
