@@ -34,7 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { demoSubmission } from '../scripts/demo-ledger.js';
 import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer } from '../scripts/wrangler.js';
 import { SummarySchema, TrendSchema } from '../shared/api.js';
-import { ReceiptSchema, type Submission } from '../shared/contract.js';
+import { ReceiptSchema, type Submission, wireSubmission } from '../shared/contract.js';
 import { option } from './options.js';
 import { PERIOD, seed, trendSeedSql, trendWeeks } from './worker-seed.js';
 
@@ -93,6 +93,9 @@ interface Body {
   gzip: Uint8Array;
   jsonBytes: number;
 }
+
+/** A ledger's JSON as the CLI and the add-in send it: records by column (wireSubmission). */
+const sent = (l: Submission) => JSON.stringify(wireSubmission(l));
 
 function body(json: string): Body {
   return { json, gzip: gzipSync(json), jsonBytes: Buffer.byteLength(json) };
@@ -157,7 +160,7 @@ async function run(
     await waitForServer(`${base}/api/v1/me`);
     // Warm-up (not measured): one small submission and one summary, so module load is not timed.
     const warm = demoSubmission('预热镇', { period: '2026-W46', rows: 50 });
-    await post(encoding, base, tokens[names.length] ?? '', body(JSON.stringify(warm)), 'bench-warm-up');
+    await post(encoding, base, tokens[names.length] ?? '', body(sent(warm)), 'bench-warm-up');
     await fetch(`${base}/api/v1/summary?period=2026-W46`, { headers: { authorization: `Bearer ${county}` } });
 
     const serialMs: number[] = [];
@@ -280,10 +283,10 @@ async function main(): Promise<void> {
   const serialLedgers = Array.from({ length: SERIAL }, (_, i) =>
     demoSubmission(`单独单位${i + 1}`, { period: PERIOD, rows: ROWS }),
   );
-  const bodies = ledgers.map((l) => body(JSON.stringify(l)));
-  const serialBodies = serialLedgers.map((l) => body(JSON.stringify(l)));
+  const bodies = ledgers.map((l) => body(sent(l)));
+  const serialBodies = serialLedgers.map((l) => body(sent(l)));
   // One character more than the first ledger's JSON (still gzip, no longer JSON).
-  const floorBody = body(`${JSON.stringify(ledgers[0])}x`);
+  const floorBody = body(`${sent(ledgers[0] as Submission)}x`);
   console.log(
     `bench:worker — ${UNITS} 个单位 × ${ROWS} 行，并发 ${CONCURRENCY}；汇总 ${SUMMARIES} 次（wrangler dev，127.0.0.1，本地 D1）`,
   );
@@ -310,7 +313,7 @@ async function main(): Promise<void> {
   );
   const average = (f: (b: Body) => number) => bodies.reduce((n, b) => n + f(b), 0) / bodies.length / 1024;
   console.log(
-    `（每份台账请求体平均 JSON ${average((b) => b.jsonBytes).toFixed(0)} KB，gzip 后 ${average((b) => b.gzip.byteLength).toFixed(0)} KB）`,
+    `（每份台账请求体平均 JSON ${average((b) => b.jsonBytes).toFixed(0)} KB，gzip 后 ${average((b) => b.gzip.byteLength).toFixed(0)} KB；按列发送，按行（旧格式）为 JSON ${(Buffer.byteLength(JSON.stringify(ledgers[0])) / 1024).toFixed(0)} KB）`,
   );
   const [a, b] = results;
   if (a && b) {

@@ -2,8 +2,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SubmissionSchema } from '../shared/contract.js';
-import { checkRecords, mergeStats, type StatsRow, statsCells, summarize } from '../shared/index.js';
+import { SubmissionBodySchema } from '../shared/contract.js';
+import {
+  checkRecords,
+  isRawColumns,
+  mergeStats,
+  recordCount,
+  type StatsRow,
+  statsCells,
+  summarize,
+} from '../shared/index.js';
 import { ledgerTemplate } from '../shared/layout/ledger-sheet.js';
 import { statsJson } from './json.js';
 import type { Fetch } from './remote.js';
@@ -35,7 +43,7 @@ function countyService(options: { down?: boolean; loseResponses?: number } = {})
     if (u.pathname === '/api/v1/submissions' && init?.method === 'POST') {
       encodings.push((init.headers as Record<string, string>)['content-encoding']);
       const text = requestText(init);
-      const parsed = SubmissionSchema.safeParse(JSON.parse(text));
+      const parsed = SubmissionBodySchema.safeParse(JSON.parse(text));
       if (!parsed.success) return reply(400, { error: { code: 'bad-request', message: '格式不对' } });
       const s = parsed.data;
       const checked = checkRecords(s.rows, { mode: 'submission', meta: s.meta, columns: s.columns });
@@ -51,7 +59,7 @@ function countyService(options: { down?: boolean; loseResponses?: number } = {})
         period: s.period,
         receivedAt: '2026-11-19T06:30:00.000Z',
         status: 'on-time',
-        rows: s.rows.length,
+        rows: recordCount(s.rows),
         contentHash: 'a'.repeat(64),
         warnings: checked.issues.length,
         summary,
@@ -146,8 +154,9 @@ describe('submit', () => {
     expect(service.encodings).toEqual(['gzip', 'gzip', 'gzip']);
     // Settled attempts leave no key behind.
     expect(existsSync(ENV.SIGE_STATE_DIR) ? readdirSync(ENV.SIGE_STATE_DIR) : []).toEqual([]);
-    const body = SubmissionSchema.parse(JSON.parse([...service.stored.values()][0]?.body as string));
-    expect(body.rows).toHaveLength(3);
+    const body = SubmissionBodySchema.parse(JSON.parse([...service.stored.values()][0]?.body as string));
+    // The records went by column (wireSubmission).
+    expect(isRawColumns(body.rows) && body.rows.row).toHaveLength(3);
     expect(body.meta.unit).toBe('保家镇');
   });
 

@@ -11,7 +11,6 @@ import {
   type RetryOptions,
   type ServiceApi,
   ServiceError,
-  type SubmissionBody,
   serviceApi,
 } from '../shared/api/index.js';
 import type { Summary } from '../shared/api.js';
@@ -57,7 +56,7 @@ export interface SubmitResult {
 export async function submitLedger(
   server: string,
   token: string,
-  submission: SubmissionBody,
+  submission: Submission,
   idempotencyKey: string,
   options: RemoteOptions & { onRetry?: RetryOptions['onRetry'] } = {},
 ): Promise<SubmitResult> {

@@ -5,6 +5,7 @@
 import type { Suggestion } from './classify.js';
 import { COLUMNS, type ColumnKey } from './ledger/columns.js';
 import { issueSink } from './ledger/normalize.js';
+import { columnsInOrder, isRawColumns, type RawColumns, type RawRows, recordCount } from './ledger/raw-columns.js';
 import {
   countProjects,
   type HeaderMap,
@@ -106,8 +107,11 @@ export function drain<T>(steps: Generator<CheckStep, T>): T {
   }
 }
 
-/** Normalise and validate records (as read from a sheet or received in a submission). */
-export function checkRecords(records: readonly RawRecord[], options: CheckOptions = {}): CheckResult {
+/**
+ * Normalise and validate records (as read from a sheet or received in a submission), given as
+ * records or by column (the same result either way).
+ */
+export function checkRecords(records: RawRows, options: CheckOptions = {}): CheckResult {
   return drain(checkRecordsSteps(records, options));
 }
 
@@ -116,13 +120,22 @@ export function checkRecords(records: readonly RawRecord[], options: CheckOption
  * report progress or yield to the page between chunks; the result is the same whatever the chunk.
  */
 export function* checkRecordsSteps(
-  records: readonly RawRecord[],
+  records: RawRows,
   options: CheckOptions = {},
   chunkRows = Number.POSITIVE_INFINITY,
 ): Generator<CheckStep, CheckResult> {
+  const count = recordCount(records);
+  const feed = isRawColumns(records) ? columnsFeed(records) : recordsFeed(records);
+  const { table, issues, suggestions, stats } = yield* runCheck(options, count, feed, chunkRows);
+  const result = resultOf(table, issues, suggestions);
+  result.summary = finishStats({ ...stats, unit: options.unit ?? options.meta?.unit ?? UNNAMED_UNIT });
+  return result;
+}
+
+function recordsFeed(records: readonly RawRecord[]): Feed {
   const raws: (RawCell | undefined)[] = [];
   let next = 0;
-  const feed: Feed = (pass, limit) => {
+  return (pass, limit) => {
     const end = Math.min(records.length, next + limit);
     for (; next < end; next++) {
       const record = records[next] as RawRecord;
@@ -130,10 +143,21 @@ export function* checkRecordsSteps(
     }
     return next >= records.length;
   };
-  const { table, issues, suggestions, stats } = yield* runCheck(options, records.length, feed, chunkRows);
-  const result = resultOf(table, issues, suggestions);
-  result.summary = finishStats({ ...stats, unit: options.unit ?? options.meta?.unit ?? UNNAMED_UNIT });
-  return result;
+}
+
+function columnsFeed(records: RawColumns): Feed {
+  const columns = columnsInOrder(records);
+  const raws: (RawCell | undefined)[] = columns.map(() => undefined);
+  const rows = records.row;
+  let next = 0;
+  return (pass, limit) => {
+    const end = Math.min(rows.length, next + limit);
+    for (; next < end; next++) {
+      for (let c = 0; c < columns.length; c++) raws[c] = columns[c]?.[next];
+      pass.add(rows[next] as number, raws);
+    }
+    return next >= rows.length;
+  };
 }
 
 /** Hands up to `limit` more projects to the pass; true once the input is used up. */

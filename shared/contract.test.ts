@@ -6,14 +6,19 @@ import {
   LedgerRowSchema,
   MAX_CELL_CHARS,
   MAX_SUBMISSION_ROWS,
+  RawColumnsSchema,
   RawRecordsSchema,
   ReceiptSchema,
   StatsRowSchema,
+  SubmissionBodySchema,
   SubmissionSchema,
+  wireSubmission,
 } from './contract.js';
 import { COLUMN_KEYS } from './ledger/columns.js';
+import { columnsOfRecords } from './ledger/raw-columns.js';
 import { readLedger } from './ledger/read.js';
 import { summarize } from './stats.js';
+import { messyCellsArb } from './test/arbitraries.js';
 import { ledgerGrid, validCells } from './test/fixtures.js';
 
 const read = readLedger(ledgerGrid([validCells(1), validCells(2)]));
@@ -98,6 +103,112 @@ describe('the fast path for submission rows', () => {
       fc.property(fc.array(record, { maxLength: 6 }), (rows) => {
         const slow = z.safeParse(RawRecordsSchema, rows);
         const fast = z.safeParse(SubmissionSchema, { ...submission, rows });
+        expect(fast.success).toBe(slow.success);
+        if (slow.success) expect(fast.data?.rows).toEqual(slow.data);
+        else expect(fast.error?.issues).toEqual(slow.error.issues.map((i) => ({ ...i, path: ['rows', ...i.path] })));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('records by column (what clients send)', () => {
+  const body = wireSubmission(submission);
+
+  it('is the records by column, half the bytes, and accepted as the body', () => {
+    expect(body.rows).toEqual(columnsOfRecords(read.records));
+    const parsed = SubmissionBodySchema.parse(JSON.parse(JSON.stringify(body)));
+    expect(parsed).toEqual(body);
+    // Records stay accepted (clients of before), by the body schema as by the records schema.
+    expect(SubmissionBodySchema.parse(submission)).toEqual(submission);
+    // The records-only schema (what clients build) does not take columns.
+    expect(SubmissionSchema.safeParse(body).success).toBe(false);
+  });
+
+  it('refuses columns of the wrong length, unknown columns, bad cells, bad row numbers and extra fields', () => {
+    const rows = columnsOfRecords(read.records);
+    const refused = (value: unknown) => {
+      const r = SubmissionBodySchema.safeParse({ ...submission, rows: value });
+      expect(r.success).toBe(false);
+      return r.error?.issues ?? [];
+    };
+    const short = refused({ ...rows, cells: { ...rows.cells, name: ['只有一个'] } });
+    expect(short[0]?.path).toEqual(['rows', 'cells', 'name']);
+    expect(short[0]?.message).toContain('该列有 1 个值，应与行号（row）的个数 2 相同');
+    expect(refused({ ...rows, cells: { ...rows.cells, colour: ['红', '蓝'] } })[0]?.code).toBe('unrecognized_keys');
+    const badCell = refused({ ...rows, cells: { ...rows.cells, year: [2021, { $gt: 1 }] } });
+    expect(badCell[0]?.path).toEqual(['rows', 'cells', 'year', 1]);
+    expect(badCell[0]?.message).toBe('单元格的值须为文本、数字、是/否或空值');
+    expect(refused({ ...rows, row: [5, 0] })[0]?.path).toEqual(['rows', 'row', 1]);
+    expect(refused({ ...rows, cells: { ...rows.cells, name: 'x' } })[0]?.path).toEqual(['rows', 'cells', 'name']);
+    expect(refused({ ...rows, extra: 1 })[0]?.code).toBe('unrecognized_keys');
+    expect(refused({ row: [], cells: null })[0]?.path).toEqual(['rows', 'cells']);
+    const many = { row: Array.from({ length: MAX_SUBMISSION_ROWS + 1 }, (_, i) => i + 5), cells: {} };
+    expect(refused(many)[0]?.path).toEqual(['rows', 'row']);
+    expect(SubmissionBodySchema.safeParse({ ...submission, rows: { ...many, row: many.row.slice(1) } }).success).toBe(
+      true,
+    );
+  });
+
+  it('checks to exactly what the records check to', () => {
+    fc.assert(
+      fc.property(
+        fc.array(messyCellsArb, { maxLength: 30 }),
+        fc.constantFrom('editing', 'submission'),
+        (cells, mode) => {
+          const records = cells.map((c, i) => ({ row: i + 5, cells: c }));
+          const byRecord = checkRecords(records, { mode: mode as 'editing' | 'submission' });
+          const byColumn = checkRecords(columnsOfRecords(records), { mode: mode as 'editing' | 'submission' });
+          expect(JSON.stringify(byColumn)).toBe(JSON.stringify(byRecord));
+          expect(byColumn.summary).toEqual(byRecord.summary);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.string({ maxLength: 3 }),
+    fc.constant({ v: 1 }),
+  );
+  const key = fc.oneof(fc.constantFrom(...COLUMN_KEYS), fc.constantFrom('colour', '__proto__', ''));
+  // A column as long as the row numbers, now and then one value short or over.
+  const column = (n: number) =>
+    fc.oneof(
+      { weight: 5, arbitrary: fc.array(cell, { minLength: n, maxLength: n }) },
+      { weight: 1, arbitrary: fc.array(cell, { minLength: Math.max(0, n - 1), maxLength: n + 1 }) },
+    );
+  const columns = fc.nat(4).chain((n) =>
+    fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          row: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: n, maxLength: n }),
+          cells: fc.dictionary(key, column(n)),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record(
+          {
+            row: fc.oneof(fc.array(fc.oneof(fc.integer({ min: -2, max: 60 }), fc.string())), fc.constant(null)),
+            cells: fc.oneof(fc.dictionary(key, fc.oneof(fc.array(cell, { maxLength: 5 }), cell)), fc.constant([1])),
+            extra: fc.constant(1),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+    ),
+  );
+
+  it('the fast path answers exactly as the column schema: same value, or the same issues', () => {
+    fc.assert(
+      fc.property(columns, (rows) => {
+        const slow = z.safeParse(RawColumnsSchema, rows);
+        const fast = z.safeParse(SubmissionBodySchema, { ...submission, rows });
         expect(fast.success).toBe(slow.success);
         if (slow.success) expect(fast.data?.rows).toEqual(slow.data);
         else expect(fast.error?.issues).toEqual(slow.error.issues.map((i) => ({ ...i, path: ['rows', ...i.path] })));

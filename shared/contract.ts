@@ -19,6 +19,7 @@ import {
   TIERS,
   USE_STATUSES,
 } from './ledger/columns.js';
+import { columnsOfRecords, type RawColumns, type RawRows } from './ledger/raw-columns.js';
 import type { RawCell, RawRecord } from './ledger/types.js';
 import { parsePeriod } from './periods.js';
 import { STATS_CAUSE_ORDER } from './stats.js';
@@ -113,17 +114,86 @@ function wellFormedRecords(v: unknown): v is RawRecord[] {
 }
 
 /**
- * A submission's records: one plain loop accepts a well-formed list (nearly every submission) as
- * it is; anything else goes through RawRecordsSchema for its issues, which are exactly what that
- * schema reports. The schema alone costs about as much as JSON.parse of the ledger in workerd (zod
- * without eval); the loop a small part of it.
+ * True when `v` is what RawColumnsSchema accepts: `row` whole numbers in range, `cells` only column
+ * keys, each column an array of RawCell exactly as long as `row`.
  */
-export const SubmissionRowsSchema = z.custom<RawRecord[]>().check((ctx) => {
-  if (wellFormedRecords(ctx.value)) return;
-  const result = z.safeParse(RawRecordsSchema, ctx.value);
-  // Already finalised (messages set); zod keeps their messages and prefixes their paths with `rows`.
-  if (!result.success) ctx.issues.push(...(result.error.issues as z.core.$ZodRawIssue[]));
+function wellFormedColumns(v: unknown): v is RawColumns {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const key in v) if (key !== 'row' && key !== 'cells') return false;
+  const { row, cells } = v as { row?: unknown; cells?: unknown };
+  if (!Array.isArray(row) || row.length > MAX_SUBMISSION_ROWS) return false;
+  for (const r of row) if (!Number.isSafeInteger(r) || r < 1 || r > MAX_ROW_NUMBER) return false;
+  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return false;
+  for (const key in cells) {
+    const column = (cells as Record<string, unknown>)[key];
+    if (!COLUMN_KEY_SET.has(key) || !Array.isArray(column) || column.length !== row.length) return false;
+    for (let i = 0; i < column.length; i++) if (!isRawCell(column[i])) return false;
+  }
+  return true;
+}
+
+/**
+ * Cells by column (RawColumns.cells): only column keys, each an array of RawCell (a wrong one → an
+ * issue at `<key>.<index>`, which names the record).
+ */
+const RawColumnCellsSchema = z.custom<Partial<Record<ColumnKey, RawCell[]>>>().check((ctx) => {
+  const cells = ctx.value as unknown;
+  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) {
+    ctx.issues.push({ code: 'invalid_type', expected: 'object', input: cells });
+    return;
+  }
+  const unknown: string[] = [];
+  for (const [key, column] of Object.entries(cells)) {
+    if (!COLUMN_KEY_SET.has(key)) unknown.push(key);
+    else if (!Array.isArray(column))
+      ctx.issues.push({ code: 'invalid_type', expected: 'array', input: column, path: [key] });
+    else
+      column.forEach((cell: unknown, i) => {
+        if (!isRawCell(cell))
+          ctx.issues.push({ code: 'custom', message: cellMessage(cell), input: cell, path: [key, i] });
+      });
+  }
+  if (unknown.length > 0)
+    ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input: cells as Record<string, unknown> });
 });
+
+/** Records by column (RawColumns): every column exactly as long as the row numbers. */
+export const RawColumnsSchema = z
+  .strictObject({
+    row: z.array(int(1, MAX_ROW_NUMBER)).check(z.maxLength(MAX_SUBMISSION_ROWS)),
+    cells: RawColumnCellsSchema,
+  })
+  .check((ctx) => {
+    const { row, cells } = ctx.value;
+    for (const [key, column] of Object.entries(cells)) {
+      if (!column || column.length === row.length) continue;
+      const message = `该列有 ${column.length} 个值，应与行号（row）的个数 ${row.length} 相同`;
+      ctx.issues.push({ code: 'custom', message, input: column.length, path: ['cells', key] });
+    }
+  });
+
+/**
+ * A value the plain loop `wellFormed` accepts passes as it is (nearly every submission); anything
+ * else gets exactly the issues of the schema `slow` picks for it. The schemas alone cost about as
+ * much as JSON.parse of the ledger in workerd (zod without eval); the loops a small part of it.
+ */
+function fastChecked<T>(wellFormed: (v: unknown) => boolean, slow: (v: unknown) => z.core.$ZodType) {
+  return z.custom<T>().check((ctx) => {
+    if (wellFormed(ctx.value)) return;
+    const result = z.safeParse(slow(ctx.value), ctx.value);
+    // Already finalised (messages set); zod keeps their messages and prefixes their paths with the field's.
+    if (!result.success) ctx.issues.push(...(result.error.issues as z.core.$ZodRawIssue[]));
+  });
+}
+
+/** A submission's records as records. */
+const SubmissionRecordsSchema = fastChecked<RawRecord[]>(wellFormedRecords, () => RawRecordsSchema);
+
+/** A submission's records, as records or by column. */
+export const SubmissionRowsSchema = fastChecked<RawRows>(
+  (v) => (Array.isArray(v) ? wellFormedRecords(v) : wellFormedColumns(v)),
+  (v) => (Array.isArray(v) ? RawRecordsSchema : RawColumnsSchema),
+);
 
 export const LedgerMetaSchema = z.strictObject({
   unit: z.nullable(z.string().check(z.maxLength(100))),
@@ -171,15 +241,26 @@ export const LedgerRowSchema = z.strictObject({
   causesOther: z._default(z.string().check(z.maxLength(MAX_CELL_CHARS)), ''),
 });
 
-export const SubmissionSchema = z.strictObject({
+const submissionShape = {
   period: PeriodIdSchema,
   meta: LedgerMetaSchema,
   /** Column positions (0-based) in the clerk's sheet, so issues can name cells. */
   columns: z.optional(z.partialRecord(columnKey, int(0, 16383))),
-  rows: SubmissionRowsSchema,
   totals: z.optional(z.array(RawRecordSchema).check(z.maxLength(100))),
-});
+};
+
+/** A submission as clients build it: the ledger's records as read from the sheet. */
+export const SubmissionSchema = z.strictObject({ ...submissionShape, rows: SubmissionRecordsSchema });
 export type Submission = z.infer<typeof SubmissionSchema>;
+
+/** A submission as the Worker accepts it: records, or the same by column (what clients send). */
+export const SubmissionBodySchema = z.strictObject({ ...submissionShape, rows: SubmissionRowsSchema });
+export type SubmissionBody = z.infer<typeof SubmissionBodySchema>;
+
+/** The submission as it goes over the wire: its records by column (about half the bytes). */
+export function wireSubmission(submission: Submission): SubmissionBody & { rows: RawColumns } {
+  return { ...submission, rows: columnsOfRecords(submission.rows) };
+}
 
 export const IssueSchema = z.object({
   row: z.nullable(int()),

@@ -5,6 +5,7 @@ export * from './classify.js';
 export * from './ledger/columns.js';
 export * from './ledger/fold.js';
 export * from './ledger/normalize.js';
+export * from './ledger/raw-columns.js';
 export * from './ledger/read.js';
 export { LEDGER_ROW_FIELDS } from './ledger/shape.js';
 export * from './ledger/synonyms.js';

@@ -16,21 +16,66 @@ z.config(zhCN());
 
 const labels = new Map<string, string>(COLUMN_KEYS.map((k) => [k, columnLabel(k)]));
 
-/** One zod issue as a ledger issue: `rows.3.cells.year` → row of rows[3], column 实施年度. */
+/**
+ * One zod issue as a ledger issue, naming the record and column where the path allows: records
+ * `rows.3.cells.year` → the row of rows[3], column 实施年度; by column `rows.cells.year.3` → the
+ * row of rows.row[3], the same column.
+ */
 export function schemaIssue(issue: z.core.$ZodIssue, body: unknown): Issue {
   const path = issue.path.map(String);
-  let row: number | null = null;
-  let field: ColumnKey | null = null;
-  let where = path.length > 0 ? `字段 ${path.join('.')}` : '请求体';
-  if ((path[0] === 'rows' || path[0] === 'totals') && path[1] !== undefined) {
-    const record = (body as Record<string, unknown[]>)[path[0]]?.[Number(path[1])] as { row?: unknown } | undefined;
-    if (typeof record?.row === 'number' && Number.isInteger(record.row)) row = record.row;
-    const key = path[2] === 'cells' ? path[3] : undefined;
-    if (key !== undefined && labels.has(key)) field = key as ColumnKey;
-    const rowText = row !== null ? `第${row}行` : `第${Number(path[1]) + 1}条记录`;
-    where = field ? `${rowText}“${labels.get(field)}”` : `${rowText}（${path.slice(2).join('.') || '整行'}）`;
+  const where = recordOf(path, body);
+  const text = where
+    ? `${where.row !== null ? `第${where.row}行` : `第${where.index + 1}条记录`}${
+        where.field ? `“${labels.get(where.field)}”` : `（${where.rest || '整行'}）`
+      }`
+    : path.length > 0
+      ? `字段 ${path.join('.')}`
+      : '请求体';
+  return {
+    row: where?.row ?? null,
+    field: where?.field ?? null,
+    cell: null,
+    ruleId: 'schema',
+    severity: 'error',
+    message: `${text}：${issue.message}`,
+  };
+}
+
+/** The record (index, worksheet row when sent well) and column a schema issue's path points at. */
+function recordOf(
+  path: readonly string[],
+  body: unknown,
+): { index: number; row: number | null; field: ColumnKey | null; rest: string } | null {
+  const part = path[0];
+  if (part !== 'rows' && part !== 'totals') return null;
+  const list = (body as Record<string, unknown>)[part];
+  const byColumn = part === 'rows' && !Array.isArray(list) && (path[1] === 'cells' || path[1] === 'row');
+  if (byColumn) {
+    const index = path[1] === 'cells' ? path[3] : path[2];
+    if (index === undefined) return null;
+    // A bad row number is itself the problem: the record is named by its place instead.
+    const row = path[1] === 'cells' ? ((list as { row?: unknown[] } | undefined)?.row ?? [])[Number(index)] : null;
+    const key = path[1] === 'cells' ? path[2] : undefined;
+    return {
+      index: Number(index),
+      row: wholeRow(row),
+      field: key !== undefined && labels.has(key) ? (key as ColumnKey) : null,
+      rest: path[1] === 'row' ? 'row' : path.slice(4).join('.'),
+    };
   }
-  return { row, field, cell: null, ruleId: 'schema', severity: 'error', message: `${where}：${issue.message}` };
+  if (path[1] === undefined || !Array.isArray(list)) return null;
+  const record = list[Number(path[1])] as { row?: unknown } | undefined;
+  const key = path[2] === 'cells' ? path[3] : undefined;
+  return {
+    index: Number(path[1]),
+    row: wholeRow(record?.row),
+    field: key !== undefined && labels.has(key) ? (key as ColumnKey) : null,
+    rest: path.slice(2).join('.'),
+  };
+}
+
+function wholeRow(row: unknown): number | null {
+  return typeof row === 'number' && Number.isInteger(row) ? row : null;
 }
 
 const MAX_LISTED = 200;

@@ -5,8 +5,18 @@
  * warning (`text.control`) naming row, column and the first character removed, so nothing changes
  * silently. Pure: the submission is not modified.
  */
-import type { Submission } from '../shared/contract.js';
-import { type ColumnKey, columnLabel, type Issue, type LedgerMeta, type RawRecord } from '../shared/index.js';
+import type { SubmissionBody } from '../shared/contract.js';
+import {
+  COLUMN_KEYS,
+  type ColumnKey,
+  columnLabel,
+  type Issue,
+  isRawColumns,
+  type LedgerMeta,
+  type RawCell,
+  type RawColumns,
+  type RawRecord,
+} from '../shared/index.js';
 
 /**
  * What is removed: control characters (Cc) but tab and line breaks, and format characters (Cf:
@@ -53,32 +63,56 @@ export function stripInvisible(text: string): { text: string; first: string; cou
 }
 
 export interface Sanitized {
-  submission: Submission;
+  submission: SubmissionBody;
   issues: Issue[];
 }
 
-export function sanitizeSubmission(submission: Submission): Sanitized {
+export function sanitizeSubmission(submission: SubmissionBody): Sanitized {
   const issues: Issue[] = [];
+  /** The cell's text without invisible characters (and a warning), or the cell as it is. */
+  const clean = <T>(value: T, row: number, column: ColumnKey): T => {
+    if (typeof value !== 'string') return value;
+    const s = stripInvisible(value);
+    if (s === null) return value;
+    issues.push({
+      row,
+      field: column,
+      cell: null,
+      ruleId: 'text.control',
+      severity: 'warning',
+      message: `第${row}行“${columnLabel(column)}”含 ${s.count} 个不可见的控制字符（如 ${s.first}），已删除后再校验和保存`,
+    });
+    return s.text as T;
+  };
   const cleanRecord = (record: RawRecord): RawRecord => {
     let cells: RawRecord['cells'] | null = null;
     for (const key in record.cells) {
       const value = record.cells[key as ColumnKey];
-      if (typeof value !== 'string') continue;
-      const s = stripInvisible(value);
-      if (s === null) continue;
+      const cleaned = clean(value, record.row, key as ColumnKey);
+      if (cleaned === value) continue;
       cells ??= { ...record.cells };
-      cells[key as ColumnKey] = s.text;
-      const column = key as ColumnKey;
-      issues.push({
-        row: record.row,
-        field: column,
-        cell: null,
-        ruleId: 'text.control',
-        severity: 'warning',
-        message: `第${record.row}行“${columnLabel(column)}”含 ${s.count} 个不可见的控制字符（如 ${s.first}），已删除后再校验和保存`,
-      });
+      cells[key as ColumnKey] = cleaned;
     }
     return cells ? { ...record, cells } : record;
+  };
+  const cleanColumns = (columns: RawColumns): RawColumns => {
+    let cells: RawColumns['cells'] | null = null;
+    for (const key of COLUMN_KEYS) {
+      const column = columns.cells[key];
+      if (!column) continue;
+      let copy: RawCell[] | null = null;
+      for (let i = 0; i < column.length; i++) {
+        const value = column[i] as RawCell;
+        const cleaned = clean(value, columns.row[i] as number, key);
+        if (cleaned === value) continue;
+        copy ??= column.slice();
+        copy[i] = cleaned;
+      }
+      if (!copy) continue;
+      cells ??= { ...columns.cells };
+      cells[key] = copy;
+    }
+    return cells ? { row: columns.row, cells } : columns;
   };
   const meta: LedgerMeta = { ...submission.meta };
   for (const key of ['unit', 'reviewer', 'filler'] as const) {
@@ -96,11 +130,12 @@ export function sanitizeSubmission(submission: Submission): Sanitized {
       message: `表头信息（${key === 'unit' ? '填报单位' : key === 'reviewer' ? '审核人' : '填表人'}）含 ${s.count} 个不可见的控制字符（如 ${s.first}），已删除后保存`,
     });
   }
+  const rows = submission.rows;
   return {
     submission: {
       ...submission,
       meta,
-      rows: submission.rows.map(cleanRecord),
+      rows: isRawColumns(rows) ? cleanColumns(rows) : rows.map(cleanRecord),
       ...(submission.totals ? { totals: submission.totals.map(cleanRecord) } : {}),
     },
     issues,

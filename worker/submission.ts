@@ -5,7 +5,7 @@
  */
 import type { Diff } from '../shared/api.js';
 import type { Calendar } from '../shared/calendar.js';
-import type { Receipt, Submission } from '../shared/contract.js';
+import type { Receipt, SubmissionBody } from '../shared/contract.js';
 import {
   checkedTable,
   checkRecords,
@@ -43,7 +43,7 @@ export async function contentHash(body: string | ArrayBuffer): Promise<string> {
 }
 
 /** 填报单位 on the sheet must be the token's unit (when filled in). */
-export function checkUnit(submission: Submission, unitName: string): void {
+export function checkUnit(submission: SubmissionBody, unitName: string): void {
   const stated = submission.meta.unit;
   if (stated === null || stated.trim() === '') return;
   if (foldKey(stated) !== foldKey(unitName)) {
@@ -61,7 +61,7 @@ export function checkUnit(submission: Submission, unitName: string): void {
  * their rows, then a count per rule), so the answer stays small whatever the ledger.
  */
 export function checkSubmission(
-  submission: Submission,
+  submission: SubmissionBody,
   unitName: string,
   now: Date,
   approved?: ApprovedMap,

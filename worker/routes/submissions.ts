@@ -3,7 +3,7 @@ import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import { IN_FLIGHT } from '../../shared/api/error.js';
 import type { Calendar } from '../../shared/calendar.js';
-import { PeriodIdSchema, type Receipt, SubmissionSchema } from '../../shared/contract.js';
+import { PeriodIdSchema, type Receipt, SubmissionBodySchema } from '../../shared/contract.js';
 import type { StatsRow } from '../../shared/index.js';
 import { capIssues } from '../../shared/issue-cap.js';
 import { periodClosedReason } from '../../shared/period-window.js';
@@ -189,7 +189,7 @@ export const submissions = new Hono<AppEnv>()
         '这次上报缺少有效的报送编号（8–200 个英文字母、数字或符号），未保存任何数据：请用本系统的加载项或命令行上报',
       );
     }
-    const { value: submission, bytes } = await readBody(c, SubmissionSchema, '报送内容');
+    const { value: submission, bytes } = await readBody(c, SubmissionBodySchema, '报送内容');
     checkUnit(submission, unit.name);
     const hash = await contentHash(bytes);
     const db = c.env.DB;
