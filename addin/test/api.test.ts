@@ -9,6 +9,7 @@ import {
   type ServiceRequest,
   withRetry,
 } from '../../shared/api/index.js';
+import { wireSubmission } from '../../shared/contract.js';
 import { emptyStats } from '../../shared/index.js';
 import { createApi, loadSettings, saveSettings } from '../api.js';
 
@@ -83,7 +84,7 @@ describe('api.ts on the shared client', () => {
     // A body this small goes plain.
     expect(headers['content-encoding']).toBeUndefined();
     expect(headers['content-type']).toBe('application/json');
-    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(payload);
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(wireSubmission(payload));
   });
 
   describe('request bodies', () => {
@@ -113,7 +114,7 @@ describe('api.ts on the shared client', () => {
       const body = calls[0]?.body as Uint8Array;
       expect(body).toBeInstanceOf(Uint8Array);
       expect(body.byteLength).toBeLessThan(JSON.stringify(ledger).length / 3);
-      expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(ledger);
+      expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(wireSubmission(ledger));
     });
 
     it('without CompressionStream the ledger goes as plain JSON, no Content-Encoding', async () => {
@@ -122,7 +123,7 @@ describe('api.ts on the shared client', () => {
       await api.dryRun(ledger, 'K');
       const headers = calls[0]?.headers as Record<string, string>;
       expect(headers['content-encoding']).toBeUndefined();
-      expect(JSON.parse(String(calls[0]?.body))).toEqual(ledger);
+      expect(JSON.parse(String(calls[0]?.body))).toEqual(wireSubmission(ledger));
     });
   });
 
