@@ -36,11 +36,11 @@ export type ColumnData =
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The column's values as f64 (numbers and blanks only), or null. */
-function numeric(rows: readonly LedgerRow[], field: keyof LedgerRow): Float64Array | null {
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = (rows[i] as LedgerRow)[field] as unknown;
+/** The values as f64 (numbers and blanks only), or null. */
+function numeric(values: readonly unknown[]): Float64Array | null {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (typeof v === 'number') out[i] = v;
     else if (v === null || v === undefined) out[i] = Number.NaN;
     else return null;
@@ -48,16 +48,13 @@ function numeric(rows: readonly LedgerRow[], field: keyof LedgerRow): Float64Arr
   return out;
 }
 
-/** The column as indexes into at most MAX_DICT distinct texts or blanks, or null. */
-function dictionary(
-  rows: readonly LedgerRow[],
-  field: keyof LedgerRow,
-): { dict: (string | null)[]; codes: Uint8Array } | null {
+/** The values as indexes into at most MAX_DICT distinct texts or blanks, or null. */
+function dictionary(values: readonly unknown[]): { dict: (string | null)[]; codes: Uint8Array } | null {
   const index = new Map<string | null, number>();
   const dict: (string | null)[] = [];
-  const codes = new Uint8Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    let v = (rows[i] as LedgerRow)[field] as unknown;
+  const codes = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i];
     if (v === undefined) v = null;
     else if (typeof v !== 'string' && v !== null) return null;
     let code = index.get(v as string | null);
@@ -72,29 +69,38 @@ function dictionary(
   return { dict, codes };
 }
 
-/** LedgerRow objects by column, each the cheapest way its values allow. */
+/** Any values, each column the cheapest way its values allow: f64, dictionary, else JSON. */
+function anyColumn(field: string, values: readonly unknown[]): ColumnData {
+  const numbers = numeric(values);
+  if (numbers) return { field, as: 'f64', numbers };
+  const d = dictionary(values);
+  if (d) return { field, as: 'dict', ...d };
+  return { field, as: 'json', values };
+}
+
+/** LedgerRow objects by column. */
 export function columnsOfRows(rows: readonly LedgerRow[], fields: readonly (keyof LedgerRow)[]): ColumnData[] {
-  return fields.map((field): ColumnData => {
-    const numbers = numeric(rows, field);
-    if (numbers) return { field, as: 'f64', numbers };
-    const d = dictionary(rows, field);
-    if (d) return { field, as: 'dict', ...d };
-    return { field, as: 'json', values: rows.map((r) => r[field]) };
-  });
+  return fields.map((field) =>
+    anyColumn(
+      field,
+      rows.map((r) => r[field]),
+    ),
+  );
 }
 
 /**
  * A checked table's columns as it holds them (no LedgerRow built), in `fields` order: the
- * worksheet row, the columns, 其他 explanations (LEDGER_ROW_FIELDS).
+ * worksheet row, the columns, 其他 explanations (LEDGER_ROW_FIELDS). Its number and enum columns
+ * are written as they are; any other column of few distinct texts (实施单位, 地点 …) as a dictionary.
  */
 export function columnsOfTable(table: LedgerTable, fields: readonly (keyof LedgerRow)[]): ColumnData[] {
   return fields.map((field): ColumnData => {
     if (field === 'row') return { field, as: 'f64', numbers: Float64Array.from(table.rowNumbers) };
-    if (field === 'causesOther') return { field, as: 'json', values: table.causesOther() };
+    if (field === 'causesOther') return anyColumn(field, table.causesOther());
     const column = table.stored(field);
     if (column.kind === 'numbers') return { field, as: 'f64', numbers: column.numbers };
     if (column.kind === 'codes') return { field, as: 'dict', dict: column.values, codes: column.codes };
-    return { field, as: 'json', values: column.values };
+    return anyColumn(field, column.values);
   });
 }
 
