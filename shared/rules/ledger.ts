@@ -10,6 +10,7 @@ import { type IssueSink, normalizeRecord, type RowFacts } from '../ledger/normal
 import { LedgerTable } from '../ledger/table.js';
 import { quote } from '../ledger/text.js';
 import type { LedgerMeta, LedgerRow, RawRecord, Severity } from '../ledger/types.js';
+import { medianInPlace } from './median.js';
 
 const MONEY_KEYS = COLUMNS.filter((c) => c.type === 'number').map((c) => c.key as ColumnKey);
 
@@ -153,15 +154,8 @@ export const MEDIAN_FACTOR = 100;
 /** …in ledgers of at least this many projects. */
 export const MEDIAN_MIN_PROJECTS = 5;
 
-function median(sorted: Float64Array): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /**
- * Median of a money column's amounts above 0 (Infinity when none): plain loops, a typed sort.
+ * Median of a money column's amounts above 0 (Infinity when none): plain loops, a quickselect.
  * Skipped (Infinity) when no amount can exceed `factor` × the median, which is at least the smallest.
  */
 function positiveMedian(column: Amounts, factor: number): number {
@@ -182,7 +176,7 @@ function positiveMedian(column: Amounts, factor: number): number {
     const v = column[i] as number;
     if (v > 0) values[n++] = v;
   }
-  return median(values.sort());
+  return medianInPlace(values);
 }
 
 /**
