@@ -130,12 +130,12 @@ export function utf8Text(bytes: ArrayBuffer): string {
   }
 }
 
-/** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. */
+/** Body text → JSON → schema; 400 for non-JSON, 422 for schema problems. Also the bytes and the text. */
 export async function readBody<T>(
   c: Context<AppEnv>,
   schema: z.core.$ZodType<T>,
   what: string,
-): Promise<{ value: T; bytes: ArrayBuffer }> {
+): Promise<{ value: T; bytes: ArrayBuffer; text: string }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/iu.test(type)) {
     throw new ServiceError(415, 'unsupported-media-type', '发送的数据格式不对（应为本系统的报送数据），未保存任何数据');
@@ -151,7 +151,7 @@ export async function readBody<T>(
   }
   const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw schemaFailure(parsed.error, raw, what);
-  return { value: parsed.data, bytes };
+  return { value: parsed.data, bytes, text };
 }
 
 /** Query string → schema; 400 naming the parameter. */

@@ -123,4 +123,26 @@ describe('records by column', () => {
     expect(flagged[0]?.row).toBe(s.rows[2]?.row);
     expect(flagged[0]?.message).toContain('U+202E');
   });
+
+  it('an invisible character sent as a JSON escape (\\u202e) is removed and flagged all the same', async () => {
+    const u = await makeUnit();
+    const s = ledger(u.name, 2, PERIOD);
+    const body = byColumn(s, (c) => {
+      c.name = [`${String(c.name?.[0])}MARK`, c.name?.[1] ?? null];
+    });
+    const text = JSON.stringify(body).replace('MARK', '\\u202e');
+    expect(text).toContain('\\u202e');
+    const res = await api('/submissions', {
+      token: u.token,
+      rawBody: text,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const receipt = ReceiptSchema.parse(await res.json());
+    expect((await submissionRows(env.DB, receipt.id))[0]?.name).toBe(s.rows[0]?.cells.name);
+    const detail = (await (await api(`/submissions/${receipt.id}`, { token: u.token })).json()) as {
+      issues: { ruleId: string; row: number }[];
+    };
+    expect(detail.issues.filter((i) => i.ruleId === 'text.control').map((i) => i.row)).toEqual([s.rows[0]?.row]);
+  });
 });
