@@ -132,67 +132,108 @@ function wellFormedColumns(v: unknown): v is RawColumns {
   return true;
 }
 
+/** Most schema issues gathered for a submission's rows (the answer lists the first 200 of them). */
+export const MAX_SCHEMA_ISSUES = 1000;
+/** Records handed to RawRecordsSchema at a time, so gathering stops soon after MAX_SCHEMA_ISSUES. */
+const RECORDS_PER_SCHEMA_RUN = 100;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * Cells by column (RawColumns.cells): only column keys, each an array of RawCell (a wrong one → an
- * issue at `<key>.<index>`, which names the record).
+ * Records by column (RawColumns), for the issues of one that is not well formed: `row` whole
+ * numbers in range, `cells` only column keys, each column an array of RawCell exactly as long as
+ * `row`. At most MAX_SCHEMA_ISSUES issues, and no more work than one look at each value.
  */
-const RawColumnCellsSchema = z.custom<Partial<Record<ColumnKey, RawCell[]>>>().check((ctx) => {
-  const cells = ctx.value as unknown;
-  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) {
-    ctx.issues.push({ code: 'invalid_type', expected: 'object', input: cells });
-    return;
+export const RawColumnsSchema = z.custom<RawColumns>().check((ctx) => {
+  const add = (issue: z.core.$ZodRawIssue) => {
+    if (ctx.issues.length < MAX_SCHEMA_ISSUES) ctx.issues.push(issue);
+  };
+  const value = ctx.value as unknown;
+  if (!isPlainObject(value)) return add({ code: 'invalid_type', expected: 'object', input: value });
+  const extra = Object.keys(value).filter((k) => k !== 'row' && k !== 'cells');
+  if (extra.length > 0) add({ code: 'unrecognized_keys', keys: extra, input: value });
+  const { row, cells } = value;
+  let n = -1;
+  if (!Array.isArray(row)) add({ code: 'invalid_type', expected: 'array', input: row, path: ['row'] });
+  else if (row.length > MAX_SUBMISSION_ROWS) add(tooManyRows(row, ['row']));
+  else {
+    n = row.length;
+    row.forEach((r: unknown, i) => {
+      if (!isRowNumber(r)) add({ code: 'custom', message: ROW_NUMBER_MESSAGE, input: r, path: ['row', i] });
+    });
   }
+  if (!isPlainObject(cells)) return add({ code: 'invalid_type', expected: 'object', input: cells, path: ['cells'] });
   const unknown: string[] = [];
   for (const [key, column] of Object.entries(cells)) {
     if (!COLUMN_KEY_SET.has(key)) unknown.push(key);
     else if (!Array.isArray(column))
-      ctx.issues.push({ code: 'invalid_type', expected: 'array', input: column, path: [key] });
+      add({ code: 'invalid_type', expected: 'array', input: column, path: ['cells', key] });
+    else if (n >= 0 && column.length !== n) {
+      const message = `该列有 ${column.length} 个值，应与行号（row）的个数 ${n} 相同`;
+      add({ code: 'custom', message, input: column.length, path: ['cells', key] });
+    } else if (column.length > MAX_SUBMISSION_ROWS) add(tooManyRows(column, ['cells', key]));
     else
       column.forEach((cell: unknown, i) => {
-        if (!isRawCell(cell))
-          ctx.issues.push({ code: 'custom', message: cellMessage(cell), input: cell, path: [key, i] });
+        if (!isRawCell(cell)) add({ code: 'custom', message: cellMessage(cell), input: cell, path: ['cells', key, i] });
       });
   }
-  if (unknown.length > 0)
-    ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input: cells as Record<string, unknown> });
+  if (unknown.length > 0) add({ code: 'unrecognized_keys', keys: unknown, input: cells, path: ['cells'] });
 });
 
-/** Records by column (RawColumns): every column exactly as long as the row numbers. */
-export const RawColumnsSchema = z
-  .strictObject({
-    row: z.array(int(1, MAX_ROW_NUMBER)).check(z.maxLength(MAX_SUBMISSION_ROWS)),
-    cells: RawColumnCellsSchema,
-  })
-  .check((ctx) => {
-    const { row, cells } = ctx.value;
-    for (const [key, column] of Object.entries(cells)) {
-      if (!column || column.length === row.length) continue;
-      const message = `该列有 ${column.length} 个值，应与行号（row）的个数 ${row.length} 相同`;
-      ctx.issues.push({ code: 'custom', message, input: column.length, path: ['cells', key] });
-    }
-  });
+const ROW_NUMBER_MESSAGE = `行号须为 1 至 ${MAX_ROW_NUMBER} 的整数`;
+
+function isRowNumber(r: unknown): boolean {
+  return Number.isSafeInteger(r) && (r as number) >= 1 && (r as number) <= MAX_ROW_NUMBER;
+}
+
+function tooManyRows(input: unknown[], path: PropertyKey[]): z.core.$ZodRawIssue {
+  return { code: 'too_big', origin: 'array', maximum: MAX_SUBMISSION_ROWS, inclusive: true, input, path };
+}
+
+/**
+ * The issues of records that are not well formed, as RawRecordsSchema reports them, gathered a
+ * hundred records at a time up to MAX_SCHEMA_ISSUES (a body of 20,000 records × 29 bad cells would
+ * otherwise hold 580,000 issues).
+ */
+function recordsIssues(records: unknown): z.core.$ZodIssue[] {
+  if (!Array.isArray(records)) return issuesOf(RawRecordsSchema, records);
+  if (records.length > MAX_SUBMISSION_ROWS) return issuesOf(RecordCountSchema, records);
+  const out: z.core.$ZodIssue[] = [];
+  for (let start = 0; start < records.length && out.length < MAX_SCHEMA_ISSUES; start += RECORDS_PER_SCHEMA_RUN) {
+    for (const issue of issuesOf(RawRecordsSchema, records.slice(start, start + RECORDS_PER_SCHEMA_RUN)))
+      out.push({ ...issue, path: [(issue.path[0] as number) + start, ...issue.path.slice(1)] });
+  }
+  return out.slice(0, MAX_SCHEMA_ISSUES);
+}
+
+const RecordCountSchema = z.array(z.unknown()).check(z.maxLength(MAX_SUBMISSION_ROWS));
+
+function issuesOf(schema: z.core.$ZodType, value: unknown): z.core.$ZodIssue[] {
+  const result = z.safeParse(schema, value);
+  return result.success ? [] : result.error.issues;
+}
 
 /**
  * A value the plain loop `wellFormed` accepts passes as it is (nearly every submission); anything
- * else gets exactly the issues of the schema `slow` picks for it. The schemas alone cost about as
- * much as JSON.parse of the ledger in workerd (zod without eval); the loops a small part of it.
+ * else gets the issues `slow` finds for it. The schemas alone cost about as much as JSON.parse of
+ * the ledger in workerd (zod without eval); the loops a small part of it.
  */
-function fastChecked<T>(wellFormed: (v: unknown) => boolean, slow: (v: unknown) => z.core.$ZodType) {
+function fastChecked<T>(wellFormed: (v: unknown) => boolean, slow: (v: unknown) => z.core.$ZodIssue[]) {
   return z.custom<T>().check((ctx) => {
     if (wellFormed(ctx.value)) return;
-    const result = z.safeParse(slow(ctx.value), ctx.value);
     // Already finalised (messages set); zod keeps their messages and prefixes their paths with the field's.
-    if (!result.success) ctx.issues.push(...(result.error.issues as z.core.$ZodRawIssue[]));
+    for (const issue of slow(ctx.value)) ctx.issues.push(issue as z.core.$ZodRawIssue);
   });
 }
 
 /** A submission's records as records. */
-const SubmissionRecordsSchema = fastChecked<RawRecord[]>(wellFormedRecords, () => RawRecordsSchema);
+const SubmissionRecordsSchema = fastChecked<RawRecord[]>(wellFormedRecords, recordsIssues);
 
 /** A submission's records, as records or by column. */
 export const SubmissionRowsSchema = fastChecked<RawRows>(
   (v) => (Array.isArray(v) ? wellFormedRecords(v) : wellFormedColumns(v)),
-  (v) => (Array.isArray(v) ? RawRecordsSchema : RawColumnsSchema),
+  (v) => (Array.isArray(v) ? recordsIssues(v) : issuesOf(RawColumnsSchema, v)),
 );
 
 export const LedgerMetaSchema = z.strictObject({

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import { MAX_SCHEMA_ISSUES } from '../shared/contract.js';
 import { COLUMN_KEYS, type ColumnKey, columnLabel, type Issue } from '../shared/index.js';
 import type { AppEnv } from './env.js';
 import { ServiceError } from './errors.js';
@@ -82,7 +83,8 @@ const MAX_LISTED = 200;
 
 export function schemaFailure(error: z.core.$ZodError, body: unknown, what: string): ServiceError {
   const issues = error.issues.slice(0, MAX_LISTED).map((i) => schemaIssue(i, body));
-  const more = error.issues.length > MAX_LISTED ? `（仅列出前 ${MAX_LISTED} 条，共 ${error.issues.length} 条）` : '';
+  const total = error.issues.length >= MAX_SCHEMA_ISSUES ? `${MAX_SCHEMA_ISSUES} 条以上` : `${error.issues.length} 条`;
+  const more = error.issues.length > MAX_LISTED ? `（仅列出前 ${MAX_LISTED} 条，共 ${total}）` : '';
   return new ServiceError(422, 'invalid-body', `${what}格式不符合接口约定：${issues[0]?.message ?? ''}${more}`, issues);
 }
 

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { amountsInYuan } from '../../scripts/demo-ledger.js';
 import { SubmissionDetailSchema, SummarySchema } from '../../shared/api.js';
 import { checkRecords } from '../../shared/check.js';
-import { ReceiptSchema, type Submission } from '../../shared/contract.js';
+import { MAX_SCHEMA_ISSUES, MAX_SUBMISSION_ROWS, ReceiptSchema, type Submission } from '../../shared/contract.js';
+import { COLUMN_KEYS } from '../../shared/index.js';
 import { ISSUE_CAP } from '../../shared/issue-cap.js';
 import { weekOf } from '../../shared/periods.js';
 import { storeSubmission, submissionRows } from '../db/submissions.js';
@@ -331,5 +332,58 @@ describe('413 for any over-limit body', () => {
     const u = await makeUnit();
     const res = await post(chunked(DEFAULT_MAX_BODY_BYTES), u.token);
     await refused(res, 400, 'invalid-json');
+  });
+});
+
+describe('bodies built to make the schema report without end', () => {
+  async function gzPostRaw(token: string, body: unknown) {
+    return api('/submissions', {
+      token,
+      rawBody: gzipSync(JSON.stringify(body)),
+      headers: { 'idempotency-key': crypto.randomUUID(), 'content-encoding': 'gzip' },
+    });
+  }
+  const meta = (unit: string) => ({ unit, reviewer: null, filler: null, updatedAt: null });
+
+  it('20,000 records with every cell of the wrong type: 422 listing 200, no crash, nothing stored', async () => {
+    const u = await makeUnit();
+    const before = await storedCounts();
+    const cells = Object.fromEntries(COLUMN_KEYS.map((k) => [k, { bad: true }]));
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ row: i + 5, cells }));
+    const error = await refused(
+      await gzPostRaw(u.token, { period: PERIOD, meta: meta(u.name), rows }),
+      422,
+      'invalid-body',
+    );
+    expect(error.message).toContain(`仅列出前 200 条，共 ${MAX_SCHEMA_ISSUES} 条以上`);
+    expect(error.issues).toHaveLength(200);
+    expect(error.issues?.[0]).toMatchObject({ row: 5, ruleId: 'schema' });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('by column, a column of 3,000,000 values or too many row numbers: 422 naming it, nothing stored', async () => {
+    const u = await makeUnit();
+    const before = await storedCounts();
+    const huge = Array.from({ length: 3_000_000 }, () => ({}));
+    const long = await refused(
+      await gzPostRaw(u.token, { period: PERIOD, meta: meta(u.name), rows: { row: [5, 6], cells: { name: huge } } }),
+      422,
+      'invalid-body',
+    );
+    expect(long.message).toContain('该列有 3000000 个值，应与行号（row）的个数 2 相同');
+    const noRows = await refused(
+      await gzPostRaw(u.token, { period: PERIOD, meta: meta(u.name), rows: { row: 'all', cells: { name: huge } } }),
+      422,
+      'invalid-body',
+    );
+    expect(noRows.issues?.length).toBeLessThanOrEqual(2);
+    const manyRows = Array.from({ length: MAX_SUBMISSION_ROWS + 1 }, (_, i) => i + 5);
+    const tooMany = await refused(
+      await gzPostRaw(u.token, { period: PERIOD, meta: meta(u.name), rows: { row: manyRows, cells: {} } }),
+      422,
+      'invalid-body',
+    );
+    expect(tooMany.issues).toHaveLength(1);
+    expect(await storedCounts()).toEqual(before);
   });
 });
