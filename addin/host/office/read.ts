@@ -79,7 +79,8 @@ export async function readLedger(st: OfficeState, wanted?: string, progress?: Pr
       const part = sheet.getRangeByIndexes(next, used.columnIndex, count, width);
       part.load('values');
       await ctx.sync();
-      grid.push(...part.values);
+      // One push per row: spreading up to 150,000 rows as arguments could overflow the stack.
+      for (const row of part.values) grid.push(row);
       next += count;
     }
     st.knownMarks.set(

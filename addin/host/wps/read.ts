@@ -64,7 +64,9 @@ export async function readLedger(st: WpsState, wanted?: string, progress?: Progr
     progress?.(next, used.rows, `正在读取第${used.top + next + 1}行起…`);
     await tick();
     const rows = Math.min(rowsPerChunk, used.rows - next);
-    grid.push(...readBlock(sheet, { top: used.top + next, left: used.left, rows, cols: used.cols }));
+    // One push per row: spreading a block of up to 150,000 rows as arguments could overflow the stack.
+    for (const row of readBlock(sheet, { top: used.top + next, left: used.left, rows, cols: used.cols }))
+      grid.push(row);
   }
   const header: Rect = { top: 0, left: 0, rows: HEADER_SCAN_ROWS + 2, cols: used.left + used.cols };
   const merges = findMerges(sheet, header).map((m) => ({
