@@ -77,7 +77,7 @@ function readText(i: number, raw: string): void {
 }
 
 /** The value as the clerk typed it, for messages (numbers arrive without text). */
-function shown(raw: RawCell, text: string): string {
+function shown(raw: unknown, text: string): string {
   return quote(typeof raw === 'number' ? String(raw) : text);
 }
 
@@ -123,33 +123,58 @@ export function normalizeValues(
   out: unknown[],
 ): RowFacts {
   say.begin(row);
+  for (let i = 0; i < COLUMN_DEFS.length; i++) out[i] = normalizeAt(i, raws[i] ?? null, say, absent);
+  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+}
+
+/**
+ * normalizeValues straight from a grid row: `positions[i]` is the grid column of LEDGER_COLUMNS[i]
+ * (undefined: absent). The result is that of normalizeValues on the row's raw cells (toRawCell):
+ * only its trimming is left out, as cell text is trimmed anyway.
+ */
+export function normalizeGridValues(
+  cells: readonly unknown[],
+  positions: readonly (number | undefined)[],
+  row: number,
+  say: CellReporter,
+  absent: ReadonlySet<ColumnKey>,
+  out: unknown[],
+): RowFacts {
+  say.begin(row);
   for (let i = 0; i < COLUMN_DEFS.length; i++) {
-    const c = COLUMN_DEFS[i] as ColumnDef;
-    say.key = c.key as ColumnKey;
-    if (absent.size > 0 && absent.has(say.key)) {
-      out[i] = absentValue(c);
-      say.markUnknown();
-      continue;
-    }
-    const raw = raws[i] ?? null;
-    // A number in a number column needs no text: skip making one (the common case for money).
-    // Text that is already a folded spelling of the column's values is its own cell text, and in
-    // an enum column its value (unless it is a spelling of blank).
-    let text: string;
-    if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
-    else if (typeof raw === 'string') {
-      // Columns repeat their texts row after row: the last one's reading is kept per column.
-      if (raw !== lastRaw[i]) readText(i, raw);
-      const value = lastValue[i];
-      if (value !== undefined && value !== '' && c.type === 'enum') {
-        out[i] = value;
-        continue;
-      }
-      text = lastText[i] as string;
-    } else text = cellText(raw);
-    out[i] = normalizeCell(c, raw, text, say);
+    const index = positions[i];
+    out[i] = normalizeAt(i, index === undefined ? null : gridValue(cells[index]), say, absent);
   }
   return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+}
+
+/** A grid cell as toRawCell reads it, but untrimmed and not made text: blank and non-finite numbers are null. */
+function gridValue(value: unknown): unknown {
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return null;
+  return value;
+}
+
+/** The normalised value of column `i`'s cell `raw` (a raw cell, or any grid value: see gridValue). */
+function normalizeAt(i: number, raw: unknown, say: CellReporter, absent: ReadonlySet<ColumnKey>): unknown {
+  const c = COLUMN_DEFS[i] as ColumnDef;
+  say.key = c.key as ColumnKey;
+  if (absent.size > 0 && absent.has(say.key)) {
+    say.markUnknown();
+    return absentValue(c);
+  }
+  // A number in a number column needs no text: skip making one (the common case for money).
+  // Text that is already a folded spelling of the column's values is its own cell text, and in
+  // an enum column its value (unless it is a spelling of blank).
+  let text: string;
+  if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
+  else if (typeof raw === 'string') {
+    // Columns repeat their texts row after row: the last one's reading is kept per column.
+    if (raw !== lastRaw[i]) readText(i, raw);
+    const value = lastValue[i];
+    if (value !== undefined && value !== '' && c.type === 'enum') return value;
+    text = lastText[i] as string;
+  } else text = cellText(raw);
+  return normalizeCell(c, raw, text, say);
 }
 
 /** The value of a cell whose column is absent: blank of its type (the cell is marked unknown). */
@@ -209,7 +234,7 @@ export class CellReporter {
 
 type Say = CellReporter;
 
-function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
+function normalizeCell(c: ColumnDef, raw: unknown, text: string, say: Say): unknown {
   switch (c.type) {
     case 'text':
       if (text === '' && c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写。');
@@ -341,7 +366,7 @@ function splitNote(key: ColumnKey, note: string): { note: string; tail: string }
   return { note: words.join(' '), tail: tail.join('、') };
 }
 
-function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
+function parseInteger(c: ColumnDef, raw: unknown, text: string, say: Say): unknown {
   if (text === '' && typeof raw !== 'number') {
     if (c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
     return null;
@@ -357,7 +382,7 @@ function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unkno
 }
 
 /** Money cells: numbers in 万元, possibly typed as text with 万/万元/元 or thousands separators. */
-function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
+function parseMoney(c: ColumnDef, raw: unknown, text: string, say: Say): unknown {
   if (typeof raw !== 'number' && (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text)))) {
     if (text === '' && c.required === true) {
       say.say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');

@@ -261,45 +261,68 @@ export function forEachDataRow(
   raws: (RawCell | undefined)[],
   visit: (kind: RowKind, row: number) => void,
 ): void {
-  visitDataRows(layout, raws, visit);
+  visitDataRows(layout, (kind, row, cells) => {
+    readRawCells(cells, layout.positions, raws);
+    visit(kind, row);
+  });
 }
 
 /**
- * forEachDataRow from grid index `from`, stopping after `limit` projects: returns the index to go
- * on from (data.length once the ledger has ended), so a check can pause between chunks.
+ * The non-blank data rows up to the 填表说明 footer, from grid index `from`, stopping after `limit`
+ * projects: `visit` gets each row's kind, worksheet row and grid cells (read through
+ * layout.positions, as readRawCells does). Returns the index to go on from (data.length once the
+ * ledger has ended), so a check can pause between chunks. Only the cells that tell a row's kind
+ * are read here: a project's cells are read once, by whoever visits it.
  */
 export function visitDataRows(
   layout: LedgerLayout,
-  raws: (RawCell | undefined)[],
-  visit: (kind: RowKind, row: number) => void,
+  visit: (kind: RowKind, row: number, cells: readonly unknown[]) => void,
   from = layout.start,
   limit = Number.POSITIVE_INFINITY,
 ): number {
   const { data, positions } = layout;
   let projects = 0;
   for (let r = from; r < data.length; r++) {
-    const row = data[r];
-    if (!Array.isArray(row)) continue;
-    if (isFooter(row)) return data.length;
-    let filled = 0;
-    for (let i = 0; i < positions.length; i++) {
-      const index = positions[i];
-      const value = index === undefined ? null : toRawCell(row[index]);
-      raws[i] = value === null ? undefined : value;
-      if (value !== null && i > 0) filled++; // a 序号 alone does not make a project
-    }
-    if (filled === 0) continue;
-    const total = isTotalMarker(raws[0]) || isTotalMarker(raws[1]);
-    if (!total && projects++ >= limit) return r; // read again when the check goes on
-    visit(total ? 'total' : 'project', r + 1 + layout.rowOffset);
+    const cells = data[r];
+    if (!Array.isArray(cells)) continue;
+    if (isFooter(cells)) return data.length;
+    const kind = rowKind(cells, positions);
+    if (kind === null) continue;
+    if (kind === 'project' && projects++ >= limit) return r; // read again when the check goes on
+    visit(kind, r + 1 + layout.rowOffset, cells);
   }
   return data.length;
+}
+
+/** A data row's kind, or null when it is blank (a 序号 alone does not make a project). */
+function rowKind(cells: readonly unknown[], positions: readonly (number | undefined)[]): RowKind | null {
+  let filled = false;
+  for (let i = 1; i < positions.length && !filled; i++) filled = rawCellAt(cells, positions, i) !== null;
+  if (!filled) return null;
+  const total = isTotalMarker(rawCellAt(cells, positions, 0)) || isTotalMarker(rawCellAt(cells, positions, 1));
+  return total ? 'total' : 'project';
+}
+
+/** The raw cell of LEDGER_COLUMNS[i] in a grid row (null when blank or its column is absent). */
+function rawCellAt(cells: readonly unknown[], positions: readonly (number | undefined)[], i: number): RawCell {
+  const index = positions[i];
+  return index === undefined ? null : toRawCell(cells[index]);
+}
+
+/** A grid row's raw cells into `raws` (LEDGER_COLUMNS order; blank = undefined), which is returned. */
+export function readRawCells(
+  cells: readonly unknown[],
+  positions: readonly (number | undefined)[],
+  raws: (RawCell | undefined)[],
+): (RawCell | undefined)[] {
+  for (let i = 0; i < positions.length; i++) raws[i] = rawCellAt(cells, positions, i) ?? undefined;
+  return raws;
 }
 
 /** How many projects the ledger has (data rows that are neither blank nor 合计), for progress. */
 export function countProjects(layout: LedgerLayout): number {
   let projects = 0;
-  visitDataRows(layout, [], (kind) => {
+  visitDataRows(layout, (kind) => {
     if (kind === 'project') projects++;
   });
   return projects;
