@@ -6,7 +6,7 @@
  * the cell becomes *unknown* (RowFacts.unknown): neither blank nor a value for every other rule.
  * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
-import { type ColumnDef, type ColumnKey, LEDGER_COLUMNS, quotedLabel } from './columns.js';
+import { type ColumnDef, type ColumnKey, type ColumnType, LEDGER_COLUMNS, quotedLabel } from './columns.js';
 import { parseAmountText, roundWan, YUAN_PER_WAN } from './money.js';
 import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { isSeparator, ZERO_MARKERS } from './synonyms.js';
@@ -54,23 +54,45 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
   return map.get(text) ?? map.get(foldKey(text));
 }
 
-const COLUMN_DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
-const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 'integer');
-/** The lookups by column index. Their keys are foldKey outputs, which cellText leaves unchanged. */
-const LOOKUP_AT = COLUMN_DEFS.map((c) => lookups.get(c.key));
+/**
+ * What normalisation reads of a column, in one object shape for every column: the ColumnDef
+ * literals differ in shape (sub, values, blankIsZero…), and a property read that meets many shapes
+ * is a slow lookup, paid on every cell.
+ */
+interface CellColumn {
+  readonly key: ColumnKey;
+  readonly type: ColumnType;
+  readonly required: ColumnDef['required'];
+  readonly values: readonly string[] | undefined;
+  readonly blankIsZero: boolean;
+  /** A number or integer column. */
+  readonly numeric: boolean;
+  /** Folded spelling → canonical value (enum / multi). Its keys are foldKey outputs, which cellText leaves unchanged. */
+  readonly lookup: Map<string, string> | undefined;
+}
+
+const CELL_COLUMNS: readonly CellColumn[] = (LEDGER_COLUMNS as readonly ColumnDef[]).map((c) => ({
+  key: c.key as ColumnKey,
+  type: c.type,
+  required: c.required,
+  values: c.values,
+  blankIsZero: c.blankIsZero === true,
+  numeric: c.type === 'number' || c.type === 'integer',
+  lookup: lookups.get(c.key),
+}));
 
 /**
  * Per column, the last text cell read: the text, its cell text, and its value from the column's
  * lookup (undefined when it has none). A pure memo of readText: cell text and lookups depend on
  * the text alone.
  */
-const lastRaw: (string | undefined)[] = COLUMN_DEFS.map(() => undefined);
-const lastText: string[] = COLUMN_DEFS.map(() => '');
-const lastValue: (string | undefined)[] = COLUMN_DEFS.map(() => undefined);
+const lastRaw: (string | undefined)[] = CELL_COLUMNS.map(() => undefined);
+const lastText: string[] = CELL_COLUMNS.map(() => '');
+const lastValue: (string | undefined)[] = CELL_COLUMNS.map(() => undefined);
 
 function readText(i: number, raw: string): void {
   // Text that is already a folded spelling of the column's values is its own cell text.
-  const value = LOOKUP_AT[i]?.get(raw);
+  const value = (CELL_COLUMNS[i] as CellColumn).lookup?.get(raw);
   lastRaw[i] = raw;
   lastValue[i] = value;
   lastText[i] = value === undefined ? cellText(raw) : raw;
@@ -123,7 +145,7 @@ export function normalizeValues(
   out: unknown[],
 ): RowFacts {
   say.begin(row);
-  for (let i = 0; i < COLUMN_DEFS.length; i++) out[i] = normalizeAt(i, raws[i] ?? null, say, absent);
+  for (let i = 0; i < CELL_COLUMNS.length; i++) out[i] = normalizeAt(i, raws[i] ?? null, say, absent);
   return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
 }
 
@@ -141,7 +163,7 @@ export function normalizeGridValues(
   out: unknown[],
 ): RowFacts {
   say.begin(row);
-  for (let i = 0; i < COLUMN_DEFS.length; i++) {
+  for (let i = 0; i < CELL_COLUMNS.length; i++) {
     const index = positions[i];
     out[i] = normalizeAt(i, index === undefined ? null : gridValue(cells[index]), say, absent);
   }
@@ -156,8 +178,8 @@ function gridValue(value: unknown): unknown {
 
 /** The normalised value of column `i`'s cell `raw` (a raw cell, or any grid value: see gridValue). */
 function normalizeAt(i: number, raw: unknown, say: CellReporter, absent: ReadonlySet<ColumnKey>): unknown {
-  const c = COLUMN_DEFS[i] as ColumnDef;
-  say.key = c.key as ColumnKey;
+  const c = CELL_COLUMNS[i] as CellColumn;
+  say.key = c.key;
   if (absent.size > 0 && absent.has(say.key)) {
     say.markUnknown();
     return absentValue(c);
@@ -166,7 +188,7 @@ function normalizeAt(i: number, raw: unknown, say: CellReporter, absent: Readonl
   // Text that is already a folded spelling of the column's values is its own cell text, and in
   // an enum column its value (unless it is a spelling of blank).
   let text: string;
-  if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
+  if (typeof raw === 'number' && c.numeric) text = '';
   else if (typeof raw === 'string') {
     // Columns repeat their texts row after row: the last one's reading is kept per column.
     if (raw !== lastRaw[i]) readText(i, raw);
@@ -178,7 +200,7 @@ function normalizeAt(i: number, raw: unknown, say: CellReporter, absent: Readonl
 }
 
 /** The value of a cell whose column is absent: blank of its type (the cell is marked unknown). */
-function absentValue(c: ColumnDef): unknown {
+function absentValue(c: CellColumn): unknown {
   if (c.type === 'text') return '';
   if (c.type === 'multi') return NO_ITEMS;
   return null;
@@ -234,7 +256,7 @@ export class CellReporter {
 
 type Say = CellReporter;
 
-function normalizeCell(c: ColumnDef, raw: unknown, text: string, say: Say): unknown {
+function normalizeCell(c: CellColumn, raw: unknown, text: string, say: Say): unknown {
   switch (c.type) {
     case 'text':
       if (text === '' && c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写。');
@@ -259,10 +281,10 @@ function listed(items: readonly string[]): string {
   return distinct.length > MAX_LISTED ? `${shown}等 ${distinct.length} 项` : shown;
 }
 
-const allowedLists = new Map<ColumnDef, string>();
+const allowedLists = new Map<CellColumn, string>();
 
 /** “巩固、提升、盘活、重建”: a column's allowed values, for messages (joined once per column). */
-function allowedList(c: ColumnDef): string {
+function allowedList(c: CellColumn): string {
   let list = allowedLists.get(c);
   if (list === undefined) {
     list = (c.values ?? []).join('、');
@@ -273,8 +295,8 @@ function allowedList(c: ColumnDef): string {
 
 // The hot parsers keep their rare paths in functions of their own: a local captured by a closure
 // costs a context allocation on every call, even when the closure is never made.
-function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
-  const canonical = text === '' ? '' : canonicalValue(c.key as ColumnKey, text);
+function parseEnum(c: CellColumn, text: string, say: Say): unknown {
+  const canonical = text === '' ? '' : canonicalValue(c.key, text);
   if (canonical === undefined) return invalidEnum(c, text, say);
   if (canonical === '') {
     if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
@@ -284,8 +306,8 @@ function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
 }
 
 /** An enum cell that is not one allowed value: the same shortfall written twice, or an issue. */
-function invalidEnum(c: ColumnDef, text: string, say: Say): unknown {
-  const key = c.key as ColumnKey;
+function invalidEnum(c: CellColumn, text: string, say: Say): unknown {
+  const key = c.key;
   const items = key === 'linkageShortfall' ? splitItems(text).map((t) => canonicalValue(key, t)) : [];
   if (items.length > 1 && items.every((v) => v)) {
     const distinct = [...new Set(items as string[])];
@@ -316,9 +338,9 @@ const OTHER = '其他';
 const OTHER_WITH_NOTE =
   /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
 
-function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
+function parseMulti(c: CellColumn, text: string, say: Say): unknown {
   if (text === '') return NO_ITEMS;
-  const key = c.key as ColumnKey;
+  const key = c.key;
   const notes: string[] = [];
   let rest = text;
   if (c.values?.includes(OTHER) && (text.includes(OTHER) || text.includes('其它'))) {
@@ -366,7 +388,7 @@ function splitNote(key: ColumnKey, note: string): { note: string; tail: string }
   return { note: words.join(' '), tail: tail.join('、') };
 }
 
-function parseInteger(c: ColumnDef, raw: unknown, text: string, say: Say): unknown {
+function parseInteger(c: CellColumn, raw: unknown, text: string, say: Say): unknown {
   if (text === '' && typeof raw !== 'number') {
     if (c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
     return null;
@@ -382,7 +404,7 @@ function parseInteger(c: ColumnDef, raw: unknown, text: string, say: Say): unkno
 }
 
 /** Money cells: numbers in 万元, possibly typed as text with 万/万元/元 or thousands separators. */
-function parseMoney(c: ColumnDef, raw: unknown, text: string, say: Say): unknown {
+function parseMoney(c: CellColumn, raw: unknown, text: string, say: Say): unknown {
   if (typeof raw !== 'number' && (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text)))) {
     if (text === '' && c.required === true) {
       say.say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');
