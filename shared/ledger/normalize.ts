@@ -6,36 +6,15 @@
  * the cell becomes *unknown* (RowFacts.unknown): neither blank nor a value for every other rule.
  * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
-import { type ColumnDef, type ColumnKey, type ColumnType, LEDGER_COLUMNS, quotedLabel } from './columns.js';
+import { type ColumnDef, type ColumnKey, type ColumnType, LEDGER_COLUMNS } from './columns.js';
 import { parseAmountText, roundWan, YUAN_PER_WAN } from './money.js';
+import { CellReporter, type IssueSink, NO_FACTS, NO_KEYS, type RowFacts } from './reporter.js';
 import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { isSeparator, ZERO_MARKERS } from './synonyms.js';
-import { a1, cellText, foldKey, quote } from './text.js';
-import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
+import { cellText, foldKey, quote } from './text.js';
+import type { LedgerRow, RawCell, RawRecord } from './types.js';
 
-/** Builds an Issue for a row/column, filling the A1 address when the column position is known. */
-export type IssueSink = (
-  ruleId: string,
-  severity: Severity,
-  row: number | null,
-  field: ColumnKey | null,
-  message: string,
-) => void;
-
-export function issueSink(issues: Issue[], columns: Partial<Record<ColumnKey, number>> = {}): IssueSink {
-  const positions = new Map(Object.entries(columns) as [ColumnKey, number | undefined][]);
-  return (ruleId, severity, row, field, message) => {
-    const index = field ? positions.get(field) : undefined;
-    issues.push({
-      row,
-      field,
-      cell: index === undefined || row === null ? null : a1(row, index),
-      ruleId,
-      severity,
-      message,
-    });
-  };
-}
+export { CellReporter, type IssueSink, issueSink, NO_FACTS, type RowFacts } from './reporter.js';
 
 /** Folded spelling → canonical value ('' = counts as blank), per enum/multi column. */
 const lookups = new Map<string, Map<string, string>>();
@@ -102,18 +81,6 @@ function readText(i: number, raw: string): void {
 function shown(raw: unknown, text: string): string {
   return quote(typeof raw === 'number' ? String(raw) : text);
 }
-
-/** What the rules must know about a row beyond its values. */
-export interface RowFacts {
-  /** Cells that are neither blank nor a value: invalid (already reported) or in an absent column. */
-  unknown: ReadonlySet<ColumnKey>;
-  /** Money cells converted from 元 (already warned by number.unit). */
-  converted: readonly ColumnKey[];
-}
-
-const NO_KEYS: ReadonlySet<ColumnKey> = new Set();
-/** The facts of a row whose every cell is blank or a value, and none converted. */
-export const NO_FACTS: RowFacts = { unknown: NO_KEYS, converted: [] };
 
 /** RawRecord → LedgerRow (issues go to `report`). `absent`: columns the sheet does not have. */
 export function normalizeRecord(record: RawRecord, report: IssueSink, absent?: ReadonlySet<ColumnKey>): LedgerRow {
@@ -204,54 +171,6 @@ function absentValue(c: CellColumn): unknown {
   if (c.type === 'text') return '';
   if (c.type === 'multi') return NO_ITEMS;
   return null;
-}
-
-/**
- * Reports an issue on the cell being normalised, prefixed with its row and column label, and
- * collects the row's facts. One per ledger (begin() per row) rather than a closure per cell: the
- * hot path allocates as little as possible.
- */
-export class CellReporter {
-  key: ColumnKey = 'seq';
-  unknown: Set<ColumnKey> | null = null;
-  converted: ColumnKey[] | null = null;
-  /** 其他 explanations of the row's multi-select cells. */
-  other = '';
-  private row = 0;
-  constructor(private readonly report: IssueSink) {}
-
-  /** Starts a row: its facts so far are none. */
-  begin(row: number): void {
-    this.row = row;
-    this.unknown = null;
-    this.converted = null;
-    this.other = '';
-  }
-
-  say(ruleId: string, severity: Severity, message: string): void {
-    this.report(ruleId, severity, this.row, this.key, `第${this.row}行${quotedLabel(this.key)}${message}`);
-  }
-
-  /** Reports a present-but-not-allowed value: the cell is then unknown to every other rule. */
-  invalid(ruleId: string, message: string): null {
-    this.say(ruleId, 'error', message);
-    this.markUnknown();
-    return null;
-  }
-
-  markUnknown(): void {
-    this.unknown ??= new Set();
-    this.unknown.add(this.key);
-  }
-
-  markConverted(): void {
-    this.converted ??= [];
-    this.converted.push(this.key);
-  }
-
-  facts(): RowFacts {
-    return { unknown: this.unknown ?? NO_KEYS, converted: this.converted ?? [] };
-  }
 }
 
 type Say = CellReporter;
