@@ -14,6 +14,7 @@ import {
   missingColumnIssues,
   type ReadOptions,
   readLayout,
+  readRawCells,
   readRecords,
   visitDataRows,
 } from './ledger/read.js';
@@ -367,15 +368,15 @@ export function* checkLedgerSteps(
 
 /** The data rows of the grid into the pass, `limit` projects at a time; 合计 rows into `totals`. */
 function gridFeed(layout: LedgerLayout, totals: RawRecord[]): Feed {
-  const raws: (RawCell | undefined)[] = layout.positions.map(() => undefined);
+  const { positions } = layout;
+  const raws: (RawCell | undefined)[] = positions.map(() => undefined);
   let next = layout.start;
   return (pass, limit) => {
     next = visitDataRows(
       layout,
-      raws,
-      (kind, row) => {
-        if (kind === 'project') pass.add(row, raws);
-        else totals.push({ row, cells: rawCellsOf(raws) });
+      (kind, row, cells) => {
+        if (kind === 'project') pass.addGridRow(row, cells, positions);
+        else totals.push({ row, cells: rawCellsOf(readRawCells(cells, positions, raws)) });
       },
       next,
       limit,

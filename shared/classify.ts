@@ -109,6 +109,19 @@ function testsOf(when: readonly Condition[]): readonly Test[] {
   return tests;
 }
 
+/** The rule table judged last and its rules' tests: one table serves a whole ledger, row after row. */
+let lastTable: readonly ClassifyRule[] | null = null;
+let lastTableTests: readonly (readonly Test[])[] = [];
+
+/** The tests of each rule of a table, by rule index. */
+function tableTests(rules: readonly ClassifyRule[]): readonly (readonly Test[])[] {
+  if (rules !== lastTable || rules.length !== lastTableTests.length) {
+    lastTableTests = rules.map((rule) => testsOf(rule.when));
+    lastTable = rules;
+  }
+  return lastTableTests;
+}
+
 /** `values`: the row's values in COLUMN_KEYS order. */
 function holds(values: readonly unknown[], t: Test, unknown: ReadonlySet<ColumnKey>): boolean {
   if (unknown.size > 0 && unknown.has(t.field)) return false; // unknown: neither true nor false
@@ -276,9 +289,10 @@ export function judge(
   out: Verdict,
   values: readonly unknown[] = valuesOf(row),
 ): Verdict {
+  const testsByRule = tableTests(rules);
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r] as ClassifyRule;
-    const tests = testsOf(rule.when);
+    const tests = testsByRule[r] as readonly Test[];
     if (tests.length === 0) {
       if (someUnknown(values, unknown)) break;
       return decided(out, r, catchAllReason(rule));

@@ -21,7 +21,12 @@ const HAS_INVISIBLE = new RegExp(INVISIBLE_CHARS.source, 'u');
 
 /** True when the text holds a character that does not show (see INVISIBLE_CHARS). */
 export function hasInvisible(text: string): boolean {
-  return HAS_INVISIBLE.test(text);
+  // Most codes are printable ASCII, which has none: a plain loop says so without the expression.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return HAS_INVISIBLE.test(text);
+  }
+  return false;
 }
 
 /** The text without the characters that do not show. */

@@ -6,36 +6,15 @@
  * the cell becomes *unknown* (RowFacts.unknown): neither blank nor a value for every other rule.
  * A cell whose column the sheet does not have is unknown too, and gets no issue here.
  */
-import { type ColumnDef, type ColumnKey, LEDGER_COLUMNS, quotedLabel } from './columns.js';
+import { type ColumnDef, type ColumnKey, type ColumnType, LEDGER_COLUMNS } from './columns.js';
 import { parseAmountText, roundWan, YUAN_PER_WAN } from './money.js';
+import { CellReporter, type IssueSink, NO_FACTS, NO_KEYS, type RowFacts } from './reporter.js';
 import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { isSeparator, ZERO_MARKERS } from './synonyms.js';
-import { a1, cellText, foldKey, quote } from './text.js';
-import type { Issue, LedgerRow, RawCell, RawRecord, Severity } from './types.js';
+import { cellText, foldKey, quote } from './text.js';
+import type { LedgerRow, RawCell, RawRecord } from './types.js';
 
-/** Builds an Issue for a row/column, filling the A1 address when the column position is known. */
-export type IssueSink = (
-  ruleId: string,
-  severity: Severity,
-  row: number | null,
-  field: ColumnKey | null,
-  message: string,
-) => void;
-
-export function issueSink(issues: Issue[], columns: Partial<Record<ColumnKey, number>> = {}): IssueSink {
-  const positions = new Map(Object.entries(columns) as [ColumnKey, number | undefined][]);
-  return (ruleId, severity, row, field, message) => {
-    const index = field ? positions.get(field) : undefined;
-    issues.push({
-      row,
-      field,
-      cell: index === undefined || row === null ? null : a1(row, index),
-      ruleId,
-      severity,
-      message,
-    });
-  };
-}
+export { CellReporter, type IssueSink, issueSink, NO_FACTS, type RowFacts } from './reporter.js';
 
 /** Folded spelling → canonical value ('' = counts as blank), per enum/multi column. */
 const lookups = new Map<string, Map<string, string>>();
@@ -54,44 +33,54 @@ export function canonicalValue(key: ColumnKey, text: string): string | undefined
   return map.get(text) ?? map.get(foldKey(text));
 }
 
-const COLUMN_DEFS = LEDGER_COLUMNS as readonly ColumnDef[];
-const NUMERIC_COLUMN = COLUMN_DEFS.map((c) => c.type === 'number' || c.type === 'integer');
-/** The lookups by column index. Their keys are foldKey outputs, which cellText leaves unchanged. */
-const LOOKUP_AT = COLUMN_DEFS.map((c) => lookups.get(c.key));
+/**
+ * What normalisation reads of a column, in one object shape for every column: the ColumnDef
+ * literals differ in shape (sub, values, blankIsZero…), and a property read that meets many shapes
+ * is a slow lookup, paid on every cell.
+ */
+interface CellColumn {
+  readonly key: ColumnKey;
+  readonly type: ColumnType;
+  readonly required: ColumnDef['required'];
+  readonly values: readonly string[] | undefined;
+  readonly blankIsZero: boolean;
+  /** A number or integer column. */
+  readonly numeric: boolean;
+  /** Folded spelling → canonical value (enum / multi). Its keys are foldKey outputs, which cellText leaves unchanged. */
+  readonly lookup: Map<string, string> | undefined;
+}
+
+const CELL_COLUMNS: readonly CellColumn[] = (LEDGER_COLUMNS as readonly ColumnDef[]).map((c) => ({
+  key: c.key as ColumnKey,
+  type: c.type,
+  required: c.required,
+  values: c.values,
+  blankIsZero: c.blankIsZero === true,
+  numeric: c.type === 'number' || c.type === 'integer',
+  lookup: lookups.get(c.key),
+}));
 
 /**
  * Per column, the last text cell read: the text, its cell text, and its value from the column's
  * lookup (undefined when it has none). A pure memo of readText: cell text and lookups depend on
  * the text alone.
  */
-const lastRaw: (string | undefined)[] = COLUMN_DEFS.map(() => undefined);
-const lastText: string[] = COLUMN_DEFS.map(() => '');
-const lastValue: (string | undefined)[] = COLUMN_DEFS.map(() => undefined);
+const lastRaw: (string | undefined)[] = CELL_COLUMNS.map(() => undefined);
+const lastText: string[] = CELL_COLUMNS.map(() => '');
+const lastValue: (string | undefined)[] = CELL_COLUMNS.map(() => undefined);
 
 function readText(i: number, raw: string): void {
   // Text that is already a folded spelling of the column's values is its own cell text.
-  const value = LOOKUP_AT[i]?.get(raw);
+  const value = (CELL_COLUMNS[i] as CellColumn).lookup?.get(raw);
   lastRaw[i] = raw;
   lastValue[i] = value;
   lastText[i] = value === undefined ? cellText(raw) : raw;
 }
 
 /** The value as the clerk typed it, for messages (numbers arrive without text). */
-function shown(raw: RawCell, text: string): string {
+function shown(raw: unknown, text: string): string {
   return quote(typeof raw === 'number' ? String(raw) : text);
 }
-
-/** What the rules must know about a row beyond its values. */
-export interface RowFacts {
-  /** Cells that are neither blank nor a value: invalid (already reported) or in an absent column. */
-  unknown: ReadonlySet<ColumnKey>;
-  /** Money cells converted from 元 (already warned by number.unit). */
-  converted: readonly ColumnKey[];
-}
-
-const NO_KEYS: ReadonlySet<ColumnKey> = new Set();
-/** The facts of a row whose every cell is blank or a value, and none converted. */
-export const NO_FACTS: RowFacts = { unknown: NO_KEYS, converted: [] };
 
 /** RawRecord → LedgerRow (issues go to `report`). `absent`: columns the sheet does not have. */
 export function normalizeRecord(record: RawRecord, report: IssueSink, absent?: ReadonlySet<ColumnKey>): LedgerRow {
@@ -123,93 +112,70 @@ export function normalizeValues(
   out: unknown[],
 ): RowFacts {
   say.begin(row);
-  for (let i = 0; i < COLUMN_DEFS.length; i++) {
-    const c = COLUMN_DEFS[i] as ColumnDef;
-    say.key = c.key as ColumnKey;
-    if (absent.size > 0 && absent.has(say.key)) {
-      out[i] = absentValue(c);
-      say.markUnknown();
-      continue;
-    }
-    const raw = raws[i] ?? null;
-    // A number in a number column needs no text: skip making one (the common case for money).
-    // Text that is already a folded spelling of the column's values is its own cell text, and in
-    // an enum column its value (unless it is a spelling of blank).
-    let text: string;
-    if (typeof raw === 'number' && NUMERIC_COLUMN[i]) text = '';
-    else if (typeof raw === 'string') {
-      // Columns repeat their texts row after row: the last one's reading is kept per column.
-      if (raw !== lastRaw[i]) readText(i, raw);
-      const value = lastValue[i];
-      if (value !== undefined && value !== '' && c.type === 'enum') {
-        out[i] = value;
-        continue;
-      }
-      text = lastText[i] as string;
-    } else text = cellText(raw);
-    out[i] = normalizeCell(c, raw, text, say);
+  for (let i = 0; i < CELL_COLUMNS.length; i++) out[i] = normalizeAt(i, raws[i] ?? null, say, absent);
+  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+}
+
+/**
+ * normalizeValues straight from a grid row: `positions[i]` is the grid column of LEDGER_COLUMNS[i]
+ * (undefined: absent). The result is that of normalizeValues on the row's raw cells (toRawCell):
+ * only its trimming is left out, as cell text is trimmed anyway.
+ */
+export function normalizeGridValues(
+  cells: readonly unknown[],
+  positions: readonly (number | undefined)[],
+  row: number,
+  say: CellReporter,
+  absent: ReadonlySet<ColumnKey>,
+  out: unknown[],
+): RowFacts {
+  say.begin(row);
+  for (let i = 0; i < CELL_COLUMNS.length; i++) {
+    const index = positions[i];
+    out[i] = normalizeAt(i, index === undefined ? null : gridValue(cells[index]), say, absent);
   }
   return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
 }
 
+/** A grid cell as toRawCell reads it, but untrimmed and not made text: blank and non-finite numbers are null. */
+function gridValue(value: unknown): unknown {
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return null;
+  return value;
+}
+
+/** The normalised value of column `i`'s cell `raw` (a raw cell, or any grid value: see gridValue). */
+function normalizeAt(i: number, raw: unknown, say: CellReporter, absent: ReadonlySet<ColumnKey>): unknown {
+  const c = CELL_COLUMNS[i] as CellColumn;
+  say.key = c.key;
+  if (absent.size > 0 && absent.has(say.key)) {
+    say.markUnknown();
+    return absentValue(c);
+  }
+  // A number in a number column needs no text: skip making one (the common case for money).
+  // Text that is already a folded spelling of the column's values is its own cell text, and in
+  // an enum column its value (unless it is a spelling of blank).
+  let text: string;
+  if (typeof raw === 'number' && c.numeric) text = '';
+  else if (typeof raw === 'string') {
+    // Columns repeat their texts row after row: the last one's reading is kept per column.
+    if (raw !== lastRaw[i]) readText(i, raw);
+    const value = lastValue[i];
+    if (value !== undefined && value !== '' && c.type === 'enum') return value;
+    text = lastText[i] as string;
+  } else text = cellText(raw);
+  return normalizeCell(c, raw, text, say);
+}
+
 /** The value of a cell whose column is absent: blank of its type (the cell is marked unknown). */
-function absentValue(c: ColumnDef): unknown {
+function absentValue(c: CellColumn): unknown {
   if (c.type === 'text') return '';
   if (c.type === 'multi') return NO_ITEMS;
   return null;
 }
 
-/**
- * Reports an issue on the cell being normalised, prefixed with its row and column label, and
- * collects the row's facts. One per ledger (begin() per row) rather than a closure per cell: the
- * hot path allocates as little as possible.
- */
-export class CellReporter {
-  key: ColumnKey = 'seq';
-  unknown: Set<ColumnKey> | null = null;
-  converted: ColumnKey[] | null = null;
-  /** 其他 explanations of the row's multi-select cells. */
-  other = '';
-  private row = 0;
-  constructor(private readonly report: IssueSink) {}
-
-  /** Starts a row: its facts so far are none. */
-  begin(row: number): void {
-    this.row = row;
-    this.unknown = null;
-    this.converted = null;
-    this.other = '';
-  }
-
-  say(ruleId: string, severity: Severity, message: string): void {
-    this.report(ruleId, severity, this.row, this.key, `第${this.row}行${quotedLabel(this.key)}${message}`);
-  }
-
-  /** Reports a present-but-not-allowed value: the cell is then unknown to every other rule. */
-  invalid(ruleId: string, message: string): null {
-    this.say(ruleId, 'error', message);
-    this.markUnknown();
-    return null;
-  }
-
-  markUnknown(): void {
-    this.unknown ??= new Set();
-    this.unknown.add(this.key);
-  }
-
-  markConverted(): void {
-    this.converted ??= [];
-    this.converted.push(this.key);
-  }
-
-  facts(): RowFacts {
-    return { unknown: this.unknown ?? NO_KEYS, converted: this.converted ?? [] };
-  }
-}
-
 type Say = CellReporter;
 
-function normalizeCell(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
+function normalizeCell(c: CellColumn, raw: unknown, text: string, say: Say): unknown {
   switch (c.type) {
     case 'text':
       if (text === '' && c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写。');
@@ -234,10 +200,10 @@ function listed(items: readonly string[]): string {
   return distinct.length > MAX_LISTED ? `${shown}等 ${distinct.length} 项` : shown;
 }
 
-const allowedLists = new Map<ColumnDef, string>();
+const allowedLists = new Map<CellColumn, string>();
 
 /** “巩固、提升、盘活、重建”: a column's allowed values, for messages (joined once per column). */
-function allowedList(c: ColumnDef): string {
+function allowedList(c: CellColumn): string {
   let list = allowedLists.get(c);
   if (list === undefined) {
     list = (c.values ?? []).join('、');
@@ -248,8 +214,8 @@ function allowedList(c: ColumnDef): string {
 
 // The hot parsers keep their rare paths in functions of their own: a local captured by a closure
 // costs a context allocation on every call, even when the closure is never made.
-function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
-  const canonical = text === '' ? '' : canonicalValue(c.key as ColumnKey, text);
+function parseEnum(c: CellColumn, text: string, say: Say): unknown {
+  const canonical = text === '' ? '' : canonicalValue(c.key, text);
   if (canonical === undefined) return invalidEnum(c, text, say);
   if (canonical === '') {
     if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
@@ -259,8 +225,8 @@ function parseEnum(c: ColumnDef, text: string, say: Say): unknown {
 }
 
 /** An enum cell that is not one allowed value: the same shortfall written twice, or an issue. */
-function invalidEnum(c: ColumnDef, text: string, say: Say): unknown {
-  const key = c.key as ColumnKey;
+function invalidEnum(c: CellColumn, text: string, say: Say): unknown {
+  const key = c.key;
   const items = key === 'linkageShortfall' ? splitItems(text).map((t) => canonicalValue(key, t)) : [];
   if (items.length > 1 && items.every((v) => v)) {
     const distinct = [...new Set(items as string[])];
@@ -291,9 +257,9 @@ const OTHER = '其他';
 const OTHER_WITH_NOTE =
   /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
 
-function parseMulti(c: ColumnDef, text: string, say: Say): unknown {
+function parseMulti(c: CellColumn, text: string, say: Say): unknown {
   if (text === '') return NO_ITEMS;
-  const key = c.key as ColumnKey;
+  const key = c.key;
   const notes: string[] = [];
   let rest = text;
   if (c.values?.includes(OTHER) && (text.includes(OTHER) || text.includes('其它'))) {
@@ -341,7 +307,7 @@ function splitNote(key: ColumnKey, note: string): { note: string; tail: string }
   return { note: words.join(' '), tail: tail.join('、') };
 }
 
-function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
+function parseInteger(c: CellColumn, raw: unknown, text: string, say: Say): unknown {
   if (text === '' && typeof raw !== 'number') {
     if (c.required === true) say.say('required', 'error', '为空：该栏为必填项，请填写年份，如 2021。');
     return null;
@@ -357,7 +323,7 @@ function parseInteger(c: ColumnDef, raw: RawCell, text: string, say: Say): unkno
 }
 
 /** Money cells: numbers in 万元, possibly typed as text with 万/万元/元 or thousands separators. */
-function parseMoney(c: ColumnDef, raw: RawCell, text: string, say: Say): unknown {
+function parseMoney(c: CellColumn, raw: unknown, text: string, say: Say): unknown {
   if (typeof raw !== 'number' && (text === '' || (c.blankIsZero && ZERO_MARKERS.includes(text)))) {
     if (text === '' && c.required === true) {
       say.say('required', 'error', '为空：该栏为必填项，请填写金额（万元），没有请填 0。');

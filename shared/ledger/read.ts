@@ -3,10 +3,13 @@
  * `range.values` or ExcelJS give it: rows of unknown cell values. Never throws on odd input.
  */
 import { COLUMNS, type ColumnKey, LEDGER_COLUMNS, quotedLabel } from './columns.js';
+import { readMeta } from './meta.js';
 import { rawCellsOf } from './shape.js';
-import { FOOTER_MARKER, LEVEL1_LABEL_SYNONYMS, LEVEL2_LABEL_SYNONYMS, META_LABELS, TOTAL_MARKERS } from './synonyms.js';
+import { FOOTER_MARKER, LEVEL1_LABEL_SYNONYMS, LEVEL2_LABEL_SYNONYMS, TOTAL_MARKERS } from './synonyms.js';
 import { cellText, foldKey } from './text.js';
 import type { Issue, LedgerMeta, RawCell, RawRecord } from './types.js';
+
+export { excelSerialToIso, parseDate, parseMetaLine } from './meta.js';
 
 /** A merged area in grid coordinates (0-based, inclusive). */
 export interface MergeArea {
@@ -261,45 +264,68 @@ export function forEachDataRow(
   raws: (RawCell | undefined)[],
   visit: (kind: RowKind, row: number) => void,
 ): void {
-  visitDataRows(layout, raws, visit);
+  visitDataRows(layout, (kind, row, cells) => {
+    readRawCells(cells, layout.positions, raws);
+    visit(kind, row);
+  });
 }
 
 /**
- * forEachDataRow from grid index `from`, stopping after `limit` projects: returns the index to go
- * on from (data.length once the ledger has ended), so a check can pause between chunks.
+ * The non-blank data rows up to the 填表说明 footer, from grid index `from`, stopping after `limit`
+ * projects: `visit` gets each row's kind, worksheet row and grid cells (read through
+ * layout.positions, as readRawCells does). Returns the index to go on from (data.length once the
+ * ledger has ended), so a check can pause between chunks. Only the cells that tell a row's kind
+ * are read here: a project's cells are read once, by whoever visits it.
  */
 export function visitDataRows(
   layout: LedgerLayout,
-  raws: (RawCell | undefined)[],
-  visit: (kind: RowKind, row: number) => void,
+  visit: (kind: RowKind, row: number, cells: readonly unknown[]) => void,
   from = layout.start,
   limit = Number.POSITIVE_INFINITY,
 ): number {
   const { data, positions } = layout;
   let projects = 0;
   for (let r = from; r < data.length; r++) {
-    const row = data[r];
-    if (!Array.isArray(row)) continue;
-    if (isFooter(row)) return data.length;
-    let filled = 0;
-    for (let i = 0; i < positions.length; i++) {
-      const index = positions[i];
-      const value = index === undefined ? null : toRawCell(row[index]);
-      raws[i] = value === null ? undefined : value;
-      if (value !== null && i > 0) filled++; // a 序号 alone does not make a project
-    }
-    if (filled === 0) continue;
-    const total = isTotalMarker(raws[0]) || isTotalMarker(raws[1]);
-    if (!total && projects++ >= limit) return r; // read again when the check goes on
-    visit(total ? 'total' : 'project', r + 1 + layout.rowOffset);
+    const cells = data[r];
+    if (!Array.isArray(cells)) continue;
+    if (isFooter(cells)) return data.length;
+    const kind = rowKind(cells, positions);
+    if (kind === null) continue;
+    if (kind === 'project' && projects++ >= limit) return r; // read again when the check goes on
+    visit(kind, r + 1 + layout.rowOffset, cells);
   }
   return data.length;
+}
+
+/** A data row's kind, or null when it is blank (a 序号 alone does not make a project). */
+function rowKind(cells: readonly unknown[], positions: readonly (number | undefined)[]): RowKind | null {
+  let filled = false;
+  for (let i = 1; i < positions.length && !filled; i++) filled = rawCellAt(cells, positions, i) !== null;
+  if (!filled) return null;
+  const total = isTotalMarker(rawCellAt(cells, positions, 0)) || isTotalMarker(rawCellAt(cells, positions, 1));
+  return total ? 'total' : 'project';
+}
+
+/** The raw cell of LEDGER_COLUMNS[i] in a grid row (null when blank or its column is absent). */
+function rawCellAt(cells: readonly unknown[], positions: readonly (number | undefined)[], i: number): RawCell {
+  const index = positions[i];
+  return index === undefined ? null : toRawCell(cells[index]);
+}
+
+/** A grid row's raw cells into `raws` (LEDGER_COLUMNS order; blank = undefined), which is returned. */
+export function readRawCells(
+  cells: readonly unknown[],
+  positions: readonly (number | undefined)[],
+  raws: (RawCell | undefined)[],
+): (RawCell | undefined)[] {
+  for (let i = 0; i < positions.length; i++) raws[i] = rawCellAt(cells, positions, i) ?? undefined;
+  return raws;
 }
 
 /** How many projects the ledger has (data rows that are neither blank nor 合计), for progress. */
 export function countProjects(layout: LedgerLayout): number {
   let projects = 0;
-  visitDataRows(layout, [], (kind) => {
+  visitDataRows(layout, (kind) => {
     if (kind === 'project') projects++;
   });
   return projects;
@@ -338,62 +364,4 @@ export function toRawCell(value: unknown): RawCell {
   // Text is passed on as typed (trimmed): normalisation folds it once, on whichever side runs it.
   const text = typeof value === 'string' ? value.trim() : cellText(value);
   return text === '' ? null : text;
-}
-
-function readMeta(rows: readonly (readonly unknown[])[], before: number): LedgerMeta {
-  const meta: LedgerMeta = { unit: null, reviewer: null, filler: null, updatedAt: null };
-  for (let r = 0; r < before; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row)) continue;
-    const line = row
-      .map(metaCellText)
-      .filter((t) => t !== '')
-      .join(' ');
-    if (!META_LABELS.some((m) => line.includes(m.label))) continue;
-    Object.assign(meta, parseMetaLine(line));
-    break;
-  }
-  return meta;
-}
-
-/** Dates in the meta line may be real dates or Excel serial numbers next to 更新时间. */
-function metaCellText(value: unknown): string {
-  if (typeof value === 'number' && value > 20000 && value < 80000) return excelSerialToIso(value);
-  return cellText(value);
-}
-
-export function excelSerialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function parseMetaLine(line: string): Partial<LedgerMeta> {
-  const text = line.replace(/[:：]/gu, ':');
-  const found: { at: number; end: number; field: (typeof META_LABELS)[number]['field'] }[] = [];
-  for (const { label, field } of META_LABELS) {
-    const at = text.indexOf(label);
-    if (at < 0 || found.some((f) => at >= f.at && at < f.end)) continue;
-    found.push({ at, end: at + label.length, field });
-  }
-  found.sort((a, b) => a.at - b.at);
-  const meta: Partial<LedgerMeta> = {};
-  found.forEach((f, i) => {
-    const raw = text
-      .slice(f.end, found[i + 1]?.at ?? text.length)
-      .replace(/^\s*:?/u, '')
-      .trim();
-    if (f.field === 'updatedAt') meta.updatedAt = parseDate(raw);
-    else meta[f.field] = raw === '' ? null : raw;
-  });
-  return meta;
-}
-
-/** "2024年5月6日", "2024-05-06", "2024/5/6", "2024.5.6" → "2024-05-06"; anything else → null. */
-export function parseDate(text: string): string | null {
-  const m = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/u.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
 }

@@ -6,7 +6,14 @@
  */
 import { blankSuggestion, CLASSIFY_RULES, judge, type Suggestion, type Verdict, writeSuggestion } from '../classify.js';
 import { type Category, COLUMN_KEYS, COLUMNS, type ColumnKey } from '../ledger/columns.js';
-import { CellReporter, type IssueSink, NO_FACTS, normalizeValues } from '../ledger/normalize.js';
+import {
+  CellReporter,
+  type IssueSink,
+  NO_FACTS,
+  normalizeGridValues,
+  normalizeValues,
+  type RowFacts,
+} from '../ledger/normalize.js';
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
 import { grownTo, LedgerTable, preallocated } from '../ledger/table.js';
 import { foldKey } from '../ledger/text.js';
@@ -78,7 +85,16 @@ export class RowPass {
 
   /** Normalises, classifies and checks one project; `raws` in LEDGER_COLUMNS order (blank = undefined). */
   add(rowNumber: number, raws: readonly (RawCell | undefined)[]): void {
-    const facts = normalizeValues(raws, rowNumber, this.say, this.absent, this.values);
+    this.check(rowNumber, normalizeValues(raws, rowNumber, this.say, this.absent, this.values));
+  }
+
+  /** The same from a grid row: `positions[i]` is the grid column of LEDGER_COLUMNS[i] (see normalizeGridValues). */
+  addGridRow(rowNumber: number, cells: readonly unknown[], positions: readonly (number | undefined)[]): void {
+    this.check(rowNumber, normalizeGridValues(cells, positions, rowNumber, this.say, this.absent, this.values));
+  }
+
+  /** Classifies and checks the project just normalised into `values`, and keeps it. */
+  private check(rowNumber: number, facts: RowFacts): void {
     const other = this.say.other;
     const row = fillLedgerRow(this.row, rowNumber, this.values, other);
     const unknown = facts.unknown;
