@@ -11,13 +11,13 @@
  */
 import published from './holidays-data.json' with { type: 'json' };
 
-/** Days off (YYYY-MM-DD → the holiday's Chinese name) and adjusted working days. */
+/** Days off as runs (first day YYYY-MM-DD, number of days, the holiday's Chinese name) and adjusted working days. */
 interface PublishedDays {
-  holidays: Readonly<Record<string, string>>;
+  holidays: readonly (readonly [string, number, string])[];
   workdays: readonly string[];
 }
 
-const DATA: PublishedDays = published;
+const DATA = published as unknown as PublishedDays;
 
 interface YearDays {
   /** Day off → the holiday's name. */
@@ -36,7 +36,13 @@ function yearOf(date: string): YearDays {
   }
   return y;
 }
-for (const [date, name] of Object.entries(DATA.holidays)) yearOf(date).off.set(date, name);
+for (const [first, days, name] of DATA.holidays) {
+  const day = new Date(`${first}T00:00:00Z`);
+  for (let i = 0; i < days; i++, day.setUTCDate(day.getUTCDate() + 1)) {
+    const date = day.toISOString().slice(0, 10);
+    yearOf(date).off.set(date, name);
+  }
+}
 for (const date of DATA.workdays) yearOf(date).work.add(date);
 
 /** The years the published data has an arrangement for. */
