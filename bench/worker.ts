@@ -5,8 +5,9 @@
  * 2,000-row ledgers are submitted 10 at a time (errors must be 0, rows stored must equal rows
  * sent); then the 401 floor and the 40-unit summary, 200 requests each, one after another.
  * Runs once per body encoding, each on a fresh database: `plain` JSON (the baseline) and `gzip`
- * (Content-Encoding: gzip, as the CLI and the add-in send ledgers); each body is compressed once
- * before anything is timed (the client's work, not the server's latency).
+ * (Content-Encoding: gzip, as the CLI and the add-in send ledgers); each body is the ledger's
+ * records by column (wireSubmission, as the CLI and the add-in send them), written and compressed
+ * once before anything is timed (the client's work, not the server's latency).
  *
  * Targets (issue 15: what carries to production), each printed PASS/MISS:
  * - Worker CPU per 2,000-row submission ≤ 15 ms, measured inside workerd: the Worker runs with
