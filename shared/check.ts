@@ -148,15 +148,11 @@ function recordsFeed(records: readonly RawRecord[]): Feed {
 
 function columnsFeed(records: RawColumns): Feed {
   const columns = columnsInOrder(records);
-  const raws: (RawCell | undefined)[] = columns.map(() => undefined);
   const rows = records.row;
   let next = 0;
   return (pass, limit) => {
     const end = Math.min(rows.length, next + limit);
-    for (; next < end; next++) {
-      for (let c = 0; c < columns.length; c++) raws[c] = columns[c]?.[next];
-      pass.add(rows[next] as number, raws);
-    }
+    for (; next < end; next++) pass.addColumnRow(rows[next] as number, columns, next);
     return next >= rows.length;
   };
 }

@@ -137,6 +137,23 @@ export function normalizeGridValues(
   return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
 }
 
+/**
+ * normalizeValues straight from records by column (RawColumns): `columns[i]` holds LEDGER_COLUMNS[i]
+ * for every record (undefined: not sent), and the row is the record at `index`.
+ */
+export function normalizeColumnValues(
+  columns: readonly (readonly RawCell[] | undefined)[],
+  index: number,
+  row: number,
+  say: CellReporter,
+  absent: ReadonlySet<ColumnKey>,
+  out: unknown[],
+): RowFacts {
+  say.begin(row);
+  for (let i = 0; i < CELL_COLUMNS.length; i++) out[i] = normalizeAt(i, columns[i]?.[index] ?? null, say, absent);
+  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+}
+
 /** A grid cell as toRawCell reads it, but untrimmed and not made text: blank and non-finite numbers are null. */
 function gridValue(value: unknown): unknown {
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return null;

@@ -10,6 +10,7 @@ import {
   CellReporter,
   type IssueSink,
   NO_FACTS,
+  normalizeColumnValues,
   normalizeGridValues,
   normalizeValues,
   type RowFacts,
@@ -91,6 +92,11 @@ export class RowPass {
   /** The same from a grid row: `positions[i]` is the grid column of LEDGER_COLUMNS[i] (see normalizeGridValues). */
   addGridRow(rowNumber: number, cells: readonly unknown[], positions: readonly (number | undefined)[]): void {
     this.check(rowNumber, normalizeGridValues(cells, positions, rowNumber, this.say, this.absent, this.values));
+  }
+
+  /** The same from records by column: the record at `index` (see normalizeColumnValues). */
+  addColumnRow(rowNumber: number, columns: readonly (readonly RawCell[] | undefined)[], index: number): void {
+    this.check(rowNumber, normalizeColumnValues(columns, index, rowNumber, this.say, this.absent, this.values));
   }
 
   /** Classifies and checks the project just normalised into `values`, and keeps it. */
