@@ -4,7 +4,8 @@
  * sort by (row, severity, column), integers skip roundWan's rounding unchanged, and cached column
  * letters equal computed ones, cached classify reasons name the row's own facts, amount text and
  * multi-select separators read by plain loops equal their regular expressions, and a table's
- * number columns (Float64Arrays) give back exactly the values pushed, whatever they are.
+ * number columns (Float64Arrays) give back exactly the values pushed, whatever they are; rows whose
+ * multi-select texts were read once (remembered) still get lists of their own.
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import type { Issue } from './ledger/types.js';
 import { repeatedPairs } from './rules/ledger.js';
 import { summarize } from './stats.js';
 import { cellsArb, messyCellsArb } from './test/arbitraries.js';
+import { validCells } from './test/fixtures.js';
 
 function pairsByMap(keys: readonly string[]): [number, number][] {
   const first = new Map<string, number>();
@@ -182,4 +184,24 @@ it("checkRecords' 统计表 row, counted during the check, equals summarize over
       expect(result.summary).toEqual(summarize(named ? '保家镇' : '未填报单位', result.rows));
     }),
   );
+});
+
+it('rows whose multi-select cells read alike (remembered by text) still get lists of their own', () => {
+  const cells = { ...validCells(1), problems: '亏损、停产', causes: '资金短缺、用工短缺' };
+  const first = checkRecords([
+    { row: 5, cells },
+    { row: 6, cells: { ...cells, code: 'PS-2' } },
+  ]);
+  const [a, b] = first.rows;
+  if (!a || !b) throw new Error('two rows');
+  expect(a.problems).toEqual(['亏损', '停产']);
+  expect(a.problems).not.toBe(b.problems);
+  expect(Object.isFrozen(a.causes)).toBe(false);
+  a.problems.push('经营困难');
+  a.causes.length = 0;
+  expect(b.problems).toEqual(['亏损', '停产']);
+  // The next check reads the same texts as before.
+  const again = checkRecords([{ row: 5, cells }]).rows[0];
+  expect(again?.problems).toEqual(['亏损', '停产']);
+  expect(again?.causes).toEqual(['资金短缺', '用工短缺']);
 });

@@ -48,6 +48,8 @@ interface CellColumn {
   readonly numeric: boolean;
   /** Folded spelling → canonical value (enum / multi). Its keys are foldKey outputs, which cellText leaves unchanged. */
   readonly lookup: Map<string, string> | undefined;
+  /** Multi-select: cell text → its values, for texts read without note or bad item (see parseMulti). */
+  readonly parsed: Map<string, readonly string[]> | null;
 }
 
 const CELL_COLUMNS: readonly CellColumn[] = (LEDGER_COLUMNS as readonly ColumnDef[]).map((c) => ({
@@ -58,7 +60,11 @@ const CELL_COLUMNS: readonly CellColumn[] = (LEDGER_COLUMNS as readonly ColumnDe
   blankIsZero: c.blankIsZero === true,
   numeric: c.type === 'number' || c.type === 'integer',
   lookup: lookups.get(c.key),
+  parsed: c.type === 'multi' ? new Map() : null,
 }));
+
+/** Texts remembered per multi-select column (a ledger repeats a few combinations row after row). */
+const MAX_PARSED = 256;
 
 /**
  * Per column, the last text cell read: the text, its cell text, and its value from the column's
@@ -274,10 +280,34 @@ const OTHER = '其他';
 const OTHER_WITH_NOTE =
   /(?:其他|其它)\s*(?:\(([^)]*)\)?|:\s*([^、，,；;/／\r\n]*)|[-—–~～]+\s*([^、，,；;/／\r\n]*))/gu;
 
+/**
+ * A multi-select cell's values. A text read without 其他 note or bad item is remembered with its
+ * values (frozen, shared by the rows that have it; LedgerRows get their own copy, ledgerRowOf): the
+ * same few combinations come back row after row, and each was a split and a new list.
+ */
 function parseMulti(c: CellColumn, text: string, say: Say): unknown {
   if (text === '') return NO_ITEMS;
-  const key = c.key;
+  const known = c.parsed?.get(text);
+  if (known !== undefined) return known;
   const notes: string[] = [];
+  const bad: string[] = [];
+  const values = readMulti(c, text, notes, bad);
+  if (notes.length > 0) say.other = say.other === '' ? notes.join('；') : `${say.other}；${notes.join('；')}`;
+  if (bad.length > 0) {
+    say.invalid(
+      'multi.enum',
+      `中的${listed(bad.map(quote))}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
+    );
+  }
+  if (notes.length > 0 || bad.length > 0 || !c.parsed) return values;
+  if (c.parsed.size >= MAX_PARSED) c.parsed.clear();
+  c.parsed.set(text, Object.freeze(values));
+  return values;
+}
+
+/** The allowed values of a multi-select text, in order and once each; 其他 notes and bad items into the lists given. */
+function readMulti(c: CellColumn, text: string, notes: string[], bad: string[]): string[] {
+  const key = c.key;
   let rest = text;
   if (c.values?.includes(OTHER) && (text.includes(OTHER) || text.includes('其它'))) {
     rest = takeNotes(key, text, notes);
@@ -286,19 +316,11 @@ function parseMulti(c: CellColumn, text: string, say: Say): unknown {
   const whole = canonicalValue(key, rest);
   if (whole !== undefined && notes.length === 0) return whole === '' ? [] : [whole];
   const values: string[] = [];
-  const bad: string[] = [];
   const items = whole !== undefined ? [rest] : splitItems(rest);
   for (const item of items) {
     const v = canonicalValue(key, item);
     if (v === undefined) bad.push(item);
     else if (v !== '' && !values.includes(v)) values.push(v);
-  }
-  if (notes.length > 0) say.other = say.other === '' ? notes.join('；') : `${say.other}；${notes.join('；')}`;
-  if (bad.length > 0) {
-    say.invalid(
-      'multi.enum',
-      `中的${listed(bad.map(quote))}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
-    );
   }
   return values;
 }

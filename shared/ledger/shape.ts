@@ -92,14 +92,18 @@ export function fillLedgerRow(out: LedgerRow, row: number, v: V, causesOther = '
 }
 
 /**
- * A new LedgerRow from values in COLUMNS order, to keep: its multi-select lists are its own (a
- * shared empty list used while checking becomes a new one).
+ * A new LedgerRow from values in COLUMNS order, to keep: its multi-select lists are its own copies
+ * (while checking, rows share lists: NO_ITEMS, and the lists parseMulti remembers per text).
  */
 export function ledgerRowOf(row: number, v: V, causesOther = ''): LedgerRow {
   const out = fillLedgerRow(blankLedgerRow(), row, v, causesOther);
-  if (out.problems === NO_ITEMS) out.problems = [];
-  if (out.causes === NO_ITEMS) out.causes = [];
+  out.problems = ownList(out.problems);
+  out.causes = ownList(out.causes);
   return out;
+}
+
+function ownList<T>(list: T): T {
+  return (Array.isArray(list) ? list.slice() : list) as T;
 }
 
 /** Raw cells by key; a blank is `undefined`, which JSON leaves out, so payloads stay sparse. */
