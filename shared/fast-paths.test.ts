@@ -5,7 +5,8 @@
  * letters equal computed ones, cached classify reasons name the row's own facts, amount text and
  * multi-select separators read by plain loops equal their regular expressions, and a table's
  * number columns (Float64Arrays) give back exactly the values pushed, whatever they are; rows whose
- * multi-select texts were read once (remembered) still get lists of their own.
+ * multi-select texts were read once (remembered) still get lists of their own; width folding by
+ * slices equals folding character by character.
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { parseAmountText, roundWan } from './ledger/money.js';
 import { NO_FACTS, normalizeRecord } from './ledger/normalize.js';
 import { isSeparator, MULTI_SEPARATORS } from './ledger/synonyms.js';
 import { LedgerTable } from './ledger/table.js';
-import { columnLetters } from './ledger/text.js';
+import { columnLetters, foldWidth } from './ledger/text.js';
 import type { Issue } from './ledger/types.js';
 import { repeatedPairs } from './rules/ledger.js';
 import { summarize } from './stats.js';
@@ -204,4 +205,44 @@ it('rows whose multi-select cells read alike (remembered by text) still get list
   const again = checkRecords([{ row: 5, cells }]).rows[0];
   expect(again?.problems).toEqual(['亏损', '停产']);
   expect(again?.causes).toEqual(['资金短缺', '用工短缺']);
+});
+
+/** foldWidth as first written: character by character. */
+function foldWidthByCharacter(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+it('foldWidth by slices equals folding character by character, on every code unit and any text', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const text = `a${String.fromCharCode(c)}（Ｂ）`;
+    expect(foldWidth(text)).toBe(foldWidthByCharacter(text));
+  }
+  const pieces = fc.constantFrom(
+    '，',
+    '（',
+    '）',
+    'Ａ',
+    '０',
+    '\u3000',
+    '\uff5e',
+    '\uff5f',
+    '\uff00',
+    '项目',
+    'a',
+    '😀',
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' })), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(foldWidth(text)).toBe(foldWidthByCharacter(text));
+    }),
+    { numRuns: 3000 },
+  );
 });

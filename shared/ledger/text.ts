@@ -4,7 +4,6 @@ const FULL_WIDTH_START = 0xff01;
 const FULL_WIDTH_END = 0xff5e;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
-/** Full-width ASCII (０-９, （）, ：, Ａ…) → half-width; ideographic space → space. */
 /** True when the text holds a full-width ASCII form or an ideographic space (a plain loop: hot path). */
 function needsFolding(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -14,16 +13,22 @@ function needsFolding(text: string): boolean {
   return false;
 }
 
+/** Full-width ASCII (０-９, （）, ：, Ａ…) → half-width; ideographic space → space. */
 export function foldWidth(text: string): string {
   if (!needsFolding(text)) return text;
+  // The unchanged runs are sliced, not rebuilt character by character (each `+=` of one character
+  // made a new string: most of what a check allocated). Surrogates are never in range.
   let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - FULL_WIDTH_OFFSET);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const folded =
+      code >= FULL_WIDTH_START && code <= FULL_WIDTH_END ? code - FULL_WIDTH_OFFSET : code === 0x3000 ? 0x20 : -1;
+    if (folded < 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(folded);
+    from = i + 1;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /** Key for comparing labels and enum values: width-folded, all white space removed. */
