@@ -8,7 +8,7 @@
  */
 import { type ColumnDef, type ColumnKey, type ColumnType, LEDGER_COLUMNS } from './columns.js';
 import { parseAmountText, roundWan, YUAN_PER_WAN } from './money.js';
-import { CellReporter, type IssueSink, NO_FACTS, NO_KEYS, type RowFacts } from './reporter.js';
+import { CellReporter, type IssueSink, NO_KEYS, type RowFacts } from './reporter.js';
 import { ledgerRowOf, NO_ITEMS, rawValuesOf } from './shape.js';
 import { isSeparator, ZERO_MARKERS } from './synonyms.js';
 import { cellText, foldKey, quote } from './text.js';
@@ -101,25 +101,26 @@ export function normalizeWithFacts(
 ): { row: LedgerRow; facts: RowFacts } {
   const say = new CellReporter(report);
   const values: unknown[] = [];
-  const facts = normalizeValues(rawValuesOf(record.cells), record.row, say, absent, values);
-  return { row: ledgerRowOf(record.row, values, say.other), facts };
+  say.begin(record.row);
+  normalizeValues(rawValuesOf(record.cells), { say, absent, out: values });
+  return { row: ledgerRowOf(record.row, values, say.other), facts: say.facts() };
 }
 
 /**
- * One row's raw cells (COLUMNS order) → its normalised values, written into `out`; cell issues go
- * to `say` (which may be reused row after row). Returns the row's facts; `say.other` holds its
- * 其他 explanations.
+ * Where one row's normalised values go: the reporter for its cell issues (begun for the row,
+ * CellReporter.begin; the row's facts are then `say.facts()` and its 其他 explanations
+ * `say.other`), the columns the sheet lacks, and the values in COLUMNS order (`out`, which may be
+ * reused row after row).
  */
-export function normalizeValues(
-  raws: readonly (RawCell | undefined)[],
-  row: number,
-  say: CellReporter,
-  absent: ReadonlySet<ColumnKey>,
-  out: unknown[],
-): RowFacts {
-  say.begin(row);
-  for (let i = 0; i < CELL_COLUMNS.length; i++) out[i] = normalizeAt(i, raws[i] ?? null, say, absent);
-  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+export interface RowTarget {
+  readonly say: CellReporter;
+  readonly absent: ReadonlySet<ColumnKey>;
+  readonly out: unknown[];
+}
+
+/** One row's raw cells (COLUMNS order, blank = undefined) → its normalised values. */
+export function normalizeValues(raws: readonly (RawCell | undefined)[], to: RowTarget): void {
+  for (let i = 0; i < CELL_COLUMNS.length; i++) to.out[i] = normalizeAt(i, raws[i] ?? null, to);
 }
 
 /**
@@ -130,17 +131,12 @@ export function normalizeValues(
 export function normalizeGridValues(
   cells: readonly unknown[],
   positions: readonly (number | undefined)[],
-  row: number,
-  say: CellReporter,
-  absent: ReadonlySet<ColumnKey>,
-  out: unknown[],
-): RowFacts {
-  say.begin(row);
+  to: RowTarget,
+): void {
   for (let i = 0; i < CELL_COLUMNS.length; i++) {
     const index = positions[i];
-    out[i] = normalizeAt(i, index === undefined ? null : gridValue(cells[index]), say, absent);
+    to.out[i] = normalizeAt(i, index === undefined ? null : gridValue(cells[index]), to);
   }
-  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
 }
 
 /**
@@ -150,14 +146,9 @@ export function normalizeGridValues(
 export function normalizeColumnValues(
   columns: readonly (readonly RawCell[] | undefined)[],
   index: number,
-  row: number,
-  say: CellReporter,
-  absent: ReadonlySet<ColumnKey>,
-  out: unknown[],
-): RowFacts {
-  say.begin(row);
-  for (let i = 0; i < CELL_COLUMNS.length; i++) out[i] = normalizeAt(i, columns[i]?.[index] ?? null, say, absent);
-  return say.unknown === null && say.converted === null ? NO_FACTS : say.facts();
+  to: RowTarget,
+): void {
+  for (let i = 0; i < CELL_COLUMNS.length; i++) to.out[i] = normalizeAt(i, columns[i]?.[index] ?? null, to);
 }
 
 /** A grid cell as toRawCell reads it, but untrimmed and not made text: blank and non-finite numbers are null. */
@@ -167,7 +158,8 @@ function gridValue(value: unknown): unknown {
 }
 
 /** The normalised value of column `i`'s cell `raw` (a raw cell, or any grid value: see gridValue). */
-function normalizeAt(i: number, raw: unknown, say: CellReporter, absent: ReadonlySet<ColumnKey>): unknown {
+function normalizeAt(i: number, raw: unknown, to: RowTarget): unknown {
+  const { say, absent } = to;
   const c = CELL_COLUMNS[i] as CellColumn;
   say.key = c.key;
   if (absent.size > 0 && absent.has(say.key)) {

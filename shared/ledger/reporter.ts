@@ -98,7 +98,9 @@ export class CellReporter {
     this.converted.push(this.key);
   }
 
+  /** The row's facts so far (NO_FACTS when it has none). */
   facts(): RowFacts {
+    if (this.unknown === null && this.converted === null) return NO_FACTS;
     return { unknown: this.unknown ?? NO_KEYS, converted: this.converted ?? [] };
   }
 }

@@ -13,7 +13,7 @@ import {
   normalizeColumnValues,
   normalizeGridValues,
   normalizeValues,
-  type RowFacts,
+  type RowTarget,
 } from '../ledger/normalize.js';
 import { blankLedgerRow, fillLedgerRow } from '../ledger/shape.js';
 import { grownTo, LedgerTable, preallocated } from '../ledger/table.js';
@@ -55,6 +55,8 @@ export class RowPass {
   private readonly ctx: RuleContext;
   private readonly mode: Mode;
   private readonly absent: ReadonlySet<ColumnKey>;
+  /** Where normalisation writes each row (the reporter, the absent columns, `values`). */
+  private readonly target: RowTarget;
   /** The classification of the row being checked (reused). */
   private readonly verdict: Verdict = { rule: 0, reason: '' };
   /** Each project's classification, by project index: the rule's index in CLASSIFY_RULES (a short table) and the reason. */
@@ -74,6 +76,7 @@ export class RowPass {
     this.verdicts = new Uint8Array(capacity);
     this.reasons = new Array(capacity);
     this.say = new CellReporter(report);
+    this.target = { say: this.say, absent: this.absent, out: this.values };
     this.ctx = {
       mode: options.mode,
       reportYear: options.reportYear,
@@ -86,21 +89,28 @@ export class RowPass {
 
   /** Normalises, classifies and checks one project; `raws` in LEDGER_COLUMNS order (blank = undefined). */
   add(rowNumber: number, raws: readonly (RawCell | undefined)[]): void {
-    this.check(rowNumber, normalizeValues(raws, rowNumber, this.say, this.absent, this.values));
+    this.say.begin(rowNumber);
+    normalizeValues(raws, this.target);
+    this.check(rowNumber);
   }
 
   /** The same from a grid row: `positions[i]` is the grid column of LEDGER_COLUMNS[i] (see normalizeGridValues). */
   addGridRow(rowNumber: number, cells: readonly unknown[], positions: readonly (number | undefined)[]): void {
-    this.check(rowNumber, normalizeGridValues(cells, positions, rowNumber, this.say, this.absent, this.values));
+    this.say.begin(rowNumber);
+    normalizeGridValues(cells, positions, this.target);
+    this.check(rowNumber);
   }
 
   /** The same from records by column: the record at `index` (see normalizeColumnValues). */
   addColumnRow(rowNumber: number, columns: readonly (readonly RawCell[] | undefined)[], index: number): void {
-    this.check(rowNumber, normalizeColumnValues(columns, index, rowNumber, this.say, this.absent, this.values));
+    this.say.begin(rowNumber);
+    normalizeColumnValues(columns, index, this.target);
+    this.check(rowNumber);
   }
 
   /** Classifies and checks the project just normalised into `values`, and keeps it. */
-  private check(rowNumber: number, facts: RowFacts): void {
+  private check(rowNumber: number): void {
+    const facts = this.say.facts();
     const other = this.say.other;
     const row = fillLedgerRow(this.row, rowNumber, this.values, other);
     const unknown = facts.unknown;
