@@ -54,6 +54,10 @@ export const RawCellSchema = z.custom<RawCell>(isRawCell, { error: (issue) => ce
 
 const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);
 
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /**
  * Cells by column key: only known column keys (unknown ones → `unrecognized_keys`), each value a
  * RawCell (wrong ones → an issue at `cells.<key>`, so the clerk is told row and column). One check
@@ -63,7 +67,7 @@ const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);
  */
 export const RawCellsSchema = z.custom<Partial<Record<ColumnKey, RawCell>>>().check((ctx) => {
   const cells = ctx.value as unknown;
-  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) {
+  if (!isPlainObject(cells)) {
     ctx.issues.push({ code: 'invalid_type', expected: 'object', input: cells });
     return;
   }
@@ -89,6 +93,11 @@ function int(min?: number, max?: number) {
 
 export const MAX_ROW_NUMBER = 1048576;
 
+/** A worksheet row number: a whole number from 1 to MAX_ROW_NUMBER. */
+function isRowNumber(r: unknown): boolean {
+  return Number.isSafeInteger(r) && (r as number) >= 1 && (r as number) <= MAX_ROW_NUMBER;
+}
+
 export const RawRecordSchema = z.strictObject({
   row: int(1, MAX_ROW_NUMBER),
   cells: RawCellsSchema,
@@ -100,13 +109,12 @@ export const RawRecordsSchema = z.array(RawRecordSchema).check(z.maxLength(MAX_S
 function wellFormedRecords(v: unknown): v is RawRecord[] {
   if (!Array.isArray(v) || v.length > MAX_SUBMISSION_ROWS) return false;
   for (const record of v as unknown[]) {
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+    if (!isPlainObject(record)) return false;
     for (const key in record) if (key !== 'row' && key !== 'cells') return false;
-    const { row, cells } = record as { row?: unknown; cells?: unknown };
-    if (!Number.isSafeInteger(row) || (row as number) < 1 || (row as number) > MAX_ROW_NUMBER) return false;
-    if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return false;
+    const { row, cells } = record;
+    if (!isRowNumber(row) || !isPlainObject(cells)) return false;
     for (const key in cells) {
-      const cell = (cells as Record<string, unknown>)[key];
+      const cell = cells[key];
       if (!COLUMN_KEY_SET.has(key) || (cell !== undefined && !isRawCell(cell))) return false;
     }
   }
@@ -118,14 +126,13 @@ function wellFormedRecords(v: unknown): v is RawRecord[] {
  * keys, each column an array of RawCell exactly as long as `row`.
  */
 function wellFormedColumns(v: unknown): v is RawColumns {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (!isPlainObject(v)) return false;
   for (const key in v) if (key !== 'row' && key !== 'cells') return false;
-  const { row, cells } = v as { row?: unknown; cells?: unknown };
-  if (!Array.isArray(row) || row.length > MAX_SUBMISSION_ROWS) return false;
-  for (const r of row) if (!Number.isSafeInteger(r) || r < 1 || r > MAX_ROW_NUMBER) return false;
-  if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return false;
+  const { row, cells } = v;
+  if (!Array.isArray(row) || row.length > MAX_SUBMISSION_ROWS || !row.every(isRowNumber)) return false;
+  if (!isPlainObject(cells)) return false;
   for (const key in cells) {
-    const column = (cells as Record<string, unknown>)[key];
+    const column = cells[key];
     if (!COLUMN_KEY_SET.has(key) || !Array.isArray(column) || column.length !== row.length) return false;
     for (let i = 0; i < column.length; i++) if (!isRawCell(column[i])) return false;
   }
@@ -136,9 +143,6 @@ function wellFormedColumns(v: unknown): v is RawColumns {
 export const MAX_SCHEMA_ISSUES = 1000;
 /** Records handed to RawRecordsSchema at a time, so gathering stops soon after MAX_SCHEMA_ISSUES. */
 const RECORDS_PER_SCHEMA_RUN = 100;
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Records by column (RawColumns), for the issues of one that is not well formed: `row` whole
@@ -182,10 +186,6 @@ export const RawColumnsSchema = z.custom<RawColumns>().check((ctx) => {
 });
 
 const ROW_NUMBER_MESSAGE = `行号须为 1 至 ${MAX_ROW_NUMBER} 的整数`;
-
-function isRowNumber(r: unknown): boolean {
-  return Number.isSafeInteger(r) && (r as number) >= 1 && (r as number) <= MAX_ROW_NUMBER;
-}
 
 function tooManyRows(input: unknown[], path: PropertyKey[]): z.core.$ZodRawIssue {
   return { code: 'too_big', origin: 'array', maximum: MAX_SUBMISSION_ROWS, inclusive: true, input, path };
