@@ -77,7 +77,12 @@ export interface Sanitized {
   issues: Issue[];
 }
 
-export function sanitizeSubmission(submission: SubmissionBody): Sanitized {
+/**
+ * The submission with invisible characters removed, and a warning per cell that had some. With the
+ * JSON text it was parsed from, a text that is invisibleFree spares the pass over every cell.
+ */
+export function sanitizeSubmission(submission: SubmissionBody, jsonText?: string): Sanitized {
+  if (jsonText !== undefined && invisibleFree(jsonText)) return { submission, issues: [] };
   const issues: Issue[] = [];
   /** The cell's text without invisible characters (and a warning), or the cell as it is. */
   const clean = <T>(value: T, row: number, column: ColumnKey): T => {

@@ -65,10 +65,10 @@ export function checkSubmission(
   unitName: string,
   now: Date,
   approved?: ApprovedMap,
-  /** The body's text has no invisible character (sanitize.ts invisibleFree): nothing to remove. */
-  textClean = false,
+  /** The JSON text the submission was parsed from (lets sanitizing skip a body with nothing to remove). */
+  jsonText?: string,
 ): Omit<Checked, 'contentHash'> {
-  const clean = textClean ? { submission, issues: [] } : sanitizeSubmission(submission);
+  const clean = sanitizeSubmission(submission, jsonText);
   const result = checkRecords(clean.submission.rows, {
     approved,
     mode: 'submission',

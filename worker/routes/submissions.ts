@@ -34,7 +34,6 @@ import { findUnitByName } from '../db/units.js';
 import type { AppEnv, Principal } from '../env.js';
 import { forbidden, notFound, ServiceError } from '../errors.js';
 import { readBody, readQuery } from '../input.js';
-import { invisibleFree } from '../sanitize.js';
 import {
   type Checked,
   checkSubmission,
@@ -190,9 +189,7 @@ export const submissions = new Hono<AppEnv>()
         '这次上报缺少有效的报送编号（8–200 个英文字母、数字或符号），未保存任何数据：请用本系统的加载项或命令行上报',
       );
     }
-    const body = await readBody(c, SubmissionBodySchema, '报送内容');
-    const { value: submission, bytes } = body;
-    const textClean = invisibleFree(body.text);
+    const { value: submission, bytes, text } = await readBody(c, SubmissionBodySchema, '报送内容');
     checkUnit(submission, unit.name);
     const hash = await contentHash(bytes);
     const db = c.env.DB;
@@ -206,7 +203,7 @@ export const submissions = new Hono<AppEnv>()
       const [events, years, deadlines] = await db.batch(reads);
       const approved = approvedOfRows(events?.results ?? []);
       const calendar = calendarOf(years, deadlines);
-      const checked = checkSubmission(submission, unit.name, now, approved, textClean);
+      const checked = checkSubmission(submission, unit.name, now, approved, text);
       const previous = await latestOfUnit(db, unit.id, {});
       const before = previous ? await projectRefs(db, previous.id) : [];
       const diff = diffProjects(
@@ -253,7 +250,7 @@ export const submissions = new Hono<AppEnv>()
         else await refuseIfLocked(db, unit, submission.period, now);
         const leased = Date.now();
         const receipt = await whileLeased(db, unit.id, key, owner, async () => {
-          const checked = checkSubmission(submission, unit.name, now, approved, textClean);
+          const checked = checkSubmission(submission, unit.name, now, approved, text);
           // Validation is synchronous (no timer runs meanwhile): when it took a third of the lease,
           // renew once more before writing. The largest ledger (20,000 rows) validates in well under
           // a second, and a deployed Worker's clock does not even move during synchronous work, so
