@@ -160,12 +160,9 @@ export class LedgerTable {
    * a number) the plain values. For reading amounts without copying them; never change it.
    */
   amounts(key: ColumnKey): Float64Array | readonly unknown[] {
-    const c = COLUMN_INDEX.get(key) as number;
-    if (!NUMERIC[c]) throw new Error(`not a number column: ${key}`);
-    const column = this.columns[c] as Column;
-    if (column instanceof Float64Array) return column.length === this.length ? column : column.subarray(0, this.length);
-    this.trim();
-    return column as unknown[];
+    if (!NUMERIC[COLUMN_INDEX.get(key) as number]) throw new Error(`not a number column: ${key}`);
+    const column = this.stored(key);
+    return column.kind === 'numbers' ? column.numbers : (column as { values: readonly unknown[] }).values;
   }
 
   /** One column as stored, for writers that keep the table by column without building rows. */
@@ -173,9 +170,9 @@ export class LedgerTable {
     this.trim();
     const c = COLUMN_INDEX.get(key) as number;
     const column = this.columns[c] as Column;
-    if (column instanceof Float64Array) return { kind: 'numbers', numbers: column.subarray(0, this.length) };
+    if (column instanceof Float64Array) return { kind: 'numbers', numbers: this.used(column) };
     if (column instanceof Uint8Array)
-      return { kind: 'codes', codes: column.subarray(0, this.length), values: DECODE[c] as (string | null)[] };
+      return { kind: 'codes', codes: this.used(column), values: DECODE[c] as (string | null)[] };
     return { kind: 'plain', values: column };
   }
 
@@ -242,6 +239,11 @@ export class LedgerTable {
     plain.push(value);
     this.columns[c] = plain;
     this.kinds[c] = PLAIN;
+  }
+
+  /** A typed column's first `length` values (typed columns keep their capacity: see setSlow). */
+  private used<T extends Float64Array | Uint8Array>(column: T): T {
+    return (column.length === this.length ? column : column.subarray(0, this.length)) as T;
   }
 
   private trim(): void {
