@@ -134,7 +134,7 @@ describe('records by column (what clients send)', () => {
     };
     const short = refused({ ...rows, cells: { ...rows.cells, name: ['只有一个'] } });
     expect(short[0]?.path).toEqual(['rows', 'cells', 'name']);
-    expect(short[0]?.message).toContain('该列有 1 个值，应与行号（row）的个数 2 相同');
+    expect(short[0]?.message).toBe('有 1 个值，而行号有 2 个：每行应各有一个值');
     expect(refused({ ...rows, cells: { ...rows.cells, colour: ['红', '蓝'] } })[0]?.code).toBe('unrecognized_keys');
     const badCell = refused({ ...rows, cells: { ...rows.cells, year: [2021, { $gt: 1 }] } });
     expect(badCell[0]?.path).toEqual(['rows', 'cells', 'year', 1]);

@@ -174,7 +174,7 @@ export const RawColumnsSchema = z.custom<RawColumns>().check((ctx) => {
     else if (!Array.isArray(column))
       add({ code: 'invalid_type', expected: 'array', input: column, path: ['cells', key] });
     else if (n >= 0 && column.length !== n) {
-      const message = `该列有 ${column.length} 个值，应与行号（row）的个数 ${n} 相同`;
+      const message = `有 ${column.length} 个值，而行号有 ${n} 个：每行应各有一个值`;
       add({ code: 'custom', message, input: column.length, path: ['cells', key] });
     } else if (column.length > MAX_SUBMISSION_ROWS) add(tooManyRows(column, ['cells', key]));
     else

@@ -25,16 +25,21 @@ const labels = new Map<string, string>(COLUMN_KEYS.map((k) => [k, columnLabel(k)
 export function schemaIssue(issue: z.core.$ZodIssue, body: unknown): Issue {
   const path = issue.path.map(String);
   const where = recordOf(path, body);
+  // Records by column: an issue of a whole column (`rows.cells.name`) names the column.
+  const column = where === null && path[0] === 'rows' && path[1] === 'cells' && path.length === 3 ? path[2] : undefined;
+  const field = where?.field ?? (column !== undefined && labels.has(column) ? (column as ColumnKey) : null);
   const text = where
     ? `${where.row !== null ? `第${where.row}行` : `第${where.index + 1}条记录`}${
         where.field ? `“${labels.get(where.field)}”` : `（${where.rest || '整行'}）`
       }`
-    : path.length > 0
-      ? `字段 ${path.join('.')}`
-      : '请求体';
+    : field
+      ? `“${labels.get(field)}”列`
+      : path.length > 0
+        ? `字段 ${path.join('.')}`
+        : '请求体';
   return {
     row: where?.row ?? null,
-    field: where?.field ?? null,
+    field,
     cell: null,
     ruleId: 'schema',
     severity: 'error',
@@ -61,7 +66,7 @@ function recordOf(
       index: Number(index),
       row: wholeRow(row),
       field: key !== undefined && labels.has(key) ? (key as ColumnKey) : null,
-      rest: path[1] === 'row' ? 'row' : path.slice(4).join('.'),
+      rest: path[1] === 'row' ? '行号' : path.slice(4).join('.'),
     };
   }
   if (path[1] === undefined || !Array.isArray(list)) return null;

@@ -68,7 +68,8 @@ describe('records by column', () => {
       422,
       'invalid-body',
     );
-    expect(short.message).toContain('该列有 2 个值，应与行号（row）的个数 3 相同');
+    expect(short.message).toContain('“项目名称”列：有 2 个值，而行号有 3 个：每行应各有一个值');
+    expect(short.issues?.[0]).toMatchObject({ row: null, field: 'name', ruleId: 'schema' });
     const row = s.rows[1]?.row;
     const bad = await refused(
       await send(

@@ -370,7 +370,7 @@ describe('bodies built to make the schema report without end', () => {
       422,
       'invalid-body',
     );
-    expect(long.message).toContain('该列有 3000000 个值，应与行号（row）的个数 2 相同');
+    expect(long.message).toContain('“项目名称”列：有 3000000 个值，而行号有 2 个：每行应各有一个值');
     const noRows = await refused(
       await gzPostRaw(u.token, { period: PERIOD, meta: meta(u.name), rows: { row: 'all', cells: { name: huge } } }),
       422,
