@@ -18,15 +18,26 @@ import type { AppEnv } from './env.js';
 
 const RESULTS = ['run', 'all', 'first', 'raw'] as const;
 
-/** `db` with every D1 round trip's waiting time added to `waited.ms`. */
-function timedD1(db: D1Database, waited: { ms: number }): D1Database {
+/** What `watchedD1` counts: D1 round trips, and the time spent waiting for them. */
+export interface D1Watch {
+  trips: number;
+  ms: number;
+}
+
+/**
+ * `db` with every D1 round trip (a statement's run/all/first/raw, a batch, an exec) counted in
+ * `watch.trips` and its waiting time added to `watch.ms`. Also used by the Worker tests that hold
+ * routes to their number of round trips.
+ */
+export function watchedD1(db: D1Database, watch: D1Watch): D1Database {
   const unwrap = new WeakMap<object, D1PreparedStatement>();
   const wait = async <T>(pending: Promise<T>): Promise<T> => {
+    watch.trips++;
     const from = performance.now();
     try {
       return await pending;
     } finally {
-      waited.ms += performance.now() - from;
+      watch.ms += performance.now() - from;
     }
   };
   const statement = (s: D1PreparedStatement): D1PreparedStatement => {
@@ -57,8 +68,8 @@ function timedD1(db: D1Database, waited: { ms: number }): D1Database {
 
 export const cpuTiming: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.env.CPU_TIMING !== 'on') return next();
-  const waited = { ms: 0 };
-  c.env = { ...c.env, DB: timedD1(c.env.DB, waited) };
+  const waited: D1Watch = { trips: 0, ms: 0 };
+  c.env = { ...c.env, DB: watchedD1(c.env.DB, waited) };
   const started = performance.now();
   await next();
   const ms = performance.now() - started - waited.ms;

@@ -3,9 +3,11 @@ import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { demoSubmission } from '../../scripts/demo-ledger.js';
 import { ApiErrorSchema, type Submission } from '../../shared/contract.js';
+import { type D1Watch, watchedD1 } from '../cpu-timing.js';
 import { issueCredential } from '../db/credentials.js';
 import { submissionRows } from '../db/submissions.js';
 import { insertUnit } from '../db/units.js';
+import app from '../index.js';
 
 export const BASE = 'https://county.example.org/api/v1';
 
@@ -37,7 +39,7 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-export async function api(path: string, call: Call = {}): Promise<Response> {
+function request(path: string, call: Call): Request {
   const headers: Record<string, string> = { ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   let body: string | Uint8Array | undefined = call.rawBody;
@@ -46,9 +48,19 @@ export async function api(path: string, call: Call = {}): Promise<Response> {
     headers['content-type'] ??= 'application/json';
   }
   if (body !== undefined) headers['content-type'] ??= 'application/json';
-  return exports.default.fetch(
-    new Request(`${BASE}${path}`, { method: call.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body }),
-  );
+  return new Request(`${BASE}${path}`, { method: call.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+}
+
+export async function api(path: string, call: Call = {}): Promise<Response> {
+  return exports.default.fetch(request(path, call));
+}
+
+/** The same request, answered by the Worker with its D1 watched: the answer and its D1 round trips. */
+export async function apiTrips(path: string, call: Call = {}): Promise<{ res: Response; trips: number }> {
+  const watch: D1Watch = { trips: 0, ms: 0 };
+  const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} } as unknown as ExecutionContext;
+  const res = await app.fetch(request(path, call), { ...env, DB: watchedD1(env.DB, watch) }, ctx);
+  return { res, trips: watch.trips };
 }
 
 export function submit(token: string, submission: Submission, key: string = crypto.randomUUID(), query = '') {
