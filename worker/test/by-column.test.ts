@@ -146,4 +146,33 @@ describe('records by column', () => {
     };
     expect(detail.issues.filter((i) => i.ruleId === 'text.control').map((i) => i.row)).toEqual([s.rows[0]?.row]);
   });
+
+  it('coded columns: a bad code is refused naming its row; an invisible character in a value is flagged in each row that has it', async () => {
+    const u = await makeUnit();
+    const s = ledger(u.name, 40, PERIOD, 5);
+    const body = wireSubmission(s);
+    const location = body.rows.cells.location;
+    if (!location || Array.isArray(location)) throw new Error('fixture: 地点 should be coded');
+    const before = await storedCounts();
+    const codes = [...location.codes];
+    codes[3] = location.values.length;
+    const wrongCode = { ...body, rows: { ...body.rows, cells: { ...body.rows.cells, location: { ...location, codes } } } };
+    const refusal = await refused(await send(u.token, wrongCode), 422, 'invalid-body');
+    expect(refusal.issues?.[0]).toMatchObject({ row: s.rows[3]?.row, field: 'location', ruleId: 'schema' });
+    expect(refusal.message).toContain(`第${s.rows[3]?.row}行“项目地点”：编码须为 0 至 ${location.values.length - 1} 的整数`);
+    expect(await storedCounts()).toEqual(before);
+
+    const values = location.values.map((v) => `${String(v)}\u200b`);
+    const marked = { ...body, rows: { ...body.rows, cells: { ...body.rows.cells, location: { ...location, values } } } };
+    const res = await send(u.token, marked);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const receipt = ReceiptSchema.parse(await res.json());
+    const rows = await submissionRows(env.DB, receipt.id);
+    expect(rows.map((r) => r.location)).toEqual(s.rows.map((r) => r.cells.location));
+    const detail = (await (await api(`/submissions/${receipt.id}`, { token: u.token })).json()) as {
+      issues: { ruleId: string; row: number }[];
+    };
+    const flagged = detail.issues.filter((i) => i.ruleId === 'text.control').map((i) => i.row);
+    expect(flagged).toEqual(s.rows.filter((r) => r.cells.location).map((r) => r.row));
+  });
 });
