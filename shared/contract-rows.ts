@@ -290,11 +290,16 @@ function issuesOf(schema: z.core.$ZodType, value: unknown): z.core.$ZodIssue[] {
  * else gets the issues `slow` finds for it. The schemas alone cost about as much as JSON.parse of
  * the ledger in workerd (zod without eval); the loops a small part of it.
  */
-function fastChecked<T>(wellFormed: (v: unknown) => boolean, slow: (v: unknown) => z.core.$ZodIssue[]) {
+function fastChecked<T>(
+  wellFormed: (v: unknown) => boolean,
+  slow: (v: unknown) => z.core.$ZodIssue[],
+  read: (v: never) => T = (v) => v,
+) {
   return z.custom<T>().check((ctx) => {
-    if (wellFormed(ctx.value)) return;
+    // A well-formed value becomes what it stands for (as zod's overwrite checks do).
+    if (wellFormed(ctx.value)) ctx.value = read(ctx.value as never);
     // Already finalised (messages set); zod keeps their messages and prefixes their paths with the field's.
-    for (const issue of slow(ctx.value)) ctx.issues.push(issue as z.core.$ZodRawIssue);
+    else for (const issue of slow(ctx.value)) ctx.issues.push(issue as z.core.$ZodRawIssue);
   });
 }
 
@@ -302,10 +307,8 @@ function fastChecked<T>(wellFormed: (v: unknown) => boolean, slow: (v: unknown) 
 export const SubmissionRecordsSchema = fastChecked<RawRecord[]>(wellFormedRecords, recordsIssues);
 
 /** A submission's records, as records or by column (its coded columns written out: plainColumns). */
-export const SubmissionRowsSchema = z.pipe(
-  fastChecked<RawRecord[] | WireColumns>(
-    (v) => (Array.isArray(v) ? wellFormedRecords(v) : wellFormedColumns(v)),
-    (v) => (Array.isArray(v) ? recordsIssues(v) : issuesOf(RawColumnsSchema, v)),
-  ),
-  z.transform((rows): RawRows => (Array.isArray(rows) ? rows : plainColumns(rows))),
+export const SubmissionRowsSchema = fastChecked<RawRows>(
+  (v) => (Array.isArray(v) ? wellFormedRecords(v) : wellFormedColumns(v)),
+  (v) => (Array.isArray(v) ? recordsIssues(v) : issuesOf(RawColumnsSchema, v)),
+  (rows: RawRecord[] | WireColumns) => (Array.isArray(rows) ? rows : plainColumns(rows)),
 );
