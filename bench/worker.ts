@@ -142,6 +142,17 @@ async function post(
   return { ms, ok, cpu };
 }
 
+/** Each request's time to its complete answer, `times` requests one after another. */
+async function timeEach(times: number, request: () => Promise<Response>): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await (await request()).text();
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
 async function run(
   encoding: Encoding,
   ledgers: Submission[],
@@ -226,20 +237,11 @@ async function run(
 
     // Floor: a request the Worker answers at once (401, no D1, no body) through the same chain of
     // wrangler dev's proxy and asset router: what no change in the Worker can take away.
-    const floorMs: number[] = [];
-    for (let i = 0; i < SUMMARIES; i++) {
-      const t0 = performance.now();
-      await (await fetch(`${base}/api/v1/me`)).text();
-      floorMs.push(performance.now() - t0);
-    }
-
+    const floorMs = await timeEach(SUMMARIES, () => fetch(`${base}/api/v1/me`));
     // One D1 round trip: the same /me with the county's token (the credential read, a tiny answer).
-    const meMs: number[] = [];
-    for (let i = 0; i < SUMMARIES; i++) {
-      const t0 = performance.now();
-      await (await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${county}` } })).text();
-      meMs.push(performance.now() - t0);
-    }
+    const meMs = await timeEach(SUMMARIES, () =>
+      fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${county}` } }),
+    );
 
     const summaryMs: number[] = [];
     let rowsStored = Number.NaN;
