@@ -36,14 +36,13 @@ export type ColumnData =
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The values as f64 (numbers and blanks only), or null. */
+/** The values as f64 (numbers and blanks only), or null (found before anything is allocated: most columns are text). */
 function numeric(values: readonly unknown[]): Float64Array | null {
+  for (const v of values) if (typeof v !== 'number' && v !== null && v !== undefined) return null;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === 'number') out[i] = v;
-    else if (v === null || v === undefined) out[i] = Number.NaN;
-    else return null;
+    out[i] = typeof v === 'number' ? v : Number.NaN;
   }
   return out;
 }
