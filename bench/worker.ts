@@ -41,6 +41,7 @@ import { applyMigrations, executeSql, freePort, startDev, stopDev, waitForServer
 import { SummarySchema, TrendSchema } from '../shared/api.js';
 import { ReceiptSchema, type Submission, wireSubmission } from '../shared/contract.js';
 import { option } from './options.js';
+import { stats, timeEach } from './timing.js';
 import { PERIOD, seed, trendSeedSql, trendWeeks } from './worker-seed.js';
 
 const UNITS = option('units', 40);
@@ -66,16 +67,6 @@ const TARGET_SUMMARY_OVER_FLOOR = 2;
 /** Issue 4, printed for comparison. */
 const OLD_SUBMIT_P95 = 150;
 const OLD_SUMMARY_P95 = 20;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? Number.NaN, n: s.length };
-}
 
 interface Result {
   encoding: Encoding;
@@ -140,17 +131,6 @@ async function post(
   if (!ok) console.error(`  提交失败：HTTP ${res.status} ${text.slice(0, 300)}`);
   const cpu = Number(/cpu;dur=([\d.]+)/u.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
   return { ms, ok, cpu };
-}
-
-/** Each request's time to its complete answer, `times` requests one after another. */
-async function timeEach(times: number, request: () => Promise<Response>): Promise<number[]> {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await (await request()).text();
-    ms.push(performance.now() - t0);
-  }
-  return ms;
 }
 
 async function run(

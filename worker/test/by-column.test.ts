@@ -156,14 +156,22 @@ describe('records by column', () => {
     const before = await storedCounts();
     const codes = [...location.codes];
     codes[3] = location.values.length;
-    const wrongCode = { ...body, rows: { ...body.rows, cells: { ...body.rows.cells, location: { ...location, codes } } } };
+    const wrongCode = {
+      ...body,
+      rows: { ...body.rows, cells: { ...body.rows.cells, location: { ...location, codes } } },
+    };
     const refusal = await refused(await send(u.token, wrongCode), 422, 'invalid-body');
     expect(refusal.issues?.[0]).toMatchObject({ row: s.rows[3]?.row, field: 'location', ruleId: 'schema' });
-    expect(refusal.message).toContain(`第${s.rows[3]?.row}行“项目地点”：编码须为 0 至 ${location.values.length - 1} 的整数`);
+    expect(refusal.message).toContain(
+      `第${s.rows[3]?.row}行“项目地点”：编码须为 0 至 ${location.values.length - 1} 的整数`,
+    );
     expect(await storedCounts()).toEqual(before);
 
     const values = location.values.map((v) => `${String(v)}\u200b`);
-    const marked = { ...body, rows: { ...body.rows, cells: { ...body.rows.cells, location: { ...location, values } } } };
+    const marked = {
+      ...body,
+      rows: { ...body.rows, cells: { ...body.rows.cells, location: { ...location, values } } },
+    };
     const res = await send(u.token, marked);
     expect(res.status, await res.clone().text()).toBe(201);
     const receipt = ReceiptSchema.parse(await res.json());
