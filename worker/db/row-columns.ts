@@ -5,7 +5,7 @@
  * for gzip; here each column goes the cheapest lossless way:
  * - `f64`: a column of numbers and blanks (null) only — 8 bytes per value, little-endian, NaN for
  *   null (as JSON: a number that is not finite reads back as null, −0 as 0);
- * - `dict`: a column of at most 256 distinct texts or blanks (the enum columns 分类, 经营情况 …,
+ * - `dict`: a column of at most 256 distinct texts, blanks or lists (the enum columns 分类, 经营情况 …,
  *   and texts that repeat: 实施单位, 地点 …) — its distinct values once, then one byte per row;
  * - `json`: any other column (free text, multi-select lists), as a JSON array of its values.
  *
@@ -21,16 +21,18 @@ const MAGIC_BYTES = new TextEncoder().encode(COLUMNS_MAGIC);
 const MAX_DICT = 256;
 
 type As = 'f64' | 'dict' | 'json';
+/** A dictionary entry: a text, blank, or a list (multi-select values). */
+type DictValue = string | null | readonly unknown[];
 interface ColumnHead {
   field: string;
   as: As;
-  dict?: readonly (string | null)[];
+  dict?: readonly DictValue[];
 }
 
 /** One column to write, `n` values long: numbers (NaN = blank), dictionary codes, or any values. */
 export type ColumnData =
   | { field: string; as: 'f64'; numbers: Float64Array }
-  | { field: string; as: 'dict'; dict: readonly (string | null)[]; codes: Uint8Array }
+  | { field: string; as: 'dict'; dict: readonly DictValue[]; codes: Uint8Array }
   | { field: string; as: 'json'; values: readonly unknown[] };
 
 const encoder = new TextEncoder();
@@ -47,21 +49,25 @@ function numeric(values: readonly unknown[]): Float64Array | null {
   return out;
 }
 
-/** The values as indexes into at most MAX_DICT distinct texts or blanks, or null. */
-function dictionary(values: readonly unknown[]): { dict: (string | null)[]; codes: Uint8Array } | null {
-  const index = new Map<string | null, number>();
-  const dict: (string | null)[] = [];
+/**
+ * The values as indexes into at most MAX_DICT distinct texts, blanks or lists, or null. Lists count
+ * as one value when they are the same list: the check shares one frozen list between the rows
+ * whose multi-select cell reads the same (问题, 原因), and a list of its own is a value of its own.
+ */
+function dictionary(values: readonly unknown[]): { dict: DictValue[]; codes: Uint8Array } | null {
+  const index = new Map<DictValue, number>();
+  const dict: DictValue[] = [];
   const codes = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     let v = values[i];
     if (v === undefined) v = null;
-    else if (typeof v !== 'string' && v !== null) return null;
-    let code = index.get(v as string | null);
+    else if (typeof v !== 'string' && v !== null && !Array.isArray(v)) return null;
+    let code = index.get(v as DictValue);
     if (code === undefined) {
       if (dict.length === MAX_DICT) return null;
       code = dict.length;
-      dict.push(v as string | null);
-      index.set(v as string | null, code);
+      dict.push(v as DictValue);
+      index.set(v as DictValue, code);
     }
     codes[i] = code;
   }
@@ -178,7 +184,11 @@ export function decodeColumns(bytes: Uint8Array): LedgerRow[] {
     } else if (c.as === 'dict') {
       const at = bytesAt + d++ * n;
       const dict = c.dict ?? [];
-      for (let i = 0; i < n; i++) column[i] = dict[bytes[at + i] as number];
+      for (let i = 0; i < n; i++) {
+        const value = dict[bytes[at + i] as number];
+        // Each row its own list, as JSON would give it.
+        column[i] = Array.isArray(value) ? value.slice() : value;
+      }
     } else {
       const from = json[j++] ?? [];
       for (let i = 0; i < n; i++) column[i] = from[i];

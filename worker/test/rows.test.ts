@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkedTable, checkRecords, isIdle, type LedgerRow, summarize } from '../../shared/index.js';
 import { messyCellsArb } from '../../shared/test/arbitraries.js';
 import { findProjects, projectRefs } from '../db/projects.js';
-import { COLUMNS_MAGIC } from '../db/row-columns.js';
+import { COLUMNS_MAGIC, columnsOfTable } from '../db/row-columns.js';
 import { decodeRows, encodeRows, ROW_FIELDS, rowsDocumentText } from '../db/rows.js';
 import { statsOf } from '../db/stats-cache.js';
 import { storeSubmission, submissionDetail, submissionRows } from '../db/submissions.js';
@@ -87,7 +87,19 @@ describe('stored project rows', () => {
       { numRuns: 200 },
     );
     const big = checkRecords(ledger('保家镇', 2000, '2026-W30', 3).rows, { mode: 'submission' });
-    expect(decodeRows(encodeRows(checkedTable(big), 5000))).toEqual(big.rows);
+    const bigRows = decodeRows(encodeRows(checkedTable(big), 5000));
+    expect(bigRows).toEqual(big.rows);
+    // Multi-select lists the check shares between rows are written once (a dictionary); read back,
+    // each row has a list of its own.
+    const kinds = new Map(columnsOfTable(checkedTable(big), ROW_FIELDS).map((c) => [c.field, c.as]));
+    expect([kinds.get('problems'), kinds.get('causes')]).toEqual(['dict', 'dict']);
+    const [first, second] = bigRows.filter(
+      (r) => r.causes.length > 0 && r.causes[0] === bigRows.find((x) => x.causes.length > 0)?.causes[0],
+    );
+    expect(first && second).toBeTruthy();
+    const before = [...(second?.causes ?? [])];
+    first?.causes.push('其他');
+    expect(second?.causes).toEqual(before);
   });
 
   it('the column document reads back exactly what the JSON document did, whatever the values', () => {
