@@ -96,6 +96,8 @@ export interface DevOptions {
    * `npm run build:addin` or a checkout in the same tree while it runs.
    */
   snapshot?: boolean;
+  /** Another entry than wrangler.toml's `main` (bench:worker: worker/bench-index.ts). */
+  script?: string;
 }
 
 /** Snapshot directories of running dev servers, removed by stopDev. */
@@ -117,6 +119,7 @@ export function startDev(o: DevOptions): ChildProcess {
   ensureAssetsDir();
   const args = [
     'dev',
+    ...(o.script ? [o.script] : []),
     '--ip',
     '127.0.0.1',
     '--port',

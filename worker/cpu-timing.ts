@@ -1,7 +1,7 @@
 /**
- * Bench only: the Worker's own time per request in a `Server-Timing: cpu;dur=<ms>` header, when the
- * variable CPU_TIMING is "on" (bench/worker.ts passes it to `wrangler dev`; wrangler.toml never
- * sets it, so a deployed Worker does none of this).
+ * Bench only: the Worker's own time per request in a `Server-Timing: cpu;dur=<ms>` header. Only
+ * worker/bench-index.ts (what bench:worker runs under `wrangler dev`) uses it, so the deployed
+ * Worker neither does nor carries any of this.
  *
  * The figure is the request's time in this isolate minus the time it waits for D1: from after the
  * body has arrived (limitBody has read it) to the finished response, less every D1 call from the
@@ -67,7 +67,6 @@ export function watchedD1(db: D1Database, watch: D1Watch): D1Database {
 }
 
 export const cpuTiming: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.env.CPU_TIMING !== 'on') return next();
   const waited: D1Watch = { trips: 0, ms: 0 };
   c.env = { ...c.env, DB: watchedD1(c.env.DB, waited) };
   const started = performance.now();

@@ -10,8 +10,6 @@ export interface Env {
   MAX_INFLATED_BYTES?: string;
   /** "on" → one JSON log line per request. */
   REQUEST_LOG?: string;
-  /** "on" → `Server-Timing: cpu;dur=` on every API answer (bench only, worker/cpu-timing.ts). */
-  CPU_TIMING?: string;
 }
 
 export type Role = 'unit' | 'county';

@@ -28,6 +28,6 @@ export const WORKER_SOURCES = [
   'worker/input.ts',
   'worker/middleware.ts',
   'worker/submission.ts',
-  'worker/index.ts',
+  'worker/app.ts',
 ];
 export const WORKER_SOURCE_DIRS = ['worker/routes'];
