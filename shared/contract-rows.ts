@@ -196,7 +196,7 @@ export const RawColumnsSchema = z.custom<WireColumns>().check((ctx) => {
       const before = coded;
       coded += Math.max(0, codedIssues(column, n, ['cells', key], add));
       if (before <= MAX_CODED_TEXT && coded > MAX_CODED_TEXT) {
-        const message = `按编码发送的各列写出后超过 ${MAX_CODED_TEXT} 字（相当于解压后的请求体上限）：请分批报送`;
+        const message = `按编码发送的各列写出后超过 ${Math.floor(MAX_CODED_TEXT / 10000)} 万字（相当于解压后的请求体上限）：请分批报送`;
         add({ code: 'custom', message, input: coded, path: ['cells', key] });
       }
     } else if (!Array.isArray(column))

@@ -128,7 +128,7 @@ describe('the fast path for submission rows', () => {
     const row = Array.from({ length: n }, (_, i) => i + 5);
     const r = SubmissionBodySchema.safeParse({ ...submission, rows: { row, cells: { name: long } } });
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['rows.cells.name', `按编码发送的各列写出后超过 ${MAX_CODED_TEXT} 字（相当于解压后的请求体上限）：请分批报送`],
+      ['rows.cells.name', '按编码发送的各列写出后超过 2516 万字（相当于解压后的请求体上限）：请分批报送'],
     ]);
     const fits = { ...long, codes: long.codes.slice(2) };
     expect(
