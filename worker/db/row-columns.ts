@@ -5,9 +5,10 @@
  * for gzip; here each column goes the cheapest lossless way:
  * - `f64`: a column of numbers and blanks (null) only — 8 bytes per value, little-endian, NaN for
  *   null (as JSON: a number that is not finite reads back as null, −0 as 0);
- * - `dict`: a column of at most 256 distinct texts, blanks or lists (the enum columns 分类, 经营情况 …,
- *   and texts that repeat: 实施单位, 地点 …) — its distinct values once, then one byte per row;
- * - `json`: any other column (free text, multi-select lists), as a JSON array of its values.
+ * - `dict`: a column of at most 256 distinct texts, blanks or shared lists (the enum columns 分类,
+ *   经营情况 …, texts that repeat: 实施单位, 地点 …, and 问题, 原因) — its distinct values once, then
+ *   one byte per row;
+ * - `json`: any other column (free text, lists of their own), as a JSON array of its values.
  *
  * Layout: "LRC1", the header's length (uint32 LE), the header (UTF-8 JSON:
  * `{"n": rows, "columns": [{"field", "as", "dict"?}, …]}` with every field in row order), padding to
