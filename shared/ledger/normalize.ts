@@ -50,6 +50,8 @@ interface CellColumn {
   readonly lookup: Map<string, string> | undefined;
   /** Multi-select: cell text → its values, for texts read without note or bad item (see parseMulti). */
   readonly parsed: Map<string, readonly string[]> | null;
+  /** “巩固、提升、盘活、重建”: the allowed values, for messages. */
+  readonly allowed: string;
 }
 
 const CELL_COLUMNS: readonly CellColumn[] = (LEDGER_COLUMNS as readonly ColumnDef[]).map((c) => ({
@@ -61,6 +63,7 @@ const CELL_COLUMNS: readonly CellColumn[] = (LEDGER_COLUMNS as readonly ColumnDe
   numeric: c.type === 'number' || c.type === 'integer',
   lookup: lookups.get(c.key),
   parsed: c.type === 'multi' ? new Map() : null,
+  allowed: (c.values ?? []).join('、'),
 }));
 
 /** Texts remembered per multi-select column (a ledger repeats a few combinations row after row). */
@@ -215,25 +218,13 @@ function listed(items: readonly string[]): string {
   return distinct.length > MAX_LISTED ? `${shown}等 ${distinct.length} 项` : shown;
 }
 
-const allowedLists = new Map<CellColumn, string>();
-
-/** “巩固、提升、盘活、重建”: a column's allowed values, for messages (joined once per column). */
-function allowedList(c: CellColumn): string {
-  let list = allowedLists.get(c);
-  if (list === undefined) {
-    list = (c.values ?? []).join('、');
-    allowedLists.set(c, list);
-  }
-  return list;
-}
-
 // The hot parsers keep their rare paths in functions of their own: a local captured by a closure
 // costs a context allocation on every call, even when the closure is never made.
 function parseEnum(c: CellColumn, text: string, say: Say): unknown {
   const canonical = text === '' ? '' : canonicalValue(c.key, text);
   if (canonical === undefined) return invalidEnum(c, text, say);
   if (canonical === '') {
-    if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${allowedList(c)}中选择一项。`);
+    if (c.required === true) say.say('required', 'error', `为空：该栏为必填项，请在${c.allowed}中选择一项。`);
     return null;
   }
   return canonical;
@@ -248,10 +239,10 @@ function invalidEnum(c: CellColumn, text: string, say: Say): unknown {
     if (distinct.length === 1) return distinct[0]; // the same reason written twice is one reason
     return say.invalid(
       'linkage.multiple-shortfalls',
-      `填写了${distinct.length}个原因（${listed(distinct.map((v) => `“${v}”`))}）：按填表说明第6条只能在${allowedList(c)}中任选其一。`,
+      `填写了${distinct.length}个原因（${listed(distinct.map((v) => `“${v}”`))}）：按填表说明第6条只能在${c.allowed}中任选其一。`,
     );
   }
-  return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${allowedList(c)}之一。`);
+  return say.invalid('enum', `填写的${quote(text)}不是可选值：只能填写${c.allowed}之一。`);
 }
 
 /** The items of a multi-select cell: the text between separators (MULTI_SEPARATORS), none empty. */
@@ -288,7 +279,7 @@ function parseMulti(c: CellColumn, text: string, say: Say): unknown {
   if (bad.length > 0) {
     say.invalid(
       'multi.enum',
-      `中的${listed(bad.map(quote))}不是可选项：可在${allowedList(c)}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
+      `中的${listed(bad.map(quote))}不是可选项：可在${c.allowed}中多选，用“、”分隔；其他原因写作“其他（说明）”。`,
     );
   }
   if (notes.length > 0 || bad.length > 0 || !c.parsed) return values;
