@@ -225,11 +225,10 @@ function codedIssues(
 ): number {
   const issue = (message: string, input: unknown, at = path) => add({ code: 'custom', message, input, path: [...at] });
   const extra = Object.keys(column).filter((k) => k !== 'values' && k !== 'codes');
-  if (extra.length > 0)
-    issue(`按编码发送的列只能有取值表 values 和编码 codes，不能有 ${extra.slice(0, 5).join('、')}`, column);
+  if (extra.length > 0) issue(`按编码发送的列只能有取值表和编码两项，多出了 ${extra.slice(0, 5).join('、')}`, column);
   const { values, codes } = column;
   if (!Array.isArray(values) || !Array.isArray(codes)) {
-    issue('按编码发送的列须有取值表 values（数组）和每行一个编码 codes（数组）', column);
+    issue('按编码发送的列须有一张取值表和每行一个编码（都是数组）', column);
     return -1;
   }
   if (n >= 0 && codes.length !== n)
@@ -247,11 +246,14 @@ function codedIssues(
     add(tooManyRows(codes, [...path]));
     return -1;
   }
-  const allowed = values.length === 0 ? '取值表为空，没有可用的编码' : `编码须为 0 至 ${values.length - 1} 的整数`;
+  const allowed =
+    values.length === 0
+      ? '取值表是空的：没有编码可以指向的值'
+      : `编码须为 0 至 ${values.length - 1} 的整数（指取值表中的第几个值，从 0 数起）`;
   let text = 0;
   codes.forEach((code: unknown, i) => {
     if (isCode(code, values.length)) text += lengths[code] as number;
-    else issue(`${allowed}（取值表的序号）`, code, [...path, i]);
+    else issue(allowed, code, [...path, i]);
   });
   return text;
 }

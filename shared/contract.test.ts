@@ -104,7 +104,7 @@ describe('the fast path for submission rows', () => {
       SubmissionBodySchema.safeParse({ ...submission, rows: value }).error?.issues ?? [];
     const badCode = issuesOf(rows)[0];
     expect(badCode?.path).toEqual(['rows', 'cells', 'category', 2]);
-    expect(badCode?.message).toBe('编码须为 0 至 1 的整数（取值表的序号）');
+    expect(badCode?.message).toBe('编码须为 0 至 1 的整数（指取值表中的第几个值，从 0 数起）');
     const cells = (category: unknown) =>
       issuesOf({ ...rows, cells: { category } }).map((i) => [i.path.join('.'), i.message]);
     expect(cells({ values: ['巩固'], codes: [0, 0] })).toEqual([
@@ -114,12 +114,12 @@ describe('the fast path for submission rows', () => {
       ['rows.cells.category', '取值表第 1 个值：单元格的值须为文本、数字、是/否或空值'],
     ]);
     expect(cells({ values: ['巩固'], codes: [0, 0, 0], more: [] })).toEqual([
-      ['rows.cells.category', '按编码发送的列只能有取值表 values 和编码 codes，不能有 more'],
+      ['rows.cells.category', '按编码发送的列只能有取值表和编码两项，多出了 more'],
     ]);
     expect(cells({ values: 'x', codes: [0, 0, 0] })[0]?.[1]).toBe(
-      '按编码发送的列须有取值表 values（数组）和每行一个编码 codes（数组）',
+      '按编码发送的列须有一张取值表和每行一个编码（都是数组）',
     );
-    expect(cells({ values: [], codes: [0, 0, 0] })[0]?.[1]).toBe('取值表为空，没有可用的编码（取值表的序号）');
+    expect(cells({ values: [], codes: [0, 0, 0] })[0]?.[1]).toBe('取值表是空的：没有编码可以指向的值');
   });
 
   it('refuses coded columns that stand for more text than the largest plain body', () => {
