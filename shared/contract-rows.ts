@@ -125,8 +125,8 @@ function wellFormedColumns(v: unknown): v is WireColumns {
 
 /**
  * Text the coded columns of one submission may stand for once written out: no more than the
- * largest body the Worker takes plain (MAX_INFLATED_BYTES), so a few long values repeated in
- * every row cost no more checking than the same ledger sent plain.
+ * largest body the Worker takes plain (its default MAX_INFLATED_BYTES is this very bound), so a
+ * few long values repeated in every row cost no more checking than the same ledger sent plain.
  */
 export const MAX_CODED_TEXT = 24 * 1024 * 1024;
 

@@ -1,6 +1,7 @@
 /** Cross-cutting middleware: request id + structured log, CORS for configured origins, body size limits. */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { MAX_CODED_TEXT } from '../shared/contract.js';
 import type { AppEnv, Env } from './env.js';
 import { errorBody } from './errors.js';
 
@@ -60,9 +61,10 @@ export function maxBodyBytes(env: Env): number {
 
 /**
  * Largest inflated gzip body (MAX_INFLATED_BYTES): a ledger of MAX_SUBMISSION_ROWS (20,000) rows is
- * about 15 MB of JSON but under 1 MB gzipped, so the inflated limit is above the wire limit.
+ * about 15 MB of JSON but under 1 MB gzipped, so the inflated limit is above the wire limit. The
+ * same bound as the text coded columns may stand for (the contract's MAX_CODED_TEXT).
  */
-export const DEFAULT_MAX_INFLATED_BYTES = 24 * 1024 * 1024;
+export const DEFAULT_MAX_INFLATED_BYTES = MAX_CODED_TEXT;
 
 export function maxInflatedBytes(env: Env): number {
   const configured = Number(env.MAX_INFLATED_BYTES);
